@@ -1,0 +1,345 @@
+"""Provides safe YAML reading with line numbers, and the YAML style session files are written in.
+
+Reading is deliberately strict and bounded, because people edit these files by hand and
+because a file from elsewhere may be hostile:
+
+- only the safe tags (no ``!!python/...``: they are refused, never executed);
+- no anchors or aliases, so "billion laughs" style bombs cannot expand;
+- nesting deeper than :data:`MAX_DEPTH` is refused before it can exhaust the stack;
+- duplicate keys are an error rather than "last one wins";
+- files larger than :data:`MAX_FILE_BYTES` are refused unread.
+
+Every problem is raised as a :class:`~benchmark_tui.errors.FileProblem` naming the file, line
+and column. The node tree is kept so that later validation errors can be located too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from benchmark_tui.errors import FileProblem
+
+try:  # the C parser and emitter are much faster; fall back to pure Python where absent
+    from yaml import CSafeDumper as _BaseDumper
+    from yaml import CSafeLoader as _BaseLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""A fully worked session is about 60 KB; anything this large is not one of our files."""
+MAX_DEPTH = 40
+"""Our files nest at most eight levels; deeper nesting is refused before it is built."""
+
+ProblemFactory = Callable[..., FileProblem]
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    """A mapping repeats a key."""
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """The safe loader, refusing duplicate keys and locating values it cannot read."""
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError, TypeError) as err:
+            # e.g. the date 2026-02-30, or an integer with 10,000 digits
+            raise yaml.constructor.ConstructorError(
+                None, None, f"this value cannot be read ({err})", node.start_mark
+            ) from err
+
+    def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, MappingNode):
+            self.flatten_mapping(node)
+            seen: dict[Any, Node] = {}
+            for key_node, _value in node.value:
+                key = self.construct_object(key_node, deep=True)
+                if not isinstance(key, Hashable):
+                    continue  # the base class reports unhashable keys with their position
+                if key in seen:
+                    raise _DuplicateKey(
+                        "while reading a mapping",
+                        seen[key].start_mark,
+                        f"the key {key!r} appears twice in the same mapping",
+                        key_node.start_mark,
+                    )
+                seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_text(path: Path, problem: ProblemFactory) -> str:
+    """Read a UTF-8 text file, refusing binary, oversized and wrongly encoded files.
+
+    Args:
+        path: the file to read.
+        problem: builds the error to raise (a FileProblem subclass).
+    """
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError as err:
+        raise problem(path, "file not found", "check the path and the file name") from err
+    except IsADirectoryError as err:
+        raise problem(
+            path, "this is a folder, not a file", "give the path of a .yaml file"
+        ) from err
+    except PermissionError as err:
+        raise problem(
+            path, "you do not have permission to read this file", "check its permissions"
+        ) from err
+    except OSError as err:
+        raise problem(path, f"cannot read the file ({err.strerror})", "check the path") from err
+    if len(data) > MAX_FILE_BYTES:
+        raise problem(
+            path,
+            f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
+            "this is not a benchmark-tui file; check you picked the right one",
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise problem(path, "the file is saved as UTF-16", "save it as UTF-8 text")
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise problem(
+            path,
+            "this is a binary file, not YAML text",
+            "open a .yaml file saved by benchmark-tui or a text editor",
+            line=data.count(b"\n", 0, offset) + 1,
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise problem(
+            path,
+            f"the file is not UTF-8 text (byte 0x{data[err.start]:02X} cannot be read)",
+            "save it as UTF-8 (in most editors: Save As → Encoding → UTF-8)",
+            line=line,
+        ) from err
+
+
+def parse(text: str, path: Path, problem: ProblemFactory) -> tuple[Any, Node | None]:
+    """Parse one YAML document safely, returning the data and its node tree.
+
+    Raises:
+        FileProblem: (made by ``problem``) with the line and column of the first problem.
+    """
+    loader = _Loader(text)
+    try:
+        root = _compose(loader, path, problem)
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        what = err.problem or err.context or "this is not valid YAML"
+        if isinstance(err, yaml.constructor.ConstructorError) and "constructor" in what:
+            what = f"{what.split(' for the tag ')[-1]} tags are not allowed in this file"
+            hint = "remove the tag: only plain text, numbers, dates, lists and mappings are read"
+        elif isinstance(err, _DuplicateKey):
+            hint = "keep one of them (the other would be silently ignored)"
+        elif what.startswith("this value cannot be read"):
+            hint = "correct the value (dates are written YYYY-MM-DD)"
+        else:
+            hint = "check the indentation and quoting on this line or the one before"
+        raise problem(
+            path,
+            what,
+            hint,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from err
+    except yaml.reader.ReaderError as err:
+        line = text.count("\n", 0, max(err.position, 0)) + 1
+        raise problem(
+            path,
+            f"the file contains a character YAML does not allow (#x{err.character:04x})"
+            if isinstance(err.character, int)
+            else "the file contains a character YAML does not allow",
+            "remove it, or put the text in double quotes and write it as an escape",
+            line=line,
+        ) from err
+    except yaml.YAMLError as err:
+        raise problem(path, f"this is not valid YAML ({err})", "check the file") from err
+    finally:
+        loader.dispose()
+    return data, root
+
+
+def _compose(loader: _Loader, path: Path, problem: ProblemFactory) -> Node | None:
+    """Build the node tree from parser events, iteratively and within bounds.
+
+    PyYAML's own composer recurses (and the C one can crash on very deep input); this one keeps
+    an explicit stack, refuses aliases before they can expand, and stops at :data:`MAX_DEPTH`.
+    """
+
+    def at(event: Any, what: str, hint: str) -> FileProblem:
+        mark = event.start_mark
+        return problem(path, what, hint, line=mark.line + 1, column=mark.column + 1)
+
+    event = loader.get_event()
+    assert isinstance(event, StreamStartEvent)
+    if loader.check_event(StreamEndEvent):
+        return None
+    event = loader.get_event()
+    assert isinstance(event, DocumentStartEvent)
+
+    root: Node | None = None
+    stack: list[list[Any]] = []  # [collection node, pending mapping key or None]
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if isinstance(parent[0], SequenceNode):
+            parent[0].value.append(node)
+        elif parent[1] is None:
+            parent[1] = node
+        else:
+            parent[0].value.append((parent[1], node))
+            parent[1] = None
+
+    while root is None or stack:
+        event = loader.get_event()
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+            raise at(
+                event,
+                "anchors and aliases (&name, *name) are not allowed in this file",
+                "write the value out in full",
+            )
+        if isinstance(event, ScalarEvent):
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = loader.resolve(ScalarNode, event.value, event.implicit)
+            attach(
+                ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            )
+        elif isinstance(event, SequenceStartEvent | MappingStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise at(
+                    event,
+                    f"the data is nested more than {MAX_DEPTH} levels deep",
+                    "this is not a benchmark-tui file; check you picked the right one",
+                )
+            kind = SequenceNode if isinstance(event, SequenceStartEvent) else MappingNode
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = loader.resolve(kind, None, event.implicit)
+            node = kind(tag, [], event.start_mark, event.end_mark, flow_style=event.flow_style)
+            attach(node)
+            stack.append([node, None])
+        elif isinstance(event, SequenceEndEvent | MappingEndEvent):
+            closed = stack.pop()
+            closed[0].end_mark = event.end_mark
+
+    event = loader.get_event()
+    assert isinstance(event, DocumentEndEvent)
+    if not loader.check_event(StreamEndEvent):
+        raise at(
+            loader.peek_event(),
+            "the file holds more than one YAML document (a second '---')",
+            "keep one document per file",
+        )
+    return root
+
+
+def node_at(root: Node | None, loc: tuple[int | str, ...]) -> Node | None:
+    """Find the node a validation error's location points to (or its nearest ancestor).
+
+    A location part ``"[key]"`` (pydantic's marker for a bad dictionary key) selects the key
+    node rather than its value, so the error points at the offending key.
+    """
+    node = root
+    key_node: Node | None = None
+    for part in loc:
+        if part == "[key]":
+            return key_node or node
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == str(part):
+                    key_node, node = k, v
+                    break
+            else:
+                return node
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            if 0 <= part < len(node.value):
+                key_node, node = None, node.value[part]
+            else:
+                return node
+        else:
+            return node
+    return node
+
+
+def key_node_at(root: Node | None, loc: tuple[int | str, ...]) -> Node | None:
+    """Like :func:`node_at`, but for a mapping entry returns the line of its key."""
+    if not loc:
+        return root
+    parent = node_at(root, loc[:-1])
+    if isinstance(parent, MappingNode):
+        for k, _v in parent.value:
+            if isinstance(k, ScalarNode) and k.value == str(loc[-1]):
+                return k
+    return node_at(root, loc)
+
+
+class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
+    """Writes YAML for people: block style, multi-line text as ``|`` blocks, no aliases."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        # A value that appears twice (the same timestamp in created and updated) is written
+        # out twice: our reader refuses aliases, and people should not need to know them.
+        return True
+
+
+class _PyDumper(yaml.SafeDumper):
+    """The pure-Python twin of :class:`_Dumper`, which writes emoji as they are.
+
+    libyaml's emitter escapes characters beyond the Basic Multilingual Plane (``\\U0001F4DA``),
+    which is lossless but unreadable, so text containing them goes through this one.
+    """
+
+    ignore_aliases = _Dumper.ignore_aliases
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    if "\n" in data:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data)
+
+
+_Dumper.add_representer(str, _represent_str)
+_PyDumper.add_representer(str, _represent_str)
+
+
+def dump(data: Any) -> str:
+    """Write data as readable YAML: keys in the given order, unicode as is, no line folding."""
+    options: dict[str, Any] = {
+        "sort_keys": False,
+        "allow_unicode": True,
+        "default_flow_style": False,
+        "width": 1_000_000,
+        "indent": 2,
+    }
+    text = yaml.dump(data, Dumper=_Dumper, **options)
+    if "\\U" in text:
+        text = yaml.dump(data, Dumper=_PyDumper, **options)
+    return text

@@ -1,0 +1,43 @@
+"""framework.yaml must stay a faithful transcription of the published framework text.
+
+The seed text lives in the shared folder beside the repository (as in CI); the check is skipped
+only where that folder is absent, e.g. in an installed copy of the tests.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO.parent / "shared" / "seeds" / "000_41c3c6f91a37c52b.txt"
+CHECKER = REPO / "tools" / "check_framework_transcription.py"
+
+
+def _check(framework_yaml: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(CHECKER), str(SEED), str(framework_yaml)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed text is not beside the repository")
+def test_framework_yaml_matches_the_seed_item_by_item():
+    done = _check(REPO / "framework.yaml")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "mismatches: 0" in done.stdout
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed text is not beside the repository")
+def test_the_checker_notices_a_dropped_bullet(tmp_path):
+    text = (REPO / "framework.yaml").read_text(encoding="utf-8")
+    bullet = "- proactively seeking and learning from good practice from the UK and overseas\n"
+    assert bullet in text
+    broken = tmp_path / "framework.yaml"
+    broken.write_text(text.replace(bullet, ""), encoding="utf-8")
+    assert _check(broken).returncode != 0
