@@ -14,7 +14,7 @@ from benchmark_tui.store import (
     backup_path,
     bundled_framework_path,
     detect_kind,
-    dump_session,
+    session_text,
     list_sessions,
     load_framework,
     load_session,
@@ -77,13 +77,13 @@ def test_round_trip_is_lossless_for_awkward_text(framework, session, tmp_path):
     loaded = load_session(path, framework)
     assert loaded == session
     # and saving the loaded session writes the same bytes
-    assert dump_session(loaded) == path.read_text(encoding="utf-8")
+    assert session_text(loaded) == path.read_text(encoding="utf-8")
 
 
 def test_saved_yaml_is_readable(session, tmp_path):
     session.record("evidence").evidence.summary = "Visits fell 4%.\nE-loans rose 31%."
     session.service.name = "Bibliothèque — Ωmega 📚"
-    text = dump_session(session)
+    text = session_text(session)
     assert text.index("schema_version") < text.index("service:") < text.index("characteristics:")
     assert "summary: |" in text  # multi-line text as a block scalar
     assert "Bibliothèque — Ωmega 📚" in text  # unicode as is, not escaped

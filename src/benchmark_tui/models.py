@@ -96,11 +96,21 @@ ApproachStatus = Literal["in-place", "planned"]
 Priority = Literal["high", "medium", "low"]
 ActionStatus = Literal["proposed", "agreed", "in-progress", "done"]
 ActionOrigin = Literal["improvement", "no-data", "team"]
-Step = Literal["understand", "approaches", "evidence", "matrix", "findings"]
+Step = Literal["understand", "measures", "approaches", "evidence", "matrix", "findings"]
 Place = Literal["briefing", "area", "characteristic", "overview", "plan"]
 
 STEPS: tuple[Step, ...] = ("understand", "approaches", "evidence", "matrix", "findings")
 """The steps the team walks through for each characteristic, in order."""
+AREA_STEPS: tuple[Step, ...] = ("understand", "measures", "findings")
+"""The steps the team walks through for each results area, in order."""
+STEP_TITLES: dict[str, str] = {
+    "understand": "Understand",
+    "measures": "Measures & trends",
+    "approaches": "Approaches",
+    "evidence": "Evidence",
+    "matrix": "Matrix",
+    "findings": "Strengths & improvements",
+}
 
 STATE_LABELS: dict[str, str] = {
     "not-started": "not started",

@@ -16,7 +16,7 @@ import tempfile
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -178,11 +178,6 @@ def load_session(path: Path | str, framework: Framework) -> Session:
     return loaded.session
 
 
-def dump_session(session: Session) -> str:
-    """The YAML text of a session, as written to disk."""
-    return SESSION_HEADER + yamlio.dump(session.model_dump(mode="python"))
-
-
 def save_session(session: Session, path: Path | str) -> Path:
     """Write a session atomically, keeping the previous version as ``NAME.yaml.bak``.
 
@@ -192,7 +187,18 @@ def save_session(session: Session, path: Path | str) -> Path:
         SaveError: the folder is read-only, the disk is full, or the path is unusable. The
             message says so plainly; the session in memory is untouched.
     """
-    path = Path(path)
+    return write_session_text(session_text(session), path)
+
+
+def session_text(session: Session) -> str:
+    """Check a session and render the text :func:`save_session` writes.
+
+    The app calls this on its own thread (a consistent snapshot) and writes the text from a
+    worker thread with :func:`write_session_text`, so the team never waits for the disk.
+
+    Raises:
+        SaveError: the session holds a value that would not load again.
+    """
     data = session.model_dump(mode="python")
     try:
         # In-place edits of lists bypass pydantic; never write a file that would not load.
@@ -204,7 +210,16 @@ def save_session(session: Session, path: Path | str) -> Path:
             "Your work is kept in memory; undo the last change and save again.",
             title="Not saved",
         ) from err
-    text = SESSION_HEADER + yamlio.dump(data)
+    return SESSION_HEADER + yamlio.dump(data)
+
+
+def write_session_text(text: str, path: Path | str) -> Path:
+    """Write session text (from :func:`session_text`) atomically, keeping a ``.bak``.
+
+    Raises:
+        SaveError: the folder is read-only, the disk is full, or the path is unusable.
+    """
+    path = Path(path)
     try:
         write_atomically(path, text.encode("utf-8"), backup=True)
     except OSError as err:
@@ -307,7 +322,7 @@ class SessionSummary:
     scope: str
     dates: str
     progress: Progress | None
-    updated: str
+    updated: datetime | None
     problem: str | None = None
     """Why the file could not be read, if it could not."""
     first_date: date | None = None
@@ -338,11 +353,12 @@ def list_sessions(folder: Path, framework: Framework) -> list[SessionSummary]:
                 scope=session.service.scope_label,
                 dates=session.workshop.dates_label,
                 progress=session.progress(framework),
-                updated=session.updated.isoformat(timespec="minutes"),
+                updated=session.updated,
                 first_date=min(session.workshop.dates) if session.workshop.dates else None,
             )
         )
-    summaries.sort(key=lambda s: s.updated, reverse=True)
+    oldest = datetime.min.replace(tzinfo=UTC)
+    summaries.sort(key=lambda s: s.updated or oldest, reverse=True)
     return summaries
 
 
@@ -363,6 +379,19 @@ def new_session_path(folder: Path, session: Session) -> Path:
         candidate = folder / f"{base}-{n}{SESSION_SUFFIX}"
         n += 1
     return candidate
+
+
+def create_session_file(session: Session, folder: Path) -> Path:
+    """Save a new session under a fresh name in ``folder`` (created if missing).
+
+    Raises:
+        SaveError: the folder cannot be created or written.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise SaveError(_explain_write_error(err, folder / "x"), title="Not saved") from err
+    return save_session(session, new_session_path(folder, session))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -509,3 +538,51 @@ def _unwrap(annotation: Any) -> Any:
             annotation = args[0]
         else:
             return annotation
+
+
+# ---------------------------------------------------------------------------------------------
+# One writer per session
+# ---------------------------------------------------------------------------------------------
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file that marks a session as open for editing (hidden, beside the session)."""
+    return path.with_name(f".{path.name}.lock")
+
+
+class SessionLock:
+    """Marks a session file as open for editing by one running benchmark-tui.
+
+    Uses an operating-system lock on a small file beside the session (filelock), which the
+    system releases when the process ends however it ends, so a crashed instance never leaves
+    a stale lock behind.
+    """
+
+    def __init__(self, path: Path) -> None:
+        from filelock import FileLock
+
+        self.path = lock_path(Path(path))
+        self._lock = FileLock(self.path, timeout=0, thread_local=False)
+
+    def acquire(self) -> bool:
+        """Take the lock; False if another instance holds it (or it cannot be created)."""
+        from filelock import Timeout
+
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        except OSError:
+            # A read-only folder cannot hold a lock file; saving will say so plainly.
+            return True
+        return True
+
+    def release(self) -> None:
+        """Give the lock up (safe to call when not held)."""
+        if self._lock.is_locked:
+            self._lock.release()
+
+    @property
+    def is_held(self) -> bool:
+        """Whether this process holds the lock."""
+        return self._lock.is_locked

@@ -1,0 +1,1 @@
+"""Provides the Textual workshop app, built on top of the domain core."""

@@ -1,0 +1,251 @@
+"""Provides WorkshopScreen: the frame every screen of an open session shares."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher
+
+from benchmark_tui.models import (
+    AreaRecord,
+    CharacteristicRecord,
+    Framework,
+    Place,
+    Position,
+    Session,
+    Step,
+    count_remark,
+)
+from benchmark_tui.tui.messages import SessionEdited
+from benchmark_tui.tui.widgets.bars import StepBar, TopBar, WhereBar
+from benchmark_tui.tui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from benchmark_tui.tui.app import BenchmarkApp
+
+
+NEXT_ITEM = Binding("pagedown", "next_item", "Next item", key_display="PgDn", priority=True)
+PREVIOUS_ITEM = Binding(
+    "pageup", "previous_item", "Prev item", key_display="PgUp", priority=True, show=False
+)
+
+
+class WorkshopScreen(Screen[None]):
+    """A screen of an open session: the top bar, the body, the footer, the shared keys.
+
+    Subclasses set :attr:`place`, implement :meth:`compose_body`, and report their
+    :attr:`position` so the app can return there when the session is reopened.
+    """
+
+    place: ClassVar[Place]
+    HELP: ClassVar[str] = ""
+    """Markdown shown by F1: what this screen is for."""
+
+    BINDINGS = [NEXT_ITEM, PREVIOUS_ITEM]
+
+    def __init__(self, framework: Framework, session: Session) -> None:
+        super().__init__()
+        self.framework = framework
+        self.session = session
+
+    @property
+    def benchmark_app(self) -> BenchmarkApp:
+        """The app, typed."""
+        return cast("BenchmarkApp", self.app)
+
+    @property
+    def item_id(self) -> str | None:
+        """The area or characteristic on screen, if any."""
+        return None
+
+    @property
+    def position(self) -> Position:
+        """Where the team is on this screen."""
+        return Position(place=self.place, item=self.item_id)
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(self.top_title, id="top-bar")
+        yield from self.compose_body()
+        yield KeyBar()
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's own content."""
+        yield from ()
+
+    @property
+    def top_title(self) -> str:
+        """``Example Borough Libraries · Whole service · 12 March 2026``."""
+        service = self.session.service
+        parts = [service.name, service.scope_label]
+        if self.session.workshop.dates:
+            parts.append(self.session.workshop.dates_label)
+        return " · ".join(parts)
+
+    def item_states(self, ids: list[str]) -> list[str]:
+        """The progress states of the given items, in order."""
+        return [self.session.state_of(i) for i in ids]
+
+    def edited(self, coalesce: str | None = None) -> None:
+        """Tell the app the session changed (it keeps an undo step and saves)."""
+        self.post_message(SessionEdited(coalesce))
+
+    def action_next_item(self) -> None:
+        """Go to the next area, characteristic or screen of the workshop."""
+        self.benchmark_app.goto_neighbour(self.place, self.item_id, 1)
+
+    def action_previous_item(self) -> None:
+        """Go to the previous area, characteristic or screen of the workshop."""
+        self.benchmark_app.goto_neighbour(self.place, self.item_id, -1)
+
+
+class SteppedScreen(WorkshopScreen, inherit_bindings=False):
+    """A results area or characteristic, walked through as a few steps.
+
+    Subclasses set :attr:`STEPS` and yield one container per step, with the step's name as its
+    id, from :meth:`compose_steps`; this class shows one at a time, keeps the step bar in step,
+    and handles moving on, agreeing and going back.
+    """
+
+    STEPS: ClassVar[tuple[Step, ...]]
+
+    BINDINGS = [
+        Binding("alt+right", "next_step", "Next step", key_display="alt+→", priority=True),
+        Binding("alt+left", "previous_step", "Back", key_display="alt+←", priority=True),
+        Binding("ctrl+g", "agree", "Agree", priority=True, tooltip="Mark as agreed, move on"),
+        NEXT_ITEM,
+        PREVIOUS_ITEM,
+    ]
+
+    step: reactive[Step] = reactive("understand", init=False)
+    """The step on screen."""
+
+    def __init__(
+        self, framework: Framework, session: Session, first_step: Step, read_only: bool
+    ) -> None:
+        super().__init__(framework, session)
+        self.read_only = read_only
+        self.set_reactive(SteppedScreen.step, first_step)
+
+    @property
+    def position(self) -> Position:
+        return Position(place=self.place, item=self.item_id, step=self.step)
+
+    @property
+    def record(self) -> AreaRecord | CharacteristicRecord:
+        """The session's record for the item on screen."""
+        raise NotImplementedError
+
+    @property
+    def where(self) -> tuple[str, str, list[str]]:
+        """(where, title, states of the items in this section) for the where bar."""
+        raise NotImplementedError
+
+    def compose_body(self) -> ComposeResult:
+        where, title, states = self.where
+        yield WhereBar(where, title, states)
+        yield StepBar(self.STEPS, self.step, id="step-bar")
+        with ContentSwitcher(initial=self.step, id="steps"):
+            yield from self.compose_steps()
+
+    def compose_steps(self) -> ComposeResult:
+        """One container per step, each with the step's name as its id."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._focus_step)
+
+    def watch_step(self, step: Step) -> None:
+        self.query_one("#steps", ContentSwitcher).current = step
+        self.query_one("#step-bar", StepBar).step = step
+        self._focus_step()
+        self.benchmark_app.remember_position(self.position)
+
+    def _focus_step(self) -> None:
+        pane = self.query_one(f"#{self.step}")
+        for widget in pane.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return
+        self.set_focus(None)
+
+    def action_next_step(self) -> None:
+        """Go to the next step; after the last, offer to agree and move on."""
+        index = self.STEPS.index(self.step)
+        if index < len(self.STEPS) - 1:
+            self.step = self.STEPS[index + 1]
+        elif self.record.state == "agreed" or self.read_only:
+            self.action_next_item()
+        else:
+            self._ask_to_agree(finishing=True)
+
+    def action_previous_step(self) -> None:
+        """Go to the previous step; before the first, to the previous item."""
+        index = self.STEPS.index(self.step)
+        if index > 0:
+            self.step = self.STEPS[index - 1]
+        else:
+            self.action_previous_item()
+
+    def action_agree(self) -> None:
+        """Mark the item agreed and move on (or, if it is agreed, reopen it)."""
+        if self.read_only:
+            return
+        if self.record.state == "agreed":
+            self.record.state = "in-progress"
+            self.edited()
+            self.notify("Reopened: no longer marked as agreed.", timeout=3)
+            self.query_one(WhereBar).refresh_states(self.where[2])
+            return
+        remarks = self.remarks()
+        if remarks:
+            self._ask_to_agree(finishing=False)
+        else:
+            self._agree_and_move_on()
+
+    def remarks(self) -> list[str]:
+        """Gentle remarks about what is missing (fewer than two strengths, unrated elements)."""
+        remarks = []
+        for kind, items in (
+            ("strength", self.record.strengths),
+            ("area for improvement", self.record.improvements),
+        ):
+            remark = count_remark(kind, items)
+            if remark:
+                remarks.append(remark)
+        return remarks
+
+    def _ask_to_agree(self, *, finishing: bool) -> None:
+        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+
+        title = self.where[1]
+        remarks = self.remarks()
+        message = f"Has the team agreed on {title}?"
+        if remarks:
+            message += "\n\nBefore you do:\n" + "\n".join(f"• {r}" for r in remarks)
+        choices = [("agree", "Agree and move on"), ("stay", "Stay here")]
+        if finishing:
+            choices.insert(1, ("next", "Move on, not agreed"))
+
+        def decide(choice: str | None) -> None:
+            if choice == "agree":
+                self._agree_and_move_on()
+            elif choice == "next":
+                self.action_next_item()
+
+        self.app.push_screen(ChoiceDialog("Agree and move on?", message, choices), decide)
+
+    def _agree_and_move_on(self) -> None:
+        self.record.state = "agreed"
+        self.edited()
+        self.notify(f"{self.where[1]}: agreed.", timeout=3)
+        self.action_next_item()
+
+    def mark_started(self) -> None:
+        """Note that the team has started on this item (not started → in progress)."""
+        if self.record.state == "not-started":
+            self.record.state = "in-progress"
+            self.query_one(WhereBar).refresh_states(self.where[2])

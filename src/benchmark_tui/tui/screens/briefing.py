@@ -1,0 +1,52 @@
+"""Provides the briefing: the goal and nature of self-assessment, projected first."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from benchmark_tui.tui.screens.base import WorkshopScreen
+from benchmark_tui.tui.widgets.bars import WhereBar
+
+
+class BriefingScreen(WorkshopScreen):
+    """The framework's introduction and method: "remind the team of the goal"."""
+
+    place = "briefing"
+    HELP = """\
+## Briefing
+
+Project this first to remind the team of the goal and nature of self-assessment and of the
+method for the day. **PgDn** (or alt+→) begins Section 1; **ctrl+o** shows the overview.
+"""
+
+    BINDINGS = [
+        Binding("alt+right", "next_item", "Begin", key_display="alt+→", priority=True),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        framework = self.framework
+        states = self.item_states(framework.item_ids)
+        yield WhereBar("Briefing", framework.title, states, label="agreed")
+        intro, method = framework.introduction, framework.methodology
+        with VerticalScroll(id="briefing", classes="step"):
+            yield Static(Text(intro.summary), classes="statement")
+            sections = Text(intro.sections_lead)
+            for number, line in enumerate(intro.sections, start=1):
+                sections.append(f"\n {number}. ", style="bold")
+                sections.append(line)
+            yield Static(sections, classes="bullets")
+            yield Static(Text(intro.conclusion), classes="paragraph")
+            yield Static(Text(method.title), classes="heading")
+            yield Static(Text(method.results), classes="paragraph")
+            steps = Text(method.characteristics_lead)
+            for number, line in enumerate(method.steps, start=1):
+                steps.append(f"\n {number}. ", style="bold")
+                steps.append(line)
+            yield Static(steps, classes="bullets")
+
+    def on_mount(self) -> None:
+        self.query_one("#briefing").focus()

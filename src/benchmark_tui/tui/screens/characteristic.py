@@ -1,0 +1,267 @@
+"""Provides the characteristic screen: understand, approaches, evidence, matrix, findings."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from benchmark_tui.models import (
+    STEPS,
+    Approach,
+    Characteristic,
+    CharacteristicRecord,
+    Framework,
+    Session,
+    Step,
+    clean_line,
+)
+from benchmark_tui.tui.screens.base import SteppedScreen
+from benchmark_tui.tui.widgets.editable_list import EditableList, Entry
+from benchmark_tui.tui.widgets.rating_matrix import Cell, RatingMatrix
+from benchmark_tui.tui.widgets.ticks import TickList
+
+APPROACH_TAGS = {"in-place": "", "planned": "planned"}
+"""Approaches are in place unless marked planned (p); only "planned" is shown."""
+
+
+def bullets(lines: list[str], *, marker: str = "•") -> Table:
+    """Lines as a bulleted list with hanging indents (wrapped lines align with the text)."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=len(marker), no_wrap=True)
+    grid.add_column(ratio=1)
+    for line in lines:
+        grid.add_row(Text(marker, style="bold"), Text(line))
+    return grid
+
+
+def findings_lists(strengths: list[str], improvements: list[str], read_only: bool) -> ComposeResult:
+    """The two findings lists, side by side when there is room."""
+    with Horizontal(classes="findings"):
+        yield EditableList(
+            "Strengths",
+            [Entry(s) for s in strengths],
+            noun="strength",
+            counted=True,
+            id="strengths",
+            disabled=read_only,
+        )
+        yield EditableList(
+            "Areas for improvement",
+            [Entry(s) for s in improvements],
+            noun="area for improvement",
+            counted=True,
+            id="improvements",
+            disabled=read_only,
+        )
+
+
+class CharacteristicScreen(SteppedScreen):
+    """One characteristic of Section 2, as the steps of the seed's method."""
+
+    place = "characteristic"
+    STEPS: ClassVar[tuple[Step, ...]] = STEPS
+    HELP = """\
+## A characteristic, step by step
+
+1. **Understand**: read the statement and what it includes; make sure everyone understands
+   it. Guidance and recommended data sources are listed below it.
+2. **Approaches**: the flipchart. List the methods and practices in place or planned.
+3. **Evidence**: summarise the data; tick the data sources reviewed.
+4. **Matrix**: discuss progress and agree a rating 0–4 for Plan, Do, Check / act and Impact.
+5. **Strengths & improvements**: agree two to four of each.
+
+Then **agree** (ctrl+g) and move on to the next characteristic. Everything is saved as you
+type; ctrl+z undoes the last change.
+"""
+
+    def __init__(
+        self,
+        framework: Framework,
+        session: Session,
+        characteristic: Characteristic,
+        first_step: Step,
+        read_only: bool = False,
+    ) -> None:
+        self.characteristic = characteristic
+        super().__init__(framework, session, first_step, read_only)
+
+    @property
+    def item_id(self) -> str:
+        return self.characteristic.id
+
+    @property
+    def record(self) -> CharacteristicRecord:
+        return self.session.record(self.characteristic.id)
+
+    @property
+    def where(self) -> tuple[str, str, list[str]]:
+        count = len(self.framework.items)
+        states = self.item_states([c.id for c in self.framework.items])
+        return (
+            f"Section 2 · {self.characteristic.number} of {count}",
+            self.characteristic.title,
+            states,
+        )
+
+    # -- composing ----------------------------------------------------------------------------
+
+    def compose_steps(self) -> ComposeResult:
+        characteristic, record = self.characteristic, self.record
+        with VerticalScroll(id="understand", classes="step understand"):
+            yield Static(Text(characteristic.statement), classes="statement")
+            with Horizontal(classes="understand-columns"):
+                with Vertical(classes="includes"):
+                    yield Static(Text(characteristic.includes_lead), classes="lead")
+                    yield Static(bullets(characteristic.includes), classes="bullets")
+                with Vertical(classes="sources"):
+                    yield Static("Relevant guidance", classes="lead")
+                    yield Static(bullets(characteristic.guidance, marker="–"), classes="aside")
+                    yield Static("Recommended data sources", classes="lead")
+                    yield Static(bullets(characteristic.data_sources, marker="–"), classes="aside")
+        with Vertical(id="approaches", classes="step"):
+            yield EditableList(
+                characteristic.approaches_prompt,
+                [Entry(a.text, a.status) for a in record.approaches],
+                noun="approach",
+                tags=APPROACH_TAGS,
+                id="approach-list",
+                disabled=self.read_only,
+            )
+        with VerticalScroll(id="evidence", classes="step"):
+            yield Static("Evidence summary: what the data says", classes="lead")
+            yield TextArea(
+                record.evidence.summary,
+                id="evidence-summary",
+                soft_wrap=True,
+                disabled=self.read_only,
+                placeholder="Summarise the data relating to this characteristic…",
+            )
+            yield Static("Data sources reviewed (space ticks)", classes="lead")
+            yield TickList(*self._source_selections(), id="sources", disabled=self.read_only)
+            yield Input(
+                placeholder="Another source reviewed? Type it and press Enter",
+                id="new-source",
+                disabled=self.read_only,
+            )
+        with Vertical(id="matrix", classes="step"):
+            yield Static(Text(self.framework.evaluation.prompt), classes="lead")
+            yield RatingMatrix(
+                self.framework.elements,
+                self.framework.scale,
+                {
+                    e.id: Cell(record.rating_for(e.id), self._note(e.id))
+                    for e in self.framework.elements
+                },
+                id="rating-matrix",
+                disabled=self.read_only,
+            )
+        with VerticalScroll(id="findings", classes="step"):
+            yield from findings_lists(record.strengths, record.improvements, self.read_only)
+
+    def remarks(self) -> list[str]:
+        unrated = [e.title for e in self.framework.elements if self.record.rating_for(e.id) is None]
+        remarks = super().remarks()
+        if unrated:
+            remarks.insert(0, f"not yet rated: {', '.join(unrated)}")
+        return remarks
+
+    def _note(self, element_id: str) -> str:
+        rating = self.record.ratings.get(element_id)
+        return rating.note if rating else ""
+
+    def _source_selections(self) -> list[Selection[str]]:
+        reviewed = self.record.evidence.sources_reviewed
+        names = list(self.characteristic.data_sources)
+        names += [s for s in reviewed if s not in names]
+        return [Selection(name, name, name in reviewed) for name in names]
+
+    # -- recording what the team says ---------------------------------------------------------
+
+    @on(EditableList.Changed, "#approach-list")
+    def record_approaches(self, event: EditableList.Changed) -> None:
+        self.record.approaches = [
+            Approach(text=e.text, status=e.tag or "in-place")  # type: ignore[arg-type]
+            for e in event.entries
+        ]
+        self._after_edit()
+
+    @on(TextArea.Changed, "#evidence-summary")
+    def record_summary(self, event: TextArea.Changed) -> None:
+        if event.text_area.text == self.record.evidence.summary:
+            return
+        self.record.evidence.summary = event.text_area.text
+        self._after_edit(coalesce=f"summary:{self.item_id}")
+
+    @on(SelectionList.SelectedChanged, "#sources")
+    def record_sources(self, event: SelectionList.SelectedChanged[str]) -> None:
+        selected = list(event.selection_list.selected)
+        order = [str(o.value) for o in event.selection_list.options]
+        ordered = [s for s in order if s in selected]
+        if ordered == self.record.evidence.sources_reviewed:
+            return
+        self.record.evidence.sources_reviewed = ordered
+        self._after_edit()
+
+    @on(Input.Submitted, "#new-source")
+    def add_source(self, event: Input.Submitted) -> None:
+        name = clean_line(event.value)
+        if not name:
+            return
+        sources = self.query_one("#sources", SelectionList)
+        known = [str(o.value) for o in sources.options]
+        if name not in known:
+            sources.add_option(Selection(name, name, True))
+        sources.select(name)
+        event.input.value = ""
+
+    @on(RatingMatrix.Changed)
+    def record_rating(self, event: RatingMatrix.Changed) -> None:
+        self.session.set_rating(self.characteristic.id, event.element_id, event.value)
+        self._after_edit()
+
+    @on(RatingMatrix.NoteRequested)
+    def edit_note(self, event: RatingMatrix.NoteRequested) -> None:
+        from benchmark_tui.tui.screens.dialogs import TextDialog
+
+        element = next(e for e in self.framework.elements if e.id == event.element_id)
+
+        def store(note: str | None) -> None:
+            if note is None:
+                return
+            rating = self.record.ratings.get(element.id)
+            if rating is None or rating.note == note:
+                return
+            rating.note = note
+            event.matrix.set_cell(element.id, Cell(rating.value, note))
+            self._after_edit()
+
+        self.app.push_screen(
+            TextDialog(
+                f"Note on {element.title}",
+                f"{element.title}: {element.question}",
+                self._note(element.id),
+                placeholder="Why the team chose this rating",
+            ),
+            store,
+        )
+
+    @on(EditableList.Changed, "#strengths")
+    def record_strengths(self, event: EditableList.Changed) -> None:
+        self.record.strengths = [e.text for e in event.entries]
+        self._after_edit()
+
+    @on(EditableList.Changed, "#improvements")
+    def record_improvements(self, event: EditableList.Changed) -> None:
+        self.record.improvements = [e.text for e in event.entries]
+        self._after_edit()
+
+    def _after_edit(self, coalesce: str | None = None) -> None:
+        self.mark_started()
+        self.edited(coalesce)

@@ -1,0 +1,436 @@
+"""Provides the dialogs: errors, questions, a path, a note, help, a measure, a plan action."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Button, Input, Label, Markdown, Select, Static, TextArea
+
+from benchmark_tui.models import (
+    Action,
+    Framework,
+    Measure,
+    PeriodValue,
+    Trend,
+    clean_line,
+)
+
+T = TypeVar("T")
+
+
+class Dialog(ModalScreen[T]):
+    """Base for dialogs: a centred panel; Esc cancels (dismisses with None)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def action_cancel(self) -> None:
+        """Close without an answer."""
+        self.dismiss(None)
+
+
+class ErrorDialog(Dialog[None]):
+    """A problem the user must acknowledge, in plain words (never a traceback)."""
+
+    def __init__(self, title: str, message: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -error"):
+            yield Static(Text(self.title_text), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(Text(self.message))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", variant="primary", id="ok")
+
+    def on_mount(self) -> None:
+        self.query_one("#ok", Button).focus()
+
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        self.dismiss(None)
+
+
+class ChoiceDialog(Dialog[str]):
+    """A question with a few answers; dismisses with the chosen answer's id (None on Esc)."""
+
+    def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
+        """Ask a question.
+
+        Args:
+            title: a short heading.
+            message: the question, in full.
+            choices: (id, button label) pairs; the first is the default.
+        """
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text), classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(Text(self.message))
+            with Horizontal(classes="dialog-buttons"):
+                for index, (choice, label) in enumerate(self.choices):
+                    yield Button(
+                        label, id=f"choice-{choice}", variant="primary" if index == 0 else "default"
+                    )
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    @on(Button.Pressed)
+    def _chosen(self, event: Button.Pressed) -> None:
+        assert event.button.id is not None
+        self.dismiss(event.button.id.removeprefix("choice-"))
+
+
+class UnsavedDialog(ChoiceDialog):
+    """Asked on quit when the session could not be saved."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(
+            "Not saved",
+            f"{problem}\n\nIf you quit now, changes since the last save are lost.",
+            [("save-as", "Save as…"), ("stay", "Stay"), ("quit", "Quit without saving")],
+        )
+
+
+class _NonEmpty(Validator):
+    def validate(self, value: str) -> ValidationResult:
+        return self.success() if value.strip() else self.failure("Write something first")
+
+
+class PathDialog(Dialog[Path]):
+    """Asks for a file path (to save or export under another name)."""
+
+    def __init__(self, title: str, message: str, suggestion: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.suggestion = suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text), classes="dialog-title")
+            yield Static(Text(self.message), classes="dialog-message")
+            yield Input(self.suggestion, id="path", validators=[_NonEmpty()])
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("OK", variant="primary", id="ok")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        value = self.query_one("#path", Input).value.strip()
+        if value:
+            self.dismiss(Path(value).expanduser())
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TextDialog(Dialog[str]):
+    """Asks for one line of text (a rating's note); an empty answer clears it."""
+
+    def __init__(self, title: str, message: str, value: str, placeholder: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.value = value
+        self.placeholder = placeholder
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text), classes="dialog-title")
+            yield Static(Text(self.message), classes="dialog-message")
+            yield Input(self.value, placeholder=self.placeholder, id="text")
+            yield Static("Enter saves · Esc cancels · an empty note is removed", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#text", Input).focus()
+
+    @on(Input.Submitted, "#text")
+    def _ok(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip())
+
+
+class HelpDialog(Dialog[None]):
+    """F1: what the current screen is for, and every key that works on it."""
+
+    BINDINGS = [Binding("escape,f1,q,question_mark", "cancel", "Close")]
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self.purpose = getattr(screen, "HELP", "") or ""
+        self.keys = self._keys_of(screen)
+
+    @staticmethod
+    def _keys_of(screen: Screen) -> list[tuple[str, str]]:
+        seen: set[str] = set()
+        rows: list[tuple[str, str]] = []
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            description = binding.description or binding.tooltip
+            if not description or binding.action in seen and binding.key_display:
+                continue
+            seen.add(binding.action)
+            shown = binding.key_display or screen.app.get_key_display(binding)
+            rows.append((shown or key, description))
+        return rows
+
+    def compose(self) -> ComposeResult:
+        table = "\n".join(f"| `{key}` | {what} |" for key, what in self.keys)
+        text = (
+            f"{self.purpose}\n\n### Keys here\n\n| Key | Does |\n| --- | --- |\n{table}\n\n"
+            "Ctrl+P opens the command palette: jump to any characteristic or screen, "
+            "export, or change the theme. Typing in a text box never triggers a key above "
+            "except those with Ctrl, Alt or a function key."
+        )
+        with Vertical(classes="dialog -help"):
+            yield Static("Help", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Markdown(text)
+            yield Static("Esc or F1 closes", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+
+class _Periods(Validator):
+    """Each line of the values box must read ``period: value``."""
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            parse_values(value)
+        except ValueError as err:
+            return self.failure(str(err))
+        return self.success()
+
+
+def parse_values(text: str) -> list[PeriodValue]:
+    """Read ``2022/23: 41,200`` lines (or ``;``-separated pairs) into period values.
+
+    Raises:
+        ValueError: a line has no colon, or an empty period or value.
+    """
+    values: list[PeriodValue] = []
+    for raw in text.replace(";", "\n").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        period, colon, value = line.partition(":")
+        if not colon or not period.strip() or not value.strip():
+            raise ValueError(f"write each as 'period: value', e.g. '2023/24: 41,200' ({line!r})")
+        values.append(PeriodValue(period=period.strip(), value=value.strip()))
+    return values
+
+
+TREND_OPTIONS: list[tuple[str, Trend]] = [
+    ("↑ Improving", "improving"),
+    ("→ Stable", "stable"),
+    ("↓ Declining", "declining"),
+    ("↕ Mixed", "mixed"),
+]
+
+
+class MeasureDialog(Dialog[Measure]):
+    """Add or edit a measure of results: its name, values over the years, trend and note."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+
+    def __init__(self, measure: Measure | None) -> None:
+        super().__init__()
+        self.measure = measure
+
+    def compose(self) -> ComposeResult:
+        measure = self.measure
+        values = "\n".join(f"{v.period}: {v.value}" for v in measure.values) if measure else ""
+        with Vertical(classes="dialog -form"):
+            yield Static("Edit measure" if measure else "Add a measure", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Label("Measure (e.g. Active borrowers, User satisfaction %)")
+                yield Input(measure.name if measure else "", id="name", validators=[_NonEmpty()])
+                yield Label("Values, one per line as  period: value  (at least three years)")
+                yield TextArea(values, id="values", soft_wrap=True)
+                yield Label("Trend")
+                yield Select(
+                    TREND_OPTIONS,
+                    value=measure.trend if measure and measure.trend else Select.NULL,
+                    id="trend",
+                    prompt="Not judged yet",
+                )
+                yield Label("Trend note (what the values show, or why there are none)")
+                yield Input(measure.note if measure else "", id="note")
+                yield Static("", id="problem", classes="problem")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted, "#name")
+    def _next(self) -> None:
+        self.query_one("#values", TextArea).focus()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        """Check the form and return the measure."""
+        problem = self.query_one("#problem", Static)
+        name = clean_line(self.query_one("#name", Input).value)
+        if not name:
+            problem.update("Name the measure first.")
+            self.query_one("#name", Input).focus()
+            return
+        try:
+            values = parse_values(self.query_one("#values", TextArea).text)
+        except ValueError as err:
+            problem.update(Text(f"Values: {err}"))
+            self.query_one("#values", TextArea).focus()
+            return
+        trend = self.query_one("#trend", Select).value
+        self.dismiss(
+            Measure(
+                name=name,
+                values=values,
+                trend=None if trend is Select.NULL else trend,  # type: ignore[arg-type]
+                note=self.query_one("#note", Input).value.strip(),
+            )
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+class _Date(Validator):
+    def validate(self, value: str) -> ValidationResult:
+        if not value.strip():
+            return self.success()
+        try:
+            date.fromisoformat(value.strip())
+        except ValueError:
+            return self.failure("Write the date as YYYY-MM-DD, e.g. 2026-09-30")
+        return self.success()
+
+
+PRIORITIES = [("High", "high"), ("Medium", "medium"), ("Low", "low")]
+STATUSES = [
+    ("Proposed", "proposed"),
+    ("Agreed", "agreed"),
+    ("In progress", "in-progress"),
+    ("Done", "done"),
+]
+
+
+class ActionDialog(Dialog[Action]):
+    """Add or edit an action of the improvement plan."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+
+    def __init__(self, framework: Framework, action: Action) -> None:
+        super().__init__()
+        self.framework = framework
+        self.action_record = action
+
+    def compose(self) -> ComposeResult:
+        action = self.action_record
+        items = [(a.label, a.id) for a in self.framework.areas] + [
+            (c.label, c.id) for c in self.framework.items
+        ]
+        with Vertical(classes="dialog -form"):
+            yield Static("Improvement plan action", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Label("Action: what will be done")
+                yield Input(action.action, id="action", validators=[_NonEmpty()])
+                yield Label("Answers the area for improvement (as the team worded it)")
+                yield Input(action.improvement, id="improvement")
+                yield Label("Linked results area or characteristic")
+                yield Select(
+                    items, value=action.item or Select.NULL, id="item", prompt="Not linked"
+                )
+                with Horizontal(classes="form-row"):
+                    with Vertical():
+                        yield Label("Owner")
+                        yield Input(action.owner, id="owner")
+                    with Vertical():
+                        yield Label("Due (YYYY-MM-DD)")
+                        yield Input(
+                            action.due.isoformat() if action.due else "",
+                            id="due",
+                            validators=[_Date()],
+                            placeholder="2026-09-30",
+                        )
+                with Horizontal(classes="form-row"):
+                    with Vertical():
+                        yield Label("Priority")
+                        yield Select(
+                            PRIORITIES, value=action.priority, id="priority", allow_blank=False
+                        )
+                    with Vertical():
+                        yield Label("Status")
+                        yield Select(STATUSES, value=action.status, id="status", allow_blank=False)
+                yield Static("", id="problem", classes="problem")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#action", Input).focus()
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        """Check the form and return the action."""
+        problem = self.query_one("#problem", Static)
+        text = clean_line(self.query_one("#action", Input).value)
+        if not text:
+            problem.update("Say what will be done first.")
+            self.query_one("#action", Input).focus()
+            return
+        due_text = self.query_one("#due", Input).value.strip()
+        try:
+            due = date.fromisoformat(due_text) if due_text else None
+        except ValueError:
+            problem.update("Due: write the date as YYYY-MM-DD, e.g. 2026-09-30.")
+            self.query_one("#due", Input).focus()
+            return
+        item = self.query_one("#item", Select).value
+        self.dismiss(
+            Action.model_validate(
+                {
+                    **self.action_record.model_dump(),
+                    "action": text,
+                    "improvement": self.query_one("#improvement", Input).value.strip(),
+                    "item": None if item is Select.NULL else item,
+                    "owner": self.query_one("#owner", Input).value,
+                    "due": due,
+                    "priority": self.query_one("#priority", Select).value,
+                    "status": self.query_one("#status", Select).value,
+                }
+            )
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)

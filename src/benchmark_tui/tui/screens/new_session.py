@@ -1,0 +1,215 @@
+"""Provides the new session form: who is assessing what, when, and with whom."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.validation import ValidationResult, Validator
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+from benchmark_tui.models import (
+    GOVERNANCE_LABELS,
+    ServiceInfo,
+    Session,
+    TeamMember,
+    Workshop,
+)
+from benchmark_tui.tui.widgets.key_bar import KeyBar
+
+SCOPE_CHOICES = {"whole-service": "The whole service", "library": "An individual library"}
+
+if TYPE_CHECKING:
+    from benchmark_tui.tui.app import BenchmarkApp
+
+
+def parse_dates(text: str) -> list[date]:
+    """Read ``2026-03-12, 2026-03-19`` into dates.
+
+    Raises:
+        ValueError: a date is not written as YYYY-MM-DD or does not exist.
+    """
+    dates: list[date] = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            dates.append(date.fromisoformat(part))
+        except ValueError as err:
+            raise ValueError(f"{part!r} is not a date: write it as YYYY-MM-DD") from err
+    return sorted(set(dates))
+
+
+def parse_team(text: str) -> list[TeamMember]:
+    """One member per line, ``Name — role`` (or ``Name, role`` / ``Name - role``)."""
+    team: list[TeamMember] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        for separator in (" — ", " – ", " - ", ","):
+            if separator in line:
+                name, role = line.split(separator, 1)
+                break
+        else:
+            name, role = line, ""
+        team.append(TeamMember(name=name, role=role))
+    return team
+
+
+class _Required(Validator):
+    def validate(self, value: str) -> ValidationResult:
+        return self.success() if value.strip() else self.failure("Required")
+
+
+class _Dates(Validator):
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            found = parse_dates(value)
+        except ValueError as err:
+            return self.failure(str(err))
+        return self.success() if found else self.failure("Give at least one date")
+
+
+class NewSessionScreen(Screen[None]):
+    """The form for a new self-assessment; validated as the facilitator types."""
+
+    HELP = """\
+## A new self-assessment
+
+Name the service, say whether the whole service or one library is being assessed and how it
+is run, give the workshop date(s), the facilitator and the team (one person per line, as
+*Name — role*). **ctrl+s** creates the session and opens the briefing; **Esc** goes back.
+"""
+
+    BINDINGS = [
+        Binding("ctrl+s", "create", "Create", priority=True),
+        Binding("escape", "cancel", "Back"),
+    ]
+
+    @property
+    def benchmark_app(self) -> BenchmarkApp:
+        """The app, typed."""
+        return cast("BenchmarkApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="new-session", classes="form"):
+            yield Static("New self-assessment", classes="form-title")
+            yield Label("Library service (required)")
+            yield Input(
+                id="service", placeholder="e.g. Example Borough Libraries", validators=[_Required()]
+            )
+            with Horizontal(classes="form-row"):
+                with Vertical():
+                    yield Label("What is being assessed?")
+                    yield Select(
+                        [(label, value) for value, label in SCOPE_CHOICES.items()],
+                        value="whole-service",
+                        allow_blank=False,
+                        id="scope",
+                    )
+                    yield Input(id="library-name", placeholder="Which library?", disabled=True)
+                with Vertical():
+                    yield Label("How is it run?")
+                    yield Select(
+                        [(label, value) for value, label in GOVERNANCE_LABELS.items()],
+                        value="council-run",
+                        allow_blank=False,
+                        id="governance",
+                    )
+                    yield Input(
+                        id="governance-detail", placeholder="e.g. Trust, mutual", disabled=True
+                    )
+            yield Label("Workshop date(s), YYYY-MM-DD, separated by commas")
+            yield Input(date.today().isoformat(), id="dates", validators=[_Dates()])
+            yield Label("Facilitator")
+            yield Input(id="facilitator", placeholder="Name")
+            yield Label("Team: one person per line, as  Name — role")
+            yield TextArea(id="team", soft_wrap=True)
+            yield Static("", id="problem", classes="problem")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Create (ctrl+s)", variant="primary", id="create")
+                yield Button("Back (esc)", id="back")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one("#service", Input).focus()
+
+    @on(Select.Changed, "#scope")
+    def _scope(self, event: Select.Changed) -> None:
+        box = self.query_one("#library-name", Input)
+        box.disabled = event.value != "library"
+        if not box.disabled:
+            box.focus()
+
+    @on(Select.Changed, "#governance")
+    def _governance(self, event: Select.Changed) -> None:
+        box = self.query_one("#governance-detail", Input)
+        box.disabled = event.value != "other"
+        if not box.disabled:
+            box.focus()
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    @on(Button.Pressed, "#back")
+    def action_cancel(self) -> None:
+        """Go back to the sessions list without creating anything."""
+        self.app.pop_screen()
+
+    @on(Button.Pressed, "#create")
+    def action_create(self) -> None:
+        """Check the form, create the session file and open the briefing."""
+        app = self.benchmark_app
+        assert app.framework is not None
+        problem = self.query_one("#problem", Static)
+        name = self.query_one("#service", Input).value
+        try:
+            dates = parse_dates(self.query_one("#dates", Input).value)
+            service = ServiceInfo(
+                name=name,
+                scope=self.query_one("#scope", Select).value,  # type: ignore[arg-type]
+                library=self.query_one("#library-name", Input).value,
+                governance=self.query_one("#governance", Select).value,  # type: ignore[arg-type]
+                governance_detail=self.query_one("#governance-detail", Input).value,
+            )
+            workshop = Workshop(
+                dates=dates or [date.today()],
+                facilitator=self.query_one("#facilitator", Input).value,
+                team=parse_team(self.query_one("#team", TextArea).text),
+            )
+        except ValueError as err:
+            problem.update(Text(self._explain(err)))
+            self._focus_problem(err)
+            return
+        app.start_session(Session.new(app.framework, service, workshop))
+
+    @staticmethod
+    def _explain(err: ValueError) -> str:
+        if isinstance(err, ValidationError):
+            first = err.errors()[0]
+            field = ".".join(str(p) for p in first["loc"]) or "form"
+            message = first["msg"].removeprefix("Value error, ")
+            if field == "name":
+                return "Name the library service first."
+            return f"{field}: {message}"
+        return str(err)
+
+    def _focus_problem(self, err: ValueError) -> None:
+        text = str(err)
+        if "library" in text and "name the library" in text:
+            self.query_one("#library-name", Input).focus()
+        elif "YYYY-MM-DD" in text:
+            self.query_one("#dates", Input).focus()
+        else:
+            self.query_one("#service", Input).focus()

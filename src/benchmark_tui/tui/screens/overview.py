@@ -1,0 +1,158 @@
+"""Provides the overview: all 14 items, their progress and the 10×4 matrix as a heat-map."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from benchmark_tui.models import (
+    STATE_LABELS,
+    STATE_SYMBOLS,
+    Characteristic,
+    Framework,
+    ResultsArea,
+    Session,
+)
+from benchmark_tui.tui.screens.base import WorkshopScreen
+from benchmark_tui.tui.widgets.bars import WhereBar
+from benchmark_tui.tui.widgets.heat import heat_style
+
+
+class ItemTable(DataTable[Text]):
+    """The 14 items as rows; Enter opens the highlighted one."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", key_display="⏎")]
+
+
+class OverviewScreen(WorkshopScreen):
+    """Where the whole day stands: progress of every item and every agreed rating."""
+
+    place = "overview"
+    HELP = """\
+## Overview
+
+Every results area and characteristic with its progress (● agreed, ◐ in progress,
+○ not started), the agreed ratings (shaded light to strong, the number always shown), and
+how many strengths (S) and areas for improvement (AFI) each has. **Enter** opens the item
+under the cursor; **p** opens the improvement plan.
+"""
+
+    BINDINGS = [
+        Binding("p", "plan", "Plan"),
+        Binding("b", "briefing", "Briefing", show=False),
+    ]
+
+    def __init__(self, framework: Framework, session: Session, came_from: str | None = None):
+        super().__init__(framework, session)
+        self.came_from = came_from
+
+    def compose_body(self) -> ComposeResult:
+        states = self.item_states(self.framework.item_ids)
+        yield WhereBar("Overview", "Where the self-assessment stands", states, label="agreed")
+        with Vertical(id="overview", classes="step"):
+            yield ItemTable(id="overview-table", cursor_type="row")
+            yield Static(id="overview-summary", classes="aside")
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._fill())
+        table = self.query_one("#overview-table", DataTable)
+        table.focus()
+        if self.came_from in self.framework.item_ids:
+            table.move_cursor(row=self.framework.item_ids.index(self.came_from))
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    @property
+    def items(self) -> list[ResultsArea | Characteristic]:
+        """The 14 items in workshop order."""
+        return [*self.framework.areas, *self.framework.items]
+
+    def _fill(self) -> None:
+        table = self.query_one("#overview-table", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        # Explicit widths: the table must fit an 80-column projector without scrolling.
+        fixed = 1 + 4 * len(self.framework.elements) + 3 + 3
+        padding = 2 * (len(self.framework.elements) + 4)
+        item_width = max(16, min(48, self.app.size.width - 6 - fixed - padding))
+        table.add_column("", key="state", width=1)
+        table.add_column("Item", key="item", width=item_width)
+        for element in self.framework.elements:
+            table.add_column(Text(element.short, justify="center"), key=element.id, width=4)
+        table.add_column(Text("S", justify="right"), key="s", width=3)
+        table.add_column(Text("AFI", justify="right"), key="afi", width=3)
+        for item in self.items:
+            state = self.session.state_of(item.id)
+            label = Text(item.label, no_wrap=True, overflow="ellipsis")
+            label.truncate(item_width, overflow="ellipsis")
+            cells: list[Any] = [Text(STATE_SYMBOLS[state]), label]
+            record = self.session.characteristics.get(item.id)
+            for element in self.framework.elements:
+                if not isinstance(item, Characteristic):
+                    cells.append(Text(""))
+                    continue
+                value = record.rating_for(element.id) if record else None
+                if value is None:
+                    cells.append(Text(" – ", justify="center", style="dim"))
+                else:
+                    style = heat_style(self.app, value)
+                    cells.append(Text(f" {value}  ", style=style))
+            findings = self.session.results.get(item.id) or record
+            strengths = len(findings.strengths) if findings else 0
+            improvements = len(findings.improvements) if findings else 0
+            started = state != "not-started"
+            cells.append(Text(str(strengths) if started else "–", justify="right"))
+            cells.append(Text(str(improvements) if started else "–", justify="right"))
+            table.add_row(*cells, key=item.id)
+        table.move_cursor(row=row)
+        self._summarise()
+
+    def _summarise(self) -> None:
+        progress = self.session.progress(self.framework)
+        unrated = len(list(self.session.unrated(self.framework)))
+        total = len(self.framework.items) * len(self.framework.elements)
+        text = Text()
+        text.append(progress.label, style="bold")
+        text.append(
+            f" · {progress.in_progress} {STATE_LABELS['in-progress']} · "
+            f"{progress.not_started} {STATE_LABELS['not-started']} · "
+            f"{total - unrated}/{total} ratings agreed\n"
+        )
+        text.append(
+            "● agreed  ◐ in progress  ○ not started · S strengths · AFI areas for improvement",
+            style="dim",
+        )
+        remarks = self.session.findings_remarks(self.framework)
+        for remark in remarks[:3]:
+            label = self.framework.item(remark.item_id).label
+            text.append(f"\n{label}: {remark.message}")
+        if len(remarks) > 3:
+            text.append(f"\n… and {len(remarks) - 3} more remarks", style="dim")
+        self.query_one("#overview-summary", Static).update(text)
+
+    @on(DataTable.RowSelected, "#overview-table")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self._open(event.cursor_row)
+
+    def _open(self, index: int) -> None:
+        if 0 <= index < len(self.items):
+            item = self.items[index]
+            place = "characteristic" if isinstance(item, Characteristic) else "area"
+            self.benchmark_app.goto(place, item.id)
+
+    def action_plan(self) -> None:
+        """Open the improvement plan."""
+        self.benchmark_app.goto("plan")
+
+    def action_briefing(self) -> None:
+        """Open the briefing."""
+        self.benchmark_app.goto("briefing")

@@ -1,0 +1,207 @@
+"""Provides the improvement plan: actions with owners, dates and priorities."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from benchmark_tui.models import Action, Framework, Session
+from benchmark_tui.tui.screens.base import WorkshopScreen
+from benchmark_tui.tui.widgets.bars import WhereBar
+
+PRIORITY_LABELS = {"high": "▲ High", "medium": "■ Medium", "low": "▽ Low"}
+STATUS_LABELS = {
+    "proposed": "Proposed",
+    "agreed": "Agreed",
+    "in-progress": "In progress",
+    "done": "✓ Done",
+}
+
+
+class ActionList(OptionList):
+    """The plan's actions, two lines each; Enter edits the highlighted one."""
+
+    BINDINGS = [Binding("enter", "select", "Edit", key_display="⏎")]
+
+
+class PlanScreen(WorkshopScreen):
+    """The improvement plan, built after the self-assessment from its areas for improvement."""
+
+    place = "plan"
+    HELP = """\
+## Improvement plan
+
+The framework advises building the plan once the whole self-assessment is complete.
+**s** drafts actions from every area for improvement and every "no data collected yet"
+area (the team then edits them); **a** adds an action; **Enter** edits the one under the
+cursor; **del** removes it; **shift+↑/↓** moves it.
+"""
+
+    BINDINGS = [
+        Binding("a", "add", "Add"),
+        Binding("s", "suggest", "Suggest"),
+        Binding("e", "edit", "Edit", show=False),
+        Binding("delete,backspace", "remove", "Remove", key_display="del"),
+        Binding("shift+up", "move(-1)", "Move up", show=False),
+        Binding("shift+down", "move(1)", "Move down", show=False),
+    ]
+
+    def __init__(self, framework: Framework, session: Session, read_only: bool = False) -> None:
+        super().__init__(framework, session)
+        self.read_only = read_only
+
+    def compose_body(self) -> ComposeResult:
+        states = self.item_states(self.framework.item_ids)
+        yield WhereBar("After the self-assessment", "Improvement plan", states, label="agreed")
+        with Vertical(id="plan", classes="step"):
+            yield Static(id="plan-note", classes="aside")
+            yield ActionList(id="plan-list")
+
+    def on_mount(self) -> None:
+        self._fill()
+        self.query_one("#plan-list", OptionList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("add", "suggest", "edit", "remove", "move") and self.read_only:
+            return None
+        return True
+
+    def _fill(self, cursor: int | None = None) -> None:
+        options = self.query_one("#plan-list", OptionList)
+        row = options.highlighted if cursor is None else cursor
+        options.clear_options()
+        for number, action in enumerate(self.session.plan.actions, start=1):
+            options.add_option(Option(self._card(number, action)))
+        if self.session.plan.actions:
+            options.highlighted = min(row or 0, len(self.session.plan.actions) - 1)
+        options.display = bool(self.session.plan.actions)
+        self._note()
+
+    def _card(self, number: int, action: Action) -> Text:
+        """Two lines per action: what, then link, owner, due date, priority, status."""
+        text = Text()
+        text.append(f"{number}. ", style="bold")
+        text.append(action.action, style="bold")
+        linked = (
+            self.framework.item(action.item).label
+            if action.item and self.framework.has_item(action.item)
+            else (action.item or "not linked")
+        )
+        details = [
+            PRIORITY_LABELS[action.priority],
+            STATUS_LABELS[action.status],
+            f"owner: {action.owner or '–'}",
+            f"due: {action.due.strftime('%-d %b %Y') if action.due else '–'}",
+            linked,
+        ]
+        text.append("\n   " + " · ".join(details), style="dim")
+        return text
+
+    def _note(self) -> None:
+        progress = self.session.progress(self.framework)
+        suggestions = len(self.session.suggested_actions(self.framework))
+        text = Text()
+        if progress.agreed < progress.total:
+            text.append(
+                f"The self-assessment is not complete yet ({progress.label}): the framework "
+                "advises building the plan once it is.\n",
+                style="italic",
+            )
+        count = len(self.session.plan.actions)
+        text.append(f"{count} action{'s' if count != 1 else ''}. ", style="bold")
+        if suggestions:
+            text.append(
+                f"Press s to draft {suggestions} action{'s' if suggestions != 1 else ''} "
+                "from the areas for improvement and missing data."
+            )
+        elif not count:
+            text.append("No areas for improvement recorded yet. Press a to add an action.")
+        self.query_one("#plan-note", Static).update(text)
+
+    def _cursor(self) -> int | None:
+        if not self.session.plan.actions:
+            return None
+        return self.query_one("#plan-list", OptionList).highlighted
+
+    def action_add(self) -> None:
+        """Add an action."""
+        from benchmark_tui.tui.screens.dialogs import ActionDialog
+
+        plan = self.session.plan
+        draft = Action(id=plan.next_id(), action="New action")
+
+        def store(action: Action | None) -> None:
+            if action is not None:
+                plan.actions = [*plan.actions, action]
+                self._changed(len(plan.actions) - 1)
+
+        self.app.push_screen(ActionDialog(self.framework, draft), store)
+
+    def action_edit(self) -> None:
+        """Edit the action under the cursor."""
+        from benchmark_tui.tui.screens.dialogs import ActionDialog
+
+        index = self._cursor()
+        if index is None:
+            return
+        plan = self.session.plan
+
+        def store(action: Action | None) -> None:
+            if action is not None:
+                actions = list(plan.actions)
+                actions[index] = action
+                plan.actions = actions
+                self._changed(index)
+
+        self.app.push_screen(ActionDialog(self.framework, plan.actions[index]), store)
+
+    @on(OptionList.OptionSelected, "#plan-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if not self.read_only:
+            self.action_edit()
+
+    def action_remove(self) -> None:
+        """Remove the action under the cursor (ctrl+z brings it back)."""
+        index = self._cursor()
+        if index is None:
+            return
+        plan = self.session.plan
+        removed = plan.actions[index]
+        plan.actions = plan.actions[:index] + plan.actions[index + 1 :]
+        self._changed(max(0, index - 1))
+        self.notify(f"Removed “{removed.action}”. Ctrl+Z brings it back.", timeout=4)
+
+    def action_move(self, delta: int) -> None:
+        """Move the action under the cursor up or down."""
+        index = self._cursor()
+        plan = self.session.plan
+        if index is None or not 0 <= index + delta < len(plan.actions):
+            return
+        actions = list(plan.actions)
+        actions[index], actions[index + delta] = actions[index + delta], actions[index]
+        plan.actions = actions
+        self._changed(index + delta)
+
+    def action_suggest(self) -> None:
+        """Draft actions from the areas for improvement and the "no data yet" areas."""
+        suggestions = self.session.suggested_actions(self.framework)
+        if not suggestions:
+            self.notify("Every area for improvement already has an action.", timeout=4)
+            return
+        plan = self.session.plan
+        plan.actions = [*plan.actions, *suggestions]
+        self._changed(len(plan.actions) - len(suggestions))
+        self.notify(
+            f"Drafted {len(suggestions)} actions: edit each to add an owner and a due date.",
+            timeout=5,
+        )
+
+    def _changed(self, cursor: int) -> None:
+        self._fill(cursor)
+        self.edited()

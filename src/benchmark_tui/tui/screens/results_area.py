@@ -1,0 +1,283 @@
+"""Provides the results area screen (Section 1): measures and trends, strengths, improvements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Checkbox, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from benchmark_tui.models import (
+    AREA_STEPS,
+    Action,
+    AreaRecord,
+    Framework,
+    Measure,
+    ResultsArea,
+    Session,
+    Step,
+)
+from benchmark_tui.tui.screens.base import SteppedScreen
+from benchmark_tui.tui.screens.characteristic import bullets, findings_lists
+from benchmark_tui.tui.widgets.editable_list import EditableList
+from benchmark_tui.tui.widgets.ticks import TickBox
+
+TREND_SYMBOLS = {
+    "improving": "↑ improving",
+    "stable": "→ stable",
+    "declining": "↓ declining",
+    "mixed": "↕ mixed",
+}
+
+
+class MeasureList(OptionList):
+    """The measures looked at for a results area, two lines each (name and trend; values).
+
+    | Key | Does |
+    | :- | :- |
+    | a | add a measure |
+    | enter | edit the measure |
+    | delete | remove the measure |
+    """
+
+    BINDINGS = [
+        Binding("a", "add", "Add measure"),
+        Binding("enter", "select", "Edit", key_display="⏎"),
+        Binding("delete,backspace", "remove", "Remove", key_display="del"),
+    ]
+
+    @dataclass
+    class Requested(Message):
+        """Posted when the facilitator asks to add (index None), edit or remove a measure."""
+
+        measures: MeasureList
+        what: str
+        index: int | None
+
+        @property
+        def control(self) -> MeasureList:
+            return self.measures
+
+    def action_add(self) -> None:
+        """Ask to add a measure."""
+        self.post_message(self.Requested(self, "add", None))
+
+    def action_remove(self) -> None:
+        """Ask to remove the highlighted measure."""
+        if self.option_count and self.highlighted is not None:
+            self.post_message(self.Requested(self, "remove", self.highlighted))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("remove", "select") and not self.option_count:
+            return None
+        return True
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Requested(self, "edit", event.option_index))
+
+
+def measure_card(measure: Measure) -> Text:
+    """Two lines: the measure and its trend; then its values over time (or its note)."""
+    text = Text(measure.name, style="bold")
+    text.append(f"   {TREND_SYMBOLS.get(measure.trend or '', 'trend not judged')}")
+    values = " · ".join(f"{v.period}: {v.value}" for v in measure.values)
+    text.append(f"\n{values or 'no values recorded'}", style="" if values else "italic")
+    if measure.note:
+        text.append(f"\n{measure.note}", style="italic")
+    return text
+
+
+class AreaScreen(SteppedScreen):
+    """One results area of Section 1: what the data shows over at least three years."""
+
+    place = "area"
+    STEPS: ClassVar[tuple[Step, ...]] = AREA_STEPS
+    HELP = """\
+## A results area (Section 1)
+
+1. **Understand**: the area's statement and what it includes.
+2. **Measures & trends**: the data looked at, with values over at least three years and the
+   trend they show. If you do not collect data for this area yet, tick *No data collected
+   yet*: do not collect it now; it becomes an action in the improvement plan.
+3. **Strengths & improvements**: agree two to four of each.
+
+Then **agree** (ctrl+g) and move on.
+"""
+
+    def __init__(
+        self,
+        framework: Framework,
+        session: Session,
+        area: ResultsArea,
+        first_step: Step,
+        read_only: bool = False,
+    ) -> None:
+        self.area = area
+        super().__init__(framework, session, first_step, read_only)
+
+    @property
+    def item_id(self) -> str:
+        return self.area.id
+
+    @property
+    def record(self) -> AreaRecord:
+        return self.session.area(self.area.id)
+
+    @property
+    def where(self) -> tuple[str, str, list[str]]:
+        states = self.item_states([a.id for a in self.framework.areas])
+        return (f"Section 1 · {self.area.number}", self.area.title, states)
+
+    def compose_steps(self) -> ComposeResult:
+        area, record = self.area, self.record
+        with VerticalScroll(id="understand", classes="step understand"):
+            yield Static(Text(area.statement), classes="statement")
+            yield Static(Text(area.includes_lead), classes="lead")
+            yield Static(bullets(area.includes), classes="bullets")
+            yield Static(Text(self.framework.methodology.results), classes="aside method-note")
+        with VerticalScroll(id="measures", classes="step"):
+            yield TickBox(
+                "No data collected yet for this area",
+                record.no_data_yet,
+                id="no-data",
+                disabled=self.read_only,
+            )
+            yield Static("Measures looked at, over at least three years", classes="lead")
+            yield MeasureList(id="measure-list", disabled=self.read_only)
+            yield Static(
+                "No measures yet: press a (in the list above) to add one, with values for "
+                "at least three years.",
+                id="no-measures",
+                classes="aside",
+            )
+            yield Static("What the trends show", classes="lead")
+            yield TextArea(
+                record.notes,
+                id="area-notes",
+                soft_wrap=True,
+                disabled=self.read_only,
+                placeholder="Trends over at least three years, and what lies behind them…",
+            )
+        with VerticalScroll(id="findings", classes="step"):
+            yield from findings_lists(record.strengths, record.improvements, self.read_only)
+
+    def on_mount(self) -> None:
+        self._fill_table()
+        super().on_mount()
+
+    def _fill_table(self) -> None:
+        options = self.query_one(MeasureList)
+        highlighted = options.highlighted
+        options.clear_options()
+        measures = self.record.measures
+        for measure in measures:
+            options.add_option(Option(measure_card(measure)))
+        if measures:
+            options.highlighted = min(highlighted or 0, len(measures) - 1)
+        self.query_one("#no-measures", Static).display = not measures
+
+    # -- recording what the team says ---------------------------------------------------------
+
+    @on(MeasureList.Requested)
+    def change_measure(self, event: MeasureList.Requested) -> None:
+        from benchmark_tui.tui.screens.dialogs import MeasureDialog
+
+        measures = self.record.measures
+        if event.what == "remove" and event.index is not None:
+            removed = measures[event.index]
+            self.record.measures = measures[: event.index] + measures[event.index + 1 :]
+            self._measures_changed()
+            self.notify(f"Removed {removed.name}. Ctrl+Z brings it back.", timeout=4)
+            return
+        current = measures[event.index] if event.index is not None else None
+
+        def store(measure: Measure | None) -> None:
+            if measure is None:
+                return
+            if event.index is None:
+                self.record.measures = [*measures, measure]
+            else:
+                updated = list(self.record.measures)
+                updated[event.index] = measure
+                self.record.measures = updated
+            self._measures_changed()
+
+        self.app.push_screen(MeasureDialog(current), store)
+
+    def _measures_changed(self) -> None:
+        self._fill_table()
+        self._after_edit()
+
+    @on(Checkbox.Changed, "#no-data")
+    def record_no_data(self, event: Checkbox.Changed) -> None:
+        if event.value == self.record.no_data_yet:
+            return
+        self.record.no_data_yet = event.value
+        self._after_edit()
+        if event.value:
+            self._offer_plan_action()
+
+    def _offer_plan_action(self) -> None:
+        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+
+        wording = f"No data collected yet for {self.area.label}"
+        if any(a.item == self.area.id and a.origin == "no-data" for a in self.session.plan.actions):
+            return
+
+        def decide(choice: str | None) -> None:
+            if choice != "add":
+                return
+            plan = self.session.plan
+            plan.actions = [
+                *plan.actions,
+                Action(
+                    id=plan.next_id(),
+                    action=f"Start collecting data on {self.area.title.lower()}",
+                    item=self.area.id,
+                    improvement=wording,
+                    origin="no-data",
+                    priority="medium",
+                ),
+            ]
+            self.edited()
+            self.notify("Added to the improvement plan.", timeout=3)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "No data yet",
+                "The framework advises not to collect data now: starting to collect it can "
+                "become an action in the improvement plan.\n\n"
+                f"Add “Start collecting data on {self.area.title.lower()}” to the plan?",
+                [("add", "Add to the plan"), ("skip", "Not now")],
+            ),
+            decide,
+        )
+
+    @on(TextArea.Changed, "#area-notes")
+    def record_notes(self, event: TextArea.Changed) -> None:
+        if event.text_area.text == self.record.notes:
+            return
+        self.record.notes = event.text_area.text
+        self._after_edit(coalesce=f"notes:{self.item_id}")
+
+    @on(EditableList.Changed, "#strengths")
+    def record_strengths(self, event: EditableList.Changed) -> None:
+        self.record.strengths = [e.text for e in event.entries]
+        self._after_edit()
+
+    @on(EditableList.Changed, "#improvements")
+    def record_improvements(self, event: EditableList.Changed) -> None:
+        self.record.improvements = [e.text for e in event.entries]
+        self._after_edit()
+
+    def _after_edit(self, coalesce: str | None = None) -> None:
+        self.mark_started()
+        self.edited(coalesce)

@@ -1,0 +1,276 @@
+"""Provides the editable list: the flipchart of approaches, and the strengths and improvements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from benchmark_tui.models import FINDINGS_MAX, FINDINGS_MIN, count_remark
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of the list, with an optional tag such as ``planned``."""
+
+    text: str
+    tag: str | None = None
+
+
+class ItemOptions(OptionList):
+    """The items of an :class:`EditableList`, with keys to edit, remove, reorder and tag them.
+
+    | Key | Does |
+    | :- | :- |
+    | enter | edit the item |
+    | delete | remove the item |
+    | shift+up / shift+down | move the item up or down |
+    | p | switch the item's tag (e.g. in place ↔ planned), where the list has tags |
+    | a | go to the box for a new item |
+    """
+
+    BINDINGS = [
+        Binding("delete,backspace", "remove", "Remove", key_display="del"),
+        Binding("shift+up", "move(-1)", "Move up", show=False),
+        Binding("shift+down", "move(1)", "Move down", show=False),
+        Binding("p", "toggle_tag", "Planned?"),
+        Binding("a", "add", "Add", show=False),
+    ]
+
+    def action_remove(self) -> None:
+        """Remove the highlighted item."""
+        owner = self._owner
+        if owner is not None and self.highlighted is not None:
+            owner.remove_at(self.highlighted)
+
+    def action_move(self, delta: int) -> None:
+        """Move the highlighted item up or down."""
+        owner = self._owner
+        if owner is not None and self.highlighted is not None:
+            owner.move(self.highlighted, delta)
+
+    def action_toggle_tag(self) -> None:
+        """Switch the highlighted item's tag."""
+        owner = self._owner
+        if owner is not None and self.highlighted is not None:
+            owner.toggle_tag(self.highlighted)
+
+    def action_add(self) -> None:
+        """Focus the box for a new item."""
+        if self._owner is not None:
+            self._owner.new_item_input.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_tag":
+            owner = self._owner
+            return bool(owner and owner.tags)
+        return True
+
+    @property
+    def _owner(self) -> EditableList | None:
+        parent = self.parent
+        return parent if isinstance(parent, EditableList) else None
+
+
+class EditableList(Vertical):
+    """A list the team builds quickly: type and press Enter to add; Enter on an item edits it.
+
+    With ``counted`` the title shows "2 of 2–4 ✓", or a gentle remark when there are fewer
+    than two or more than four items (it never blocks). With ``tags`` each item carries one
+    of the given tags, switched with ``p``.
+    """
+
+    DEFAULT_CSS = """
+    EditableList {
+        height: auto;
+        & > .list-title { text-style: bold; height: auto; }
+        & > .list-title.-remark { color: $text-warning; }
+        & > ItemOptions { height: auto; max-height: 14; margin: 0 0 1 0; }
+        & > ItemOptions.-empty { display: none; }
+        & > Input { margin: 0; background: $boost; }
+        & > Input:focus { background: $primary 12%; }
+    }
+    """
+
+    @dataclass
+    class Changed(Message):
+        """Posted when the team adds, edits, removes, reorders or tags an item."""
+
+        editable_list: EditableList
+        entries: list[Entry]
+
+        @property
+        def control(self) -> EditableList:
+            return self.editable_list
+
+    def __init__(
+        self,
+        title: str,
+        entries: list[Entry],
+        *,
+        noun: str,
+        counted: bool = False,
+        tags: dict[str, str] | None = None,
+        id: str | None = None,  # noqa: A002
+        disabled: bool = False,
+    ) -> None:
+        """Make the list.
+
+        Args:
+            title: the heading, e.g. "Strengths".
+            entries: the items to start with.
+            noun: what one item is called ("strength", "area for improvement", "approach").
+            counted: show the two-to-four count and remark.
+            tags: tag value → label shown beside items (the first is the default).
+            id: the widget id.
+            disabled: show the list without allowing changes.
+        """
+        super().__init__(id=id, disabled=disabled)
+        self.title = title
+        self.entries = list(entries)
+        self.noun = noun
+        self.counted = counted
+        self.tags = tags or {}
+        self._editing: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="list-title")
+        yield ItemOptions(compact=True)
+        yield Input(placeholder=self._placeholder(), classes="new-item", compact=True)
+
+    def on_mount(self) -> None:
+        self._render_entries()
+
+    @property
+    def options(self) -> ItemOptions:
+        """The list of items."""
+        return self.query_one(ItemOptions)
+
+    @property
+    def new_item_input(self) -> Input:
+        """The box where new items are typed."""
+        return self.query_one(Input)
+
+    def _placeholder(self) -> str:
+        if self._editing is not None:
+            return f"Editing item {self._editing + 1}: Enter saves, Esc cancels"
+        return f"Type a new {self.noun} and press Enter"
+
+    def _render_entries(self, highlight: int | None = None) -> None:
+        options = self.options
+        previous = options.highlighted if highlight is None else highlight
+        options.clear_options()
+        width = len(str(len(self.entries))) + 1
+        for number, entry in enumerate(self.entries, start=1):
+            text = Text(entry.text)
+            label = self.tags.get(entry.tag, entry.tag) if entry.tag is not None else ""
+            if label:
+                text.append(f"  ({label})", style="italic")
+            prompt = Table.grid(padding=(0, 1, 0, 0), expand=True)
+            prompt.add_column(width=width, justify="right", no_wrap=True)
+            prompt.add_column(ratio=1)
+            prompt.add_row(Text(f"{number}.", style="bold"), text)
+            options.add_option(Option(prompt))
+        options.set_class(not self.entries, "-empty")
+        if self.entries:
+            options.highlighted = min(previous or 0, len(self.entries) - 1)
+        self._render_title()
+
+    def _render_title(self) -> None:
+        title = Text(self.title, style="bold")
+        remark = None
+        if self.counted:
+            count = len(self.entries)
+            remark = count_remark(self.noun, [e.text for e in self.entries])
+            if remark:
+                title.append(f"   {remark}", style="not bold")
+            else:
+                title.append(f"   {count} of {FINDINGS_MIN}–{FINDINGS_MAX} ✓", style="not bold")
+        label = self.query_one(".list-title", Static)
+        label.update(title)
+        label.set_class(bool(remark), "-remark")
+
+    def _changed(self, highlight: int | None = None) -> None:
+        self._render_entries(highlight)
+        self.post_message(self.Changed(self, list(self.entries)))
+
+    @on(Input.Submitted, ".new-item")
+    def _submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            return
+        if self._editing is not None and self._editing < len(self.entries):
+            index = self._editing
+            self.entries[index] = Entry(text, self.entries[index].tag)
+            self._stop_editing()
+            self._changed(index)
+            self.options.focus()
+            return
+        default_tag = next(iter(self.tags), None)
+        self.entries.append(Entry(text, default_tag))
+        event.input.value = ""
+        self._changed(len(self.entries) - 1)
+
+    @on(OptionList.OptionSelected)
+    def _edit(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._editing = event.option_index
+        box = self.new_item_input
+        box.value = self.entries[event.option_index].text
+        box.placeholder = self._placeholder()
+        box.add_class("-editing")
+        box.focus()
+
+    def _stop_editing(self) -> None:
+        self._editing = None
+        box = self.new_item_input
+        box.value = ""
+        box.placeholder = self._placeholder()
+        box.remove_class("-editing")
+
+    def key_escape(self) -> bool:
+        """Esc while editing cancels the edit (and keeps the item as it was)."""
+        if self._editing is not None:
+            index = self._editing
+            self._stop_editing()
+            self.options.focus()
+            self.options.highlighted = index
+            return True
+        return False
+
+    def remove_at(self, index: int) -> None:
+        """Remove one item."""
+        if 0 <= index < len(self.entries):
+            del self.entries[index]
+            if self._editing is not None:
+                self._stop_editing()
+            self._changed(max(0, index - 1) if index >= len(self.entries) else index)
+            if not self.entries:
+                self.new_item_input.focus()
+
+    def move(self, index: int, delta: int) -> None:
+        """Move one item up or down the list."""
+        target = index + delta
+        if 0 <= index < len(self.entries) and 0 <= target < len(self.entries):
+            entries = self.entries
+            entries[index], entries[target] = entries[target], entries[index]
+            self._changed(target)
+
+    def toggle_tag(self, index: int) -> None:
+        """Switch one item to the next tag."""
+        if not self.tags or not 0 <= index < len(self.entries):
+            return
+        names = list(self.tags)
+        entry = self.entries[index]
+        current = names.index(entry.tag) if entry.tag in names else -1
+        self.entries[index] = Entry(entry.text, names[(current + 1) % len(names)])
+        self._changed(index)

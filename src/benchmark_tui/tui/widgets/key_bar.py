@@ -1,0 +1,81 @@
+"""Provides the key bar: every key of the current screen, wrapped onto as many lines as needed.
+
+Textual's Footer clips keys that do not fit on one line; at 80 columns on a projector that
+would hide Export and Help. This bar packs "key description" pairs into lines instead.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+PALETTE = ("^p", "palette")
+
+
+class KeyBar(Static):
+    """The keys that work here, as in a footer; disabled ones are dimmed, none are hidden."""
+
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: auto;
+        padding: 0 1;
+        background: $footer-background;
+        color: $footer-foreground;
+        & > .key-bar--key { color: $footer-key-foreground; text-style: bold; }
+        & > .key-bar--description { color: $footer-description-foreground; }
+        & > .key-bar--disabled { color: $text-disabled; }
+    }
+    """
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh_keys())
+        self.refresh_keys()
+
+    def on_resize(self) -> None:
+        self.refresh_keys()
+
+    def pairs(self) -> list[tuple[str, str, bool]]:
+        """(key, description, enabled) for every binding shown, one per action."""
+        seen: set[str] = set()
+        ranked: list[tuple[int, int, tuple[str, str, bool]]] = []
+        for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            # The focused widget's keys first, then the screen's, then the app's; each in
+            # the order they were declared, so the same key sits in the same place.
+            rank = 2 if node is self.app else 1 if node is self.screen else 0
+            declared = list(node._bindings.key_to_bindings)
+            index = declared.index(binding.key) if binding.key in declared else len(declared)
+            shown = (self.app.get_key_display(binding), binding.description, enabled)
+            ranked.append((rank, index, shown))
+        pairs = [shown for _rank, _index, shown in sorted(ranked, key=lambda r: r[:2])]
+        if self.app.ENABLE_COMMAND_PALETTE:
+            pairs.append((*PALETTE, True))
+        return pairs
+
+    def refresh_keys(self) -> None:
+        """Lay the keys out again (bindings changed, or the terminal was resized)."""
+        if not self.is_attached:
+            return
+        key_style = self.get_component_rich_style("key-bar--key")
+        description_style = self.get_component_rich_style("key-bar--description")
+        disabled_style = self.get_component_rich_style("key-bar--disabled")
+        width = max(20, self.size.width or self.app.size.width - 2)
+        lines: list[Text] = []
+        line = Text()
+        for key, description, enabled in self.pairs():
+            pair = Text()
+            pair.append(key, style=key_style if enabled else disabled_style)
+            pair.append(" " + description, style=description_style if enabled else disabled_style)
+            gap = 2 if line.cell_len else 0
+            if line.cell_len and line.cell_len + gap + pair.cell_len > width:
+                lines.append(line)
+                line, gap = Text(), 0
+            line.append(" " * gap)
+            line.append_text(pair)
+        lines.append(line)
+        self.update(Text("\n").join(lines))

@@ -1,0 +1,208 @@
+"""Provides the evaluation matrix widget: Plan, Do, Check / act, Impact rated 0–4 by consensus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from benchmark_tui.models import MatrixElement, ScalePoint
+from benchmark_tui.tui.widgets.heat import heat_style
+
+
+@dataclass
+class Cell:
+    """What the matrix shows for one element."""
+
+    value: int | None
+    note: str
+
+
+class RatingMatrix(Widget, can_focus=True):
+    """The evaluation matrix: one row per element, one column per point of the 0–4 scale.
+
+    The chosen rating is shown as ``[ 2 ]``, bold and shaded, so it is obvious with and without
+    colour. The focused row's question is always shown in full underneath, with its note.
+
+    | Key | Does |
+    | :- | :- |
+    | up / down | move between elements |
+    | 0 1 2 3 4 | rate the focused element |
+    | left / right | move the rating down / up the scale |
+    | backspace / delete | clear the rating (not yet rated) |
+    | n | add or edit a note for the focused element |
+    """
+
+    BINDINGS = [
+        Binding("up,k", "cursor(-1)", "Up", show=False),
+        Binding("down,j", "cursor(1)", "Down", show=False),
+        Binding("0", "rate(0)", "Rate", key_display="0–4"),
+        Binding("1", "rate(1)", "Rate", show=False),
+        Binding("2", "rate(2)", "Rate", show=False),
+        Binding("3", "rate(3)", "Rate", show=False),
+        Binding("4", "rate(4)", "Rate", show=False),
+        Binding("left", "nudge(-1)", "Lower", show=False),
+        Binding("right", "nudge(1)", "Higher", show=False),
+        Binding("backspace,delete", "clear", "Clear", key_display="⌫"),
+        Binding("n", "note", "Note"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "rating-matrix--cursor",
+        "rating-matrix--header",
+        "rating-matrix--question",
+        "rating-matrix--empty",
+    }
+
+    DEFAULT_CSS = """
+    RatingMatrix {
+        height: auto;
+        padding: 0 1;
+        &:focus { background-tint: $foreground 4%; }
+        & > .rating-matrix--cursor { background: $accent 15%; text-style: bold; }
+        & > .rating-matrix--header { text-style: bold; color: $text-muted; }
+        & > .rating-matrix--question { color: $text; }
+        & > .rating-matrix--empty { color: $text-muted; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0)
+    """Index of the focused element."""
+
+    @dataclass
+    class Changed(Message):
+        """Posted when the team sets or clears a rating."""
+
+        matrix: RatingMatrix
+        element_id: str
+        value: int | None
+
+        @property
+        def control(self) -> RatingMatrix:
+            return self.matrix
+
+    @dataclass
+    class NoteRequested(Message):
+        """Posted when the facilitator asks to add or edit the note of an element."""
+
+        matrix: RatingMatrix
+        element_id: str
+
+        @property
+        def control(self) -> RatingMatrix:
+            return self.matrix
+
+    def __init__(
+        self,
+        elements: list[MatrixElement],
+        scale: list[ScalePoint],
+        cells: dict[str, Cell],
+        *,
+        id: str | None = None,  # noqa: A002
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(id=id, disabled=disabled)
+        self.elements = elements
+        self.scale = scale
+        self.cells = {e.id: cells.get(e.id, Cell(None, "")) for e in elements}
+
+    @property
+    def focused_element(self) -> MatrixElement:
+        """The element on the focused row."""
+        return self.elements[self.cursor]
+
+    def set_cell(self, element_id: str, cell: Cell) -> None:
+        """Show a new rating or note for an element (from the session)."""
+        self.cells[element_id] = cell
+        self.refresh(layout=True)
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, len(self.elements) - 1))
+
+    def watch_cursor(self) -> None:
+        self.refresh(layout=True)
+
+    def action_cursor(self, delta: int) -> None:
+        """Move to the previous or next element."""
+        self.cursor += delta
+
+    def action_rate(self, value: int) -> None:
+        """Rate the focused element."""
+        self._set(value)
+
+    def action_nudge(self, delta: int) -> None:
+        """Move the focused element's rating along the scale (from unrated, start at 0)."""
+        current = self.cells[self.focused_element.id].value
+        if current is None:
+            self._set(0 if delta > 0 else len(self.scale) - 1)
+        else:
+            self._set(max(0, min(len(self.scale) - 1, current + delta)))
+
+    def action_clear(self) -> None:
+        """Clear the focused element's rating."""
+        self._set(None)
+
+    def action_note(self) -> None:
+        """Ask the screen to edit the focused element's note."""
+        self.post_message(self.NoteRequested(self, self.focused_element.id))
+
+    def _set(self, value: int | None) -> None:
+        element = self.focused_element
+        cell = self.cells[element.id]
+        if cell.value == value:
+            return
+        self.cells[element.id] = Cell(value, cell.note)
+        self.refresh(layout=True)
+        self.post_message(self.Changed(self, element.id, value))
+
+    def render(self) -> Group:
+        cursor_style = self.get_component_rich_style("rating-matrix--cursor")
+        header_style = self.get_component_rich_style("rating-matrix--header")
+        empty_style = self.get_component_rich_style("rating-matrix--empty")
+        table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 0))
+        table.add_column(Text("Evaluation element", style=header_style), ratio=3, no_wrap=True)
+        for point in self.scale:
+            table.add_column(
+                Text(f"{point.value}\n{point.label}", style=header_style, justify="center"),
+                ratio=2,
+                justify="center",
+            )
+        for index, element in enumerate(self.elements):
+            cell = self.cells[element.id]
+            focused = index == self.cursor
+            marker = "▶ " if focused else "  "
+            label = Text(marker + element.title, style="bold" if focused else "")
+            if cell.value is None:
+                label.append("  –", style=empty_style)
+            cells: list[Text] = [label]
+            for point in self.scale:
+                if cell.value == point.value:
+                    style = heat_style(self.app, point.value)
+                    cells.append(Text(f"[ {point.value} ]", style=style))
+                else:
+                    cells.append(Text("·", style=empty_style))
+            table.add_row(*cells, style=cursor_style if focused else None)
+            if index < len(self.elements) - 1:
+                table.add_row(*([Text("")] * (len(self.scale) + 1)))
+        element = self.focused_element
+        cell = self.cells[element.id]
+        question = Text()
+        question.append(f"\n{element.title}", style="bold")
+        question.append(f" — {element.question}")
+        verdict = Text("\n")
+        if cell.value is None:
+            verdict.append("Not yet rated", style=empty_style)
+        else:
+            verdict.append(f"Rated {cell.value} — {self.scale[cell.value].label}", style="bold")
+        if cell.note:
+            verdict.append("   Note: ", style="bold")
+            verdict.append(cell.note)
+        else:
+            verdict.append("   (n to add a note)", style=empty_style)
+        return Group(table, question, verdict)
