@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -14,6 +16,17 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLE_SESSION = REPO / "sessions" / "example-borough-libraries-2026-03-12.yaml"
 DATA = Path(__file__).resolve().parent / "data"
 FIXED_NOW = datetime(2026, 3, 12, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def private_profile(tmp_path_factory, monkeypatch):
+    """No test reads or writes the developer's real settings or logs; clocks read UTC."""
+    profile = tmp_path_factory.mktemp("profile")
+    monkeypatch.setenv("BENCHMARK_TUI_CONFIG_DIR", str(profile / "config"))
+    monkeypatch.setenv("BENCHMARK_TUI_LOG_DIR", str(profile / "logs"))
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    return profile
 
 
 @pytest.fixture(scope="session")
@@ -41,3 +54,11 @@ def session(framework: Framework) -> Session:
 def example_path() -> Path:
     """The worked example session shipped in sessions/ (read-only: copy before writing)."""
     return EXAMPLE_SESSION
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A writable copy of the worked example, alone in a sessions folder."""
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    return Path(shutil.copy(EXAMPLE_SESSION, folder / EXAMPLE_SESSION.name))

@@ -45,6 +45,7 @@ UNDO_DEPTH = 100
 COALESCE_SECONDS = 3.0
 """Typing into the same field within this many seconds is one undo step."""
 TEXT_SAVE_DELAY = 0.4
+POSITION_SAVE_DELAY = 1.0
 """Text edits are saved this long after the last key, so typing never waits for the disk."""
 
 
@@ -199,13 +200,16 @@ class BenchmarkApp(App[None]):
         self.session = None
         self.session_path = None
         self.read_only = False
+        self._forget_screens()
 
-    def action_sessions(self) -> None:
+    async def action_sessions(self) -> None:
         """Go back to the sessions list."""
         from benchmark_tui.tui.screens.start import StartScreen
 
+        if isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+        await self.switch_screen(StartScreen())
         self.close_session()
-        self.switch_screen(StartScreen())
 
     # -- navigation -----------------------------------------------------------------------------
 
@@ -227,49 +231,71 @@ class BenchmarkApp(App[None]):
         *,
         remember: bool = True,
     ) -> None:
-        """Show a place of the workshop (and a step within an item)."""
+        """Show a place of the workshop (and a step within an item).
+
+        Each kind of workshop screen is built once per session and reused: going to another
+        characteristic loads it into the same screen, which is instant and leaks nothing.
+        """
         if self.session is None or self.framework is None:
             return
+        framework = self.framework
+        if place == "area" and item not in [a.id for a in framework.areas]:
+            place, item = "briefing", None
+        if place == "characteristic" and item not in [c.id for c in framework.items]:
+            place, item = "briefing", None
+        if place in ("area", "characteristic"):
+            steps = AREA_STEPS if place == "area" else STEPS
+            step = step if step in steps else steps[0]
+        else:
+            item, step = None, None
         came_from = self.session.position.item
-        screen = self._build_screen(place, item, step, came_from)
-        if screen is None:
-            screen = self._build_screen("briefing", None, None, None)
-            assert screen is not None
+        screen = self._workshop_screen(place, item, step)
+        screen.load(self.session, item, step, came_from)
         if isinstance(self.screen, ModalScreen):
             self.pop_screen()
-        self.switch_screen(screen)
+        if self.screen is not screen:
+            self.switch_screen(screen)
         if remember:
-            self.remember_position(screen.position)  # type: ignore[attr-defined]
+            self.remember_position(screen.position)
 
-    def _build_screen(
-        self, place: Place, item: str | None, step: Step | None, came_from: str | None
-    ) -> Screen | None:
+    def _workshop_screen(self, place: Place, item: str | None, step: Step | None) -> Any:
+        """The screen for a place, built (and installed for reuse) on first use."""
         from benchmark_tui.tui.screens.briefing import BriefingScreen
         from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
         from benchmark_tui.tui.screens.overview import OverviewScreen
         from benchmark_tui.tui.screens.plan import PlanScreen
         from benchmark_tui.tui.screens.results_area import AreaScreen
 
+        name = f"workshop-{place}"
+        if self.is_screen_installed(name):
+            return self.get_screen(name)
         framework, session = self.framework, self.session
         assert framework is not None and session is not None
-        if place == "area" and item is not None and item in [a.id for a in framework.areas]:
-            first = step if step in AREA_STEPS else AREA_STEPS[0]
-            return AreaScreen(framework, session, framework.area(item), first, self.read_only)
-        if place == "characteristic" and item is not None:
-            if item in [c.id for c in framework.items]:
-                first = step if step in STEPS else STEPS[0]
-                characteristic = framework.characteristic(item)
-                return CharacteristicScreen(
-                    framework, session, characteristic, first, self.read_only
-                )
-            return None
-        if place == "overview":
-            return OverviewScreen(framework, session, came_from)
-        if place == "plan":
-            return PlanScreen(framework, session, self.read_only)
-        if place == "briefing":
-            return BriefingScreen(framework, session)
-        return None
+        screen: Screen[None]
+        if place == "area":
+            assert item is not None and step is not None
+            screen = AreaScreen(framework, session, item, step, self.read_only)
+        elif place == "characteristic":
+            assert item is not None and step is not None
+            screen = CharacteristicScreen(framework, session, item, step, self.read_only)
+        elif place == "overview":
+            screen = OverviewScreen(framework, session, self.read_only)
+        elif place == "plan":
+            screen = PlanScreen(framework, session, self.read_only)
+        else:
+            screen = BriefingScreen(framework, session, self.read_only)
+        self.install_screen(screen, name)
+        return screen
+
+    def _forget_screens(self) -> None:
+        """Drop the workshop screens of a closed session (they show its data)."""
+        for name in [n for n in self._installed_screens if n.startswith("workshop-")]:
+            screen = self.get_screen(name)
+            if any(screen in stack for stack in self._screen_stacks.values()):
+                continue
+            self.uninstall_screen(name)
+            if screen.is_attached:
+                screen.remove()
 
     def goto_neighbour(self, place: Place, item: str | None, delta: int) -> None:
         """Go to the previous or next place of the workshop."""
@@ -295,7 +321,9 @@ class BenchmarkApp(App[None]):
         self.session.position = position
         if self._baseline is not None:
             self._baseline["position"] = position.model_dump(mode="python")
-        self.request_save()
+        # Moving around is not worth a disk write per key press; the position follows shortly
+        # (and is always written on quit).
+        self.request_save(delay=POSITION_SAVE_DELAY, quiet=True)
 
     def action_overview(self) -> None:
         """Show the overview of all 14 items."""
@@ -335,15 +363,21 @@ class BenchmarkApp(App[None]):
         self._baseline = self.session.model_dump(mode="python")
         self.request_save(delay=TEXT_SAVE_DELAY if event.coalesce else 0)
 
-    def request_save(self, delay: float = 0) -> None:
-        """Save the session now, or ``delay`` seconds after the last request."""
+    def request_save(self, delay: float = 0, *, quiet: bool = False) -> None:
+        """Save the session now, or ``delay`` seconds after the last request.
+
+        Args:
+            delay: seconds to wait for more changes before writing.
+            quiet: leave the save indicator alone (for moving around, not editing).
+        """
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         if self.session is None or self.read_only:
             return
         if delay:
-            self._set_save_state("pending", "editing…")
+            if not quiet:
+                self._set_save_state("pending", "editing…")
             self._save_timer = self.set_timer(delay, self._start_save)
         else:
             self._start_save()

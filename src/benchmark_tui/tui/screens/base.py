@@ -1,4 +1,9 @@
-"""Provides WorkshopScreen: the frame every screen of an open session shares."""
+"""Provides WorkshopScreen: the frame every screen of an open session shares.
+
+Workshop screens are built once per session and then reused: moving to another
+characteristic loads its record into the same widgets (:meth:`WorkshopScreen.load`) instead of
+building a new screen, so moving around is instant and nothing accumulates over a long day.
+"""
 
 from __future__ import annotations
 
@@ -35,22 +40,25 @@ PREVIOUS_ITEM = Binding(
 
 
 class WorkshopScreen(Screen[None]):
-    """A screen of an open session: the top bar, the body, the footer, the shared keys.
+    """A screen of an open session: the top bar, the body, the key bar, the shared keys.
 
-    Subclasses set :attr:`place`, implement :meth:`compose_body`, and report their
-    :attr:`position` so the app can return there when the session is reopened.
+    Subclasses set :attr:`place`, implement :meth:`compose_body` and :meth:`show_session`
+    (which puts the session's data into the widgets), and report their :attr:`position` so
+    the app can return there when the session is reopened.
     """
 
     place: ClassVar[Place]
     HELP: ClassVar[str] = ""
     """Markdown shown by F1: what this screen is for."""
 
-    BINDINGS = [NEXT_ITEM, PREVIOUS_ITEM]
+    # Subclasses add NEXT_ITEM and PREVIOUS_ITEM to their own BINDINGS, after their own
+    # keys, so the key bar lists what is particular to a screen first.
 
-    def __init__(self, framework: Framework, session: Session) -> None:
+    def __init__(self, framework: Framework, session: Session, read_only: bool = False) -> None:
         super().__init__()
         self.framework = framework
         self.session = session
+        self.read_only = read_only
 
     @property
     def benchmark_app(self) -> BenchmarkApp:
@@ -75,6 +83,32 @@ class WorkshopScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         """The screen's own content."""
         yield from ()
+
+    def on_mount(self) -> None:
+        self.show_session()
+
+    def load(
+        self,
+        session: Session,
+        item: str | None = None,
+        step: Step | None = None,
+        came_from: str | None = None,
+    ) -> None:
+        """Show (another part of) the session in this screen's widgets.
+
+        Args:
+            session: the session (a new object after an undo).
+            item: the area or characteristic to show, for screens that show one.
+            step: the step to show, for screens with steps.
+            came_from: the item the team was on before, for screens that list items.
+        """
+        self.session = session
+        if self.is_mounted:
+            self.query_one(TopBar).show(self.top_title)
+            self.show_session()
+
+    def show_session(self) -> None:
+        """Put the session's data into the widgets (on mount and on every :meth:`load`)."""
 
     @property
     def top_title(self) -> str:
@@ -102,12 +136,13 @@ class WorkshopScreen(Screen[None]):
         self.benchmark_app.goto_neighbour(self.place, self.item_id, -1)
 
 
-class SteppedScreen(WorkshopScreen, inherit_bindings=False):
+class SteppedScreen(WorkshopScreen):
     """A results area or characteristic, walked through as a few steps.
 
-    Subclasses set :attr:`STEPS` and yield one container per step, with the step's name as its
-    id, from :meth:`compose_steps`; this class shows one at a time, keeps the step bar in step,
-    and handles moving on, agreeing and going back.
+    Subclasses set :attr:`STEPS`, yield one container per step (with the step's name as its
+    id) from :meth:`compose_steps`, choose their item in :meth:`select_item`, and fill the
+    widgets in :meth:`show_record`. This class shows one step at a time, keeps the step bar in
+    step, and handles moving on, agreeing and going back.
     """
 
     STEPS: ClassVar[tuple[Step, ...]]
@@ -124,11 +159,20 @@ class SteppedScreen(WorkshopScreen, inherit_bindings=False):
     """The step on screen."""
 
     def __init__(
-        self, framework: Framework, session: Session, first_step: Step, read_only: bool
+        self,
+        framework: Framework,
+        session: Session,
+        item: str,
+        first_step: Step,
+        read_only: bool = False,
     ) -> None:
-        super().__init__(framework, session)
-        self.read_only = read_only
+        super().__init__(framework, session, read_only)
+        self.select_item(item)
         self.set_reactive(SteppedScreen.step, first_step)
+
+    def select_item(self, item: str) -> None:
+        """Make ``item`` the area or characteristic this screen shows."""
+        raise NotImplementedError
 
     @property
     def position(self) -> Position:
@@ -155,22 +199,44 @@ class SteppedScreen(WorkshopScreen, inherit_bindings=False):
         """One container per step, each with the step's name as its id."""
         yield from ()
 
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._focus_step)
+    def load(
+        self,
+        session: Session,
+        item: str | None = None,
+        step: Step | None = None,
+        came_from: str | None = None,
+    ) -> None:
+        if item is not None:
+            self.select_item(item)
+        if step is not None:
+            self.set_reactive(SteppedScreen.step, step)
+        super().load(session, item, step, came_from)
 
-    def watch_step(self, step: Step) -> None:
-        self.query_one("#steps", ContentSwitcher).current = step
-        self.query_one("#step-bar", StepBar).step = step
-        self._focus_step()
+    def show_session(self) -> None:
+        self.query_one(WhereBar).show(*self.where)
+        self.show_record()
+        self._show_step()
+
+    def show_record(self) -> None:
+        """Put the record of the item on screen into the widgets."""
+
+    def watch_step(self) -> None:
+        self._show_step()
         self.benchmark_app.remember_position(self.position)
+
+    def _show_step(self) -> None:
+        self.query_one("#steps", ContentSwitcher).current = self.step
+        self.query_one("#step-bar", StepBar).step = self.step
+        self.call_after_refresh(self._focus_step)
 
     def _focus_step(self) -> None:
         pane = self.query_one(f"#{self.step}")
-        for widget in pane.query("*"):
-            if widget.focusable:
-                widget.focus()
-                return
-        self.set_focus(None)
+        inside = [widget for widget in self.focus_chain if pane in widget.ancestors]
+        # The field marked .autofocus, else the first field of the step; a step with nothing
+        # to fill in focuses itself, so the arrow keys scroll it.
+        preferred = [widget for widget in inside if widget.has_class("autofocus")]
+        target = (preferred or inside or [pane])[0]
+        target.focus()
 
     def action_next_step(self) -> None:
         """Go to the next step; after the last, offer to agree and move on."""
@@ -198,10 +264,9 @@ class SteppedScreen(WorkshopScreen, inherit_bindings=False):
             self.record.state = "in-progress"
             self.edited()
             self.notify("Reopened: no longer marked as agreed.", timeout=3)
-            self.query_one(WhereBar).refresh_states(self.where[2])
+            self.query_one(WhereBar).show(*self.where)
             return
-        remarks = self.remarks()
-        if remarks:
+        if self.remarks():
             self._ask_to_agree(finishing=False)
         else:
             self._agree_and_move_on()
@@ -248,4 +313,4 @@ class SteppedScreen(WorkshopScreen, inherit_bindings=False):
         """Note that the team has started on this item (not started → in progress)."""
         if self.record.state == "not-started":
             self.record.state = "in-progress"
-            self.query_one(WhereBar).refresh_states(self.where[2])
+            self.query_one(WhereBar).show(*self.where)

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from benchmark_tui.tui.screens.base import WorkshopScreen
+from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
 
 
@@ -25,12 +25,13 @@ method for the day. **PgDn** (or alt+→) begins Section 1; **ctrl+o** shows the
 
     BINDINGS = [
         Binding("alt+right", "next_item", "Begin", key_display="alt+→", priority=True),
+        NEXT_ITEM,
+        PREVIOUS_ITEM,
     ]
 
     def compose_body(self) -> ComposeResult:
         framework = self.framework
-        states = self.item_states(framework.item_ids)
-        yield WhereBar("Briefing", framework.title, states, label="agreed")
+        yield WhereBar("Briefing", framework.title, [], label="agreed")
         intro, method = framework.introduction, framework.methodology
         with VerticalScroll(id="briefing", classes="step"):
             yield Static(Text(intro.summary), classes="statement")
@@ -48,5 +49,8 @@ method for the day. **PgDn** (or alt+→) begins Section 1; **ctrl+o** shows the
                 steps.append(line)
             yield Static(steps, classes="bullets")
 
-    def on_mount(self) -> None:
+    def show_session(self) -> None:
+        self.query_one(WhereBar).show(
+            "Briefing", self.framework.title, self.item_states(self.framework.item_ids)
+        )
         self.query_one("#briefing").focus()

@@ -17,8 +17,6 @@ from benchmark_tui.models import (
     Approach,
     Characteristic,
     CharacteristicRecord,
-    Framework,
-    Session,
     Step,
     clean_line,
 )
@@ -41,25 +39,35 @@ def bullets(lines: list[str], *, marker: str = "•") -> Table:
     return grid
 
 
-def findings_lists(strengths: list[str], improvements: list[str], read_only: bool) -> ComposeResult:
+def findings_lists(read_only: bool) -> ComposeResult:
     """The two findings lists, side by side when there is room."""
     with Horizontal(classes="findings"):
         yield EditableList(
             "Strengths",
-            [Entry(s) for s in strengths],
+            [],
             noun="strength",
             counted=True,
+            autofocus=True,
             id="strengths",
             disabled=read_only,
         )
         yield EditableList(
             "Areas for improvement",
-            [Entry(s) for s in improvements],
+            [],
             noun="area for improvement",
             counted=True,
             id="improvements",
             disabled=read_only,
         )
+
+
+def show_findings(screen: SteppedScreen) -> None:
+    """Put the record's strengths and areas for improvement into the two lists."""
+    record = screen.record
+    screen.query_one("#strengths", EditableList).set_entries([Entry(s) for s in record.strengths])
+    screen.query_one("#improvements", EditableList).set_entries(
+        [Entry(s) for s in record.improvements]
+    )
 
 
 class CharacteristicScreen(SteppedScreen):
@@ -71,7 +79,7 @@ class CharacteristicScreen(SteppedScreen):
 ## A characteristic, step by step
 
 1. **Understand**: read the statement and what it includes; make sure everyone understands
-   it. Guidance and recommended data sources are listed below it.
+   it. Guidance and recommended data sources are listed beside it.
 2. **Approaches**: the flipchart. List the methods and practices in place or planned.
 3. **Evidence**: summarise the data; tick the data sources reviewed.
 4. **Matrix**: discuss progress and agree a rating 0–4 for Plan, Do, Check / act and Impact.
@@ -81,16 +89,10 @@ Then **agree** (ctrl+g) and move on to the next characteristic. Everything is sa
 type; ctrl+z undoes the last change.
 """
 
-    def __init__(
-        self,
-        framework: Framework,
-        session: Session,
-        characteristic: Characteristic,
-        first_step: Step,
-        read_only: bool = False,
-    ) -> None:
-        self.characteristic = characteristic
-        super().__init__(framework, session, first_step, read_only)
+    characteristic: Characteristic
+
+    def select_item(self, item: str) -> None:
+        self.characteristic = self.framework.characteristic(item)
 
     @property
     def item_id(self) -> str:
@@ -110,41 +112,40 @@ type; ctrl+z undoes the last change.
             states,
         )
 
-    # -- composing ----------------------------------------------------------------------------
+    # -- composing and showing ----------------------------------------------------------------
 
     def compose_steps(self) -> ComposeResult:
-        characteristic, record = self.characteristic, self.record
         with VerticalScroll(id="understand", classes="step understand"):
-            yield Static(Text(characteristic.statement), classes="statement")
+            yield Static(classes="statement", id="statement")
             with Horizontal(classes="understand-columns"):
                 with Vertical(classes="includes"):
-                    yield Static(Text(characteristic.includes_lead), classes="lead")
-                    yield Static(bullets(characteristic.includes), classes="bullets")
+                    yield Static(classes="lead", id="includes-lead")
+                    yield Static(classes="bullets", id="includes")
                 with Vertical(classes="sources"):
                     yield Static("Relevant guidance", classes="lead")
-                    yield Static(bullets(characteristic.guidance, marker="–"), classes="aside")
+                    yield Static(classes="aside", id="guidance")
                     yield Static("Recommended data sources", classes="lead")
-                    yield Static(bullets(characteristic.data_sources, marker="–"), classes="aside")
+                    yield Static(classes="aside", id="data-sources")
         with Vertical(id="approaches", classes="step"):
             yield EditableList(
-                characteristic.approaches_prompt,
-                [Entry(a.text, a.status) for a in record.approaches],
+                "",
+                [],
                 noun="approach",
                 tags=APPROACH_TAGS,
+                autofocus=True,
                 id="approach-list",
                 disabled=self.read_only,
             )
         with VerticalScroll(id="evidence", classes="step"):
             yield Static("Evidence summary: what the data says", classes="lead")
             yield TextArea(
-                record.evidence.summary,
                 id="evidence-summary",
                 soft_wrap=True,
                 disabled=self.read_only,
                 placeholder="Summarise the data relating to this characteristic…",
             )
             yield Static("Data sources reviewed (space ticks)", classes="lead")
-            yield TickList(*self._source_selections(), id="sources", disabled=self.read_only)
+            yield TickList(id="sources", disabled=self.read_only)
             yield Input(
                 placeholder="Another source reviewed? Type it and press Enter",
                 id="new-source",
@@ -155,15 +156,45 @@ type; ctrl+z undoes the last change.
             yield RatingMatrix(
                 self.framework.elements,
                 self.framework.scale,
-                {
-                    e.id: Cell(record.rating_for(e.id), self._note(e.id))
-                    for e in self.framework.elements
-                },
+                {},
                 id="rating-matrix",
                 disabled=self.read_only,
             )
         with VerticalScroll(id="findings", classes="step"):
-            yield from findings_lists(record.strengths, record.improvements, self.read_only)
+            yield from findings_lists(self.read_only)
+
+    def show_record(self) -> None:
+        characteristic, record = self.characteristic, self.record
+        with self.prevent(TextArea.Changed, SelectionList.SelectedChanged):
+            self.query_one("#statement", Static).update(Text(characteristic.statement))
+            self.query_one("#includes-lead", Static).update(Text(characteristic.includes_lead))
+            self.query_one("#includes", Static).update(bullets(characteristic.includes))
+            self.query_one("#guidance", Static).update(
+                bullets(characteristic.guidance, marker="–")
+            )
+            self.query_one("#data-sources", Static).update(
+                bullets(characteristic.data_sources, marker="–")
+            )
+            self.query_one("#understand").scroll_home(animate=False)
+            self.query_one("#approach-list", EditableList).set_entries(
+                [Entry(a.text, a.status) for a in record.approaches],
+                title=characteristic.approaches_prompt,
+            )
+            summary = self.query_one("#evidence-summary", TextArea)
+            if summary.text != record.evidence.summary:
+                summary.load_text(record.evidence.summary)
+            sources = self.query_one("#sources", TickList)
+            sources.clear_options()
+            sources.add_options(self._source_selections())
+            sources.highlighted = 0 if sources.option_count else None
+            self.query_one("#new-source", Input).value = ""
+            self.query_one(RatingMatrix).load(
+                {
+                    e.id: Cell(record.rating_for(e.id), self._note(e.id))
+                    for e in self.framework.elements
+                }
+            )
+            show_findings(self)
 
     def remarks(self) -> list[str]:
         unrated = [e.title for e in self.framework.elements if self.record.rating_for(e.id) is None]

@@ -15,11 +15,11 @@ from benchmark_tui.models import (
     STATE_LABELS,
     STATE_SYMBOLS,
     Characteristic,
-    Framework,
     ResultsArea,
     Session,
+    Step,
 )
-from benchmark_tui.tui.screens.base import WorkshopScreen
+from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
 from benchmark_tui.tui.widgets.heat import heat_style
 
@@ -46,26 +46,41 @@ under the cursor; **p** opens the improvement plan.
     BINDINGS = [
         Binding("p", "plan", "Plan"),
         Binding("b", "briefing", "Briefing", show=False),
+        NEXT_ITEM,
+        PREVIOUS_ITEM,
     ]
 
-    def __init__(self, framework: Framework, session: Session, came_from: str | None = None):
-        super().__init__(framework, session)
-        self.came_from = came_from
+    came_from: str | None = None
+    """The item the team came from, where the cursor starts."""
 
     def compose_body(self) -> ComposeResult:
-        states = self.item_states(self.framework.item_ids)
-        yield WhereBar("Overview", "Where the self-assessment stands", states, label="agreed")
+        yield WhereBar("Overview", "Where the self-assessment stands", [], label="agreed")
         with Vertical(id="overview", classes="step"):
             yield ItemTable(id="overview-table", cursor_type="row")
             yield Static(id="overview-summary", classes="aside")
 
     def on_mount(self) -> None:
-        self._fill()
+        super().on_mount()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._fill())
+
+    def load(
+        self,
+        session: Session,
+        item: str | None = None,
+        step: Step | None = None,
+        came_from: str | None = None,
+    ) -> None:
+        self.came_from = came_from
+        super().load(session, item, step, came_from)
+
+    def show_session(self) -> None:
+        states = self.item_states(self.framework.item_ids)
+        self.query_one(WhereBar).show("Overview", "Where the self-assessment stands", states)
+        self._fill()
         table = self.query_one("#overview-table", DataTable)
-        table.focus()
         if self.came_from in self.framework.item_ids:
             table.move_cursor(row=self.framework.item_ids.index(self.came_from))
+        table.focus()
 
     def on_resize(self) -> None:
         self._fill()

@@ -10,8 +10,8 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from benchmark_tui.models import Action, Framework, Session
-from benchmark_tui.tui.screens.base import WorkshopScreen
+from benchmark_tui.models import Action
+from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
 
 PRIORITY_LABELS = {"high": "▲ High", "medium": "■ Medium", "low": "▽ Low"}
@@ -49,21 +49,23 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
         Binding("delete,backspace", "remove", "Remove", key_display="del"),
         Binding("shift+up", "move(-1)", "Move up", show=False),
         Binding("shift+down", "move(1)", "Move down", show=False),
+        NEXT_ITEM,
+        PREVIOUS_ITEM,
     ]
 
-    def __init__(self, framework: Framework, session: Session, read_only: bool = False) -> None:
-        super().__init__(framework, session)
-        self.read_only = read_only
-
     def compose_body(self) -> ComposeResult:
-        states = self.item_states(self.framework.item_ids)
-        yield WhereBar("After the self-assessment", "Improvement plan", states, label="agreed")
+        yield WhereBar("After the self-assessment", "Improvement plan", [], label="agreed")
         with Vertical(id="plan", classes="step"):
             yield Static(id="plan-note", classes="aside")
             yield ActionList(id="plan-list")
 
-    def on_mount(self) -> None:
-        self._fill()
+    def show_session(self) -> None:
+        self.query_one(WhereBar).show(
+            "After the self-assessment",
+            "Improvement plan",
+            self.item_states(self.framework.item_ids),
+        )
+        self._fill(0)
         self.query_one("#plan-list", OptionList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

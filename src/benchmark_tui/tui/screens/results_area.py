@@ -18,14 +18,12 @@ from benchmark_tui.models import (
     AREA_STEPS,
     Action,
     AreaRecord,
-    Framework,
     Measure,
     ResultsArea,
-    Session,
     Step,
 )
 from benchmark_tui.tui.screens.base import SteppedScreen
-from benchmark_tui.tui.screens.characteristic import bullets, findings_lists
+from benchmark_tui.tui.screens.characteristic import bullets, findings_lists, show_findings
 from benchmark_tui.tui.widgets.editable_list import EditableList
 from benchmark_tui.tui.widgets.ticks import TickBox
 
@@ -112,16 +110,10 @@ class AreaScreen(SteppedScreen):
 Then **agree** (ctrl+g) and move on.
 """
 
-    def __init__(
-        self,
-        framework: Framework,
-        session: Session,
-        area: ResultsArea,
-        first_step: Step,
-        read_only: bool = False,
-    ) -> None:
-        self.area = area
-        super().__init__(framework, session, first_step, read_only)
+    area: ResultsArea
+
+    def select_item(self, item: str) -> None:
+        self.area = self.framework.area(item)
 
     @property
     def item_id(self) -> str:
@@ -137,18 +129,14 @@ Then **agree** (ctrl+g) and move on.
         return (f"Section 1 · {self.area.number}", self.area.title, states)
 
     def compose_steps(self) -> ComposeResult:
-        area, record = self.area, self.record
         with VerticalScroll(id="understand", classes="step understand"):
-            yield Static(Text(area.statement), classes="statement")
-            yield Static(Text(area.includes_lead), classes="lead")
-            yield Static(bullets(area.includes), classes="bullets")
+            yield Static(classes="statement", id="statement")
+            yield Static(classes="lead", id="includes-lead")
+            yield Static(classes="bullets", id="includes")
             yield Static(Text(self.framework.methodology.results), classes="aside method-note")
         with VerticalScroll(id="measures", classes="step"):
             yield TickBox(
-                "No data collected yet for this area",
-                record.no_data_yet,
-                id="no-data",
-                disabled=self.read_only,
+                "No data collected yet for this area", id="no-data", disabled=self.read_only
             )
             yield Static("Measures looked at, over at least three years", classes="lead")
             yield MeasureList(id="measure-list", disabled=self.read_only)
@@ -160,22 +148,31 @@ Then **agree** (ctrl+g) and move on.
             )
             yield Static("What the trends show", classes="lead")
             yield TextArea(
-                record.notes,
                 id="area-notes",
                 soft_wrap=True,
                 disabled=self.read_only,
                 placeholder="Trends over at least three years, and what lies behind them…",
             )
         with VerticalScroll(id="findings", classes="step"):
-            yield from findings_lists(record.strengths, record.improvements, self.read_only)
+            yield from findings_lists(self.read_only)
 
-    def on_mount(self) -> None:
-        self._fill_table()
-        super().on_mount()
+    def show_record(self) -> None:
+        area, record = self.area, self.record
+        with self.prevent(TextArea.Changed, Checkbox.Changed):
+            self.query_one("#statement", Static).update(Text(area.statement))
+            self.query_one("#includes-lead", Static).update(Text(area.includes_lead))
+            self.query_one("#includes", Static).update(bullets(area.includes))
+            self.query_one("#understand").scroll_home(animate=False)
+            self.query_one("#no-data", TickBox).value = record.no_data_yet
+            notes = self.query_one("#area-notes", TextArea)
+            if notes.text != record.notes:
+                notes.load_text(record.notes)
+            self._fill_measures(0)
+            show_findings(self)
 
-    def _fill_table(self) -> None:
+    def _fill_measures(self, highlight: int | None = None) -> None:
         options = self.query_one(MeasureList)
-        highlighted = options.highlighted
+        highlighted = options.highlighted if highlight is None else highlight
         options.clear_options()
         measures = self.record.measures
         for measure in measures:
@@ -213,7 +210,7 @@ Then **agree** (ctrl+g) and move on.
         self.app.push_screen(MeasureDialog(current), store)
 
     def _measures_changed(self) -> None:
-        self._fill_table()
+        self._fill_measures()
         self._after_edit()
 
     @on(Checkbox.Changed, "#no-data")

@@ -39,6 +39,11 @@ class TopBar(Horizontal):
         yield Static(Text(self._title), classes="top-title")
         yield SaveIndicator(classes="save-indicator")
 
+    def show(self, title: str) -> None:
+        """Show another session's title."""
+        self._title = title
+        self.query_one(".top-title", Static).update(Text(title))
+
 
 class WhereBar(Horizontal):
     """The second line: section, "3 of 10", the item's title, and progress dots."""
@@ -51,17 +56,24 @@ class WhereBar(Horizontal):
         self._label = label
 
     def compose(self) -> ComposeResult:
+        yield Static(self._heading(), classes="where-title")
+        yield Static(progress_dots(self._states, self._label), classes="where-progress")
+
+    def _heading(self) -> Text:
         heading = Text()
         if self._where:
             heading.append(self._where + " · ", style="dim")
         heading.append(self._title, style="bold")
-        yield Static(heading, classes="where-title")
-        yield Static(progress_dots(self._states, self._label), classes="where-progress")
+        return heading
 
-    def refresh_states(self, states: list[str]) -> None:
-        """Show new progress states (after an item is agreed or started)."""
-        self._states = states
-        self.query_one(".where-progress", Static).update(progress_dots(states, self._label))
+    def show(self, where: str, title: str, states: list[str]) -> None:
+        """Show another item, or new progress states (after an item is agreed or started)."""
+        self._where, self._title, self._states = where, title, states
+        if self.is_mounted:
+            self.query_one(".where-title", Static).update(self._heading())
+            self.query_one(".where-progress", Static).update(
+                progress_dots(states, self._label)
+            )
 
 
 def progress_dots(states: list[str], label: str = "") -> Text:

@@ -119,6 +119,7 @@ class EditableList(Vertical):
         noun: str,
         counted: bool = False,
         tags: dict[str, str] | None = None,
+        autofocus: bool = False,
         id: str | None = None,  # noqa: A002
         disabled: bool = False,
     ) -> None:
@@ -130,6 +131,7 @@ class EditableList(Vertical):
             noun: what one item is called ("strength", "area for improvement", "approach").
             counted: show the two-to-four count and remark.
             tags: tag value → label shown beside items (the first is the default).
+            autofocus: mark the new-item box as the field to focus when its step opens.
             id: the widget id.
             disabled: show the list without allowing changes.
         """
@@ -140,14 +142,30 @@ class EditableList(Vertical):
         self.counted = counted
         self.tags = tags or {}
         self._editing: int | None = None
+        self._autofocus = autofocus
 
     def compose(self) -> ComposeResult:
         yield Static(classes="list-title")
         yield ItemOptions(compact=True)
-        yield Input(placeholder=self._placeholder(), classes="new-item", compact=True)
+        yield Input(
+            placeholder=self._placeholder(),
+            classes="new-item autofocus" if self._autofocus else "new-item",
+            compact=True,
+        )
 
     def on_mount(self) -> None:
         self._render_entries()
+
+    def set_entries(self, entries: list[Entry], title: str | None = None) -> None:
+        """Show another item's list (nothing is posted: this is not an edit)."""
+        self.entries = list(entries)
+        if title is not None:
+            self.title = title
+        if self.is_mounted:
+            if self._editing is not None:
+                self._stop_editing()
+            self.new_item_input.value = ""
+            self._render_entries(0)
 
     @property
     def options(self) -> ItemOptions:
