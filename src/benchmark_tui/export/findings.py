@@ -1,0 +1,337 @@
+"""Provides the findings document: its frame, front matter and summary, and the order of parts.
+
+The document is written for councillors and senior officers: a title page, contents, how to read
+the ratings, a summary, then Section 1 (results areas) and Section 2 (characteristics) from
+:mod:`~benchmark_tui.export.sections`, and the improvement plan (on landscape pages) with, if the
+session holds records the framework does not have, an appendix listing them, from
+:mod:`~benchmark_tui.export.plan`. Nothing here touches files: :mod:`benchmark_tui.export.word`
+opens the template and saves the result.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import _Footer, _Header
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+
+from benchmark_tui.export.ooxml import Span, add_field, has_field, xml_safe
+from benchmark_tui.export.pieces import NOT_RATED, count, day, rating_cell, state_span
+from benchmark_tui.export.plan import write_appendix, write_plan
+from benchmark_tui.export.sections import write_characteristics, write_results
+from benchmark_tui.export.styles import ACCENT, ALERT, MUTED, RATING_FILLS, RATING_TEXT
+from benchmark_tui.export.wordkit import Cell, DocWriter, Line
+from benchmark_tui.models import AreaRecord, CharacteristicRecord, Framework, Session
+
+REPORT_TITLE = "Self-assessment findings"
+TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
+TOC_PLACEHOLDER = (
+    "To add page numbers, right-click the contents and choose Update Field "
+    "(in LibreOffice: Tools ▸ Update ▸ Update All)."
+)
+
+
+def build_findings(
+    document: Document, framework: Framework, session: Session, generated: date
+) -> None:
+    """Write the whole findings document into ``document`` (an opened template, body empty).
+
+    Args:
+        document: the document to write into; its styles, header and footer are used.
+        framework: the framework the session is read against.
+        session: the session; it is only read, never changed.
+        generated: the date printed as "generated".
+    """
+    writer = DocWriter(document)
+    _header_and_footer(writer, session)
+    _properties(document, framework, session, generated)
+    _title_page(writer, framework, session, generated)
+    _contents(writer)
+    _how_to_read(writer, framework, session)
+    _summary(writer, framework, session)
+    write_results(writer, framework, session)
+    write_characteristics(writer, framework, session)
+    write_plan(writer, framework, session)
+    write_appendix(writer, framework, session)
+    writer.finish_contents()
+
+
+# ---------------------------------------------------------------------------------------------
+# Frame: header, footer, properties, title page, contents
+# ---------------------------------------------------------------------------------------------
+
+
+def _header_and_footer(writer: DocWriter, session: Session) -> None:
+    """Service name in the header and "Page X of Y" in the footer, unless the template has them.
+
+    A council's template keeps its own header (logo, address) and footer: the service name is
+    added only to a header without text, and page numbers only to a footer without a PAGE field.
+    """
+    section = writer.section
+    header = section.header
+    if not any(p.text.strip() for p in header.paragraphs):
+        paragraph = _blank_paragraph(header)
+        paragraph.add_run(xml_safe(session.service.name))
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footer = section.footer
+    if not has_field(footer._element, "PAGE"):
+        paragraph = _blank_paragraph(footer)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run("Page ")
+        add_field(paragraph, "PAGE", "1")
+        paragraph.add_run(" of ")
+        add_field(paragraph, "NUMPAGES", "1")
+
+
+def _blank_paragraph(part: _Header | _Footer) -> Paragraph:
+    """The header's or footer's first paragraph if it is empty, else a new one after the rest.
+
+    A logo or a line of text already there stays as the template has it.
+    """
+    paragraphs = part.paragraphs
+    if paragraphs and not paragraphs[0].runs and not paragraphs[0]._p.xpath(".//w:drawing"):
+        return paragraphs[0]
+    return part.add_paragraph()
+
+
+def _properties(
+    document: Document, framework: Framework, session: Session, generated: date
+) -> None:
+    """File properties (File ▸ Info in Word), replacing whatever the template carried."""
+    props = document.core_properties
+    props.title = xml_safe(f"{session.service.name}: {REPORT_TITLE}")[:255]
+    props.subject = xml_safe(f"{framework.publisher} {framework.title} ({framework.version})")
+    props.author = xml_safe(session.workshop.facilitator or session.service.name)[:255]
+    props.last_modified_by = "benchmark-tui"
+    props.comments = ""
+    props.keywords = "self-assessment; libraries; benchmarking"
+    props.category = REPORT_TITLE
+    props.revision = 1
+    props.created = props.modified = datetime(generated.year, generated.month, generated.day, 12)
+    # Word then offers to fill in the contents' page numbers when the file is opened.
+    settings = document.settings.element
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
+def _title_page(writer: DocWriter, framework: Framework, session: Session, generated: date) -> None:
+    spacer = writer.paragraph()
+    spacer.paragraph_format.space_before = Pt(90)
+    writer.paragraph(
+        Span(f"{framework.publisher} · {framework.title}", bold=True, color=ACCENT),
+        keep_with_next=True,
+    )
+    writer.paragraph(REPORT_TITLE, style="Title", keep_with_next=True)
+    writer.paragraph(session.service.name, style="Subtitle", keep_with_next=True)
+
+    workshop = session.workshop
+    team: list[Line] = [
+        f"{member.name} — {member.role}" if member.role else member.name for member in workshop.team
+    ]
+    facts: list[tuple[str, list[Line]]] = [
+        ("Scope", [session.service.scope_label]),
+        ("Governance", [session.service.governance_label]),
+        ("Workshop", [_dates(session) or "Not recorded"]),
+        ("Facilitator", [workshop.facilitator or "Not recorded"]),
+        ("Team", team or ["Not recorded"]),
+        ("Framework", [f"{framework.title}, version {framework.version} ({framework.publisher})"]),
+        ("Generated", [day(generated)]),
+    ]
+    grid = writer.table([1, 3.6], caption="About this self-assessment", borders=False)
+    for label, lines in facts:
+        writer.row(grid, [Span(label, bold=True, color=ACCENT), lines])
+
+    progress = session.progress(framework)
+    if progress.agreed < progress.total:
+        writer.paragraph(
+            f"Draft: {progress.agreed} of {progress.total} items agreed so far. "
+            "Items not yet agreed are marked in this document.",
+            style="Callout",
+        ).paragraph_format.space_before = Pt(18)
+    if not session.matches(framework):
+        writer.paragraph(
+            f"The session was recorded with {session.framework.id} version "
+            f"{session.framework.version}; this document uses {framework.id} version "
+            f"{framework.version}, whose wording may differ.",
+            style="Note",
+        ).paragraph_format.space_before = Pt(12)
+
+
+def _dates(session: Session) -> str:
+    return ", ".join(day(d) for d in sorted(session.workshop.dates))
+
+
+def _contents(writer: DocWriter) -> None:
+    writer.paragraph("Contents", style="TOC Heading", keep_with_next=True, page_break=True)
+    writer.contents(TOC_INSTRUCTION, TOC_PLACEHOLDER)
+
+
+# ---------------------------------------------------------------------------------------------
+# How to read, summary
+# ---------------------------------------------------------------------------------------------
+
+
+def _how_to_read(writer: DocWriter, framework: Framework, session: Session) -> None:
+    writer.heading("How to read this report", 1, new_page=True)
+    intro = framework.introduction
+    writer.paragraph(
+        f"This report records the self-assessment of {session.service.name} against the "
+        f"{framework.publisher} {framework.title}: {framework.subtitle[:1].lower()}"
+        f"{framework.subtitle[1:]}. {intro.summary}"
+    )
+    writer.paragraph(intro.sections_lead, keep_with_next=True)
+    writer.bullets(intro.sections)
+    writer.paragraph(
+        "For each results area the team reviewed the data the service holds and looked for "
+        "trends over at least three years. For each characteristic the team discussed the "
+        "approaches in place, summarised the evidence, agreed a rating for each element of the "
+        "evaluation matrix and identified strengths and areas for improvement. The improvement "
+        "plan at the end turns the areas for improvement into actions."
+    )
+
+    writer.heading("The rating scale", 3)
+    grid = writer.table(
+        [1, 5], ["Rating", "Meaning"], caption="The rating scale", keep_together=True
+    )
+    for point in framework.scale:
+        writer.row(grid, [rating_cell(point.value), point.label])
+    writer.row(
+        grid,
+        [rating_cell(None), "Not yet rated: the team has not agreed a rating"],
+    )
+    writer.paragraph(
+        "Ratings are shaded from light (0) to dark (4), and the number is always printed, so "
+        "the tables read the same in black and white.",
+        style="Note",
+    )
+
+    writer.heading("The evaluation matrix", 3)
+    writer.paragraph(
+        f"Each characteristic is rated on {len(framework.elements)} elements, each answering "
+        "one question:",
+        keep_with_next=True,
+    )
+    grid = writer.table(
+        [1, 5], ["Element", "Question"], caption="The evaluation matrix", keep_together=True
+    )
+    for element in framework.elements:
+        writer.row(grid, [Span(element.title, bold=True), element.question])
+
+
+def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
+    writer.heading("Summary", 1, new_page=True)
+    progress = session.progress(framework)
+    pending = [
+        item.label
+        for item in [*framework.areas, *framework.items]
+        if session.state_of(item.id) != "agreed"
+    ]
+    if progress.agreed == 0:
+        writer.paragraph(
+            Span(f"None of the {progress.total} items is agreed yet.", bold=True, color=ALERT)
+        )
+    elif pending:
+        writer.paragraph(
+            Span(f"{progress.agreed} of {progress.total} items agreed. ", bold=True),
+            Span("Not yet agreed: " + "; ".join(pending) + ".", bold=True, color=ALERT),
+        )
+    else:
+        writer.paragraph(Span(f"All {progress.total} items agreed.", bold=True))
+
+    writer.heading("Characteristics: agreed ratings", 3)
+    elements = framework.elements
+    grid = writer.table(
+        [4.6] + [1.25] * len(elements) + [1.5],
+        ["Characteristic", *(Cell(e.title, align="center") for e in elements), "Status"],
+        caption="Agreed ratings of the characteristics on each element of the matrix",
+        keep_together=True,
+    )
+    for characteristic in framework.items:
+        record = session.characteristics.get(characteristic.id) or CharacteristicRecord()
+        writer.row(
+            grid,
+            [
+                characteristic.label,
+                *(rating_cell(record.rating_for(e.id)) for e in elements),
+                state_span(record.state),
+            ],
+        )
+    writer.paragraph(style="Note")  # keeps the key a table of its own
+    _key(writer, framework)
+
+    writer.heading("Results achieved", 3)
+    grid = writer.table(
+        [3.6, 1.4, 2.2, 1.7, 2.3],
+        ["Results area", "Status", "Data", "Strengths", "Areas for improvement"],
+        caption="Results areas: status, data and number of findings",
+        keep_together=True,
+    )
+    for area in framework.areas:
+        record = session.results.get(area.id) or AreaRecord()
+        writer.row(
+            grid,
+            [
+                area.label,
+                state_span(record.state),
+                _data_label(record),
+                Cell(str(len(record.strengths)), align="center"),
+                Cell(str(len(record.improvements)), align="center"),
+            ],
+        )
+
+    writer.heading("Findings", 3)
+    areas = [session.results.get(a.id) or AreaRecord() for a in framework.areas]
+    items = [session.characteristics.get(c.id) or CharacteristicRecord() for c in framework.items]
+    strengths = [sum(len(r.strengths) for r in records) for records in (areas, items)]
+    improvements = [sum(len(r.improvements) for r in records) for records in (areas, items)]
+    writer.paragraph(
+        f"The team recorded {count(sum(strengths), 'strength')} and "
+        f"{count(sum(improvements), 'area for improvement', 'areas for improvement')}: "
+        f"{strengths[0]} and {improvements[0]} for the results areas, "
+        f"{strengths[1]} and {improvements[1]} for the characteristics."
+    )
+    actions = session.plan.actions
+    if actions:
+        high = sum(a.priority == "high" for a in actions)
+        writer.paragraph(
+            f"The improvement plan has {count(len(actions), 'action')}, "
+            f"{high} of them high priority."
+        )
+    else:
+        writer.paragraph("No improvement actions have been recorded yet.")
+
+
+def _key(writer: DocWriter, framework: Framework) -> None:
+    """A one-row key to the shading: each rating's colour with its label."""
+    grid = writer.table([1] * (len(framework.scale) + 1), caption="Key to the rating shading")
+    writer.row(
+        grid,
+        [
+            Cell(
+                f"{p.value} {p.label}",
+                fill=RATING_FILLS[p.value],
+                color=RATING_TEXT[p.value],
+                align="center",
+                middle=True,
+            )
+            for p in framework.scale
+        ]
+        + [Cell(f"{NOT_RATED} Not yet rated", color=MUTED, align="center", middle=True)],
+        style="Note",
+    )
+
+
+def _data_label(record: AreaRecord) -> str:
+    if record.no_data_yet:
+        return "No data collected yet"
+    if record.measures:
+        return count(len(record.measures), "measure")
+    return "None recorded yet"

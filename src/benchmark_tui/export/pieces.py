@@ -1,0 +1,67 @@
+"""Provides the wording and small parts shared by the sections of the findings document."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from benchmark_tui.export.ooxml import Span
+from benchmark_tui.export.styles import ALERT, MUTED, RATING_FILLS, RATING_TEXT
+from benchmark_tui.export.wordkit import Cell, DocWriter
+from benchmark_tui.models import STATE_LABELS
+
+NOT_RATED = "–"
+"""Shown where an element has no agreed rating yet (an en dash, readable in any font)."""
+NONE_YET = "None recorded yet."
+KEEP_TOGETHER_MAX = 6
+"""Findings lists up to this long stay on one page with their heading."""
+
+
+def findings_lists(writer: DocWriter, strengths: list[str], improvements: list[str]) -> None:
+    """The agreed strengths and areas for improvement, each under its heading, as bullets."""
+    for title, items in (("Strengths", strengths), ("Areas for improvement", improvements)):
+        writer.heading(title, 3)
+        if items:
+            writer.bullets(items, keep_together=len(items) <= KEEP_TOGETHER_MAX)
+        else:
+            writer.paragraph(NONE_YET, style="Note")
+
+
+def not_agreed(writer: DocWriter, state: str) -> None:
+    """A marked line saying an item is still a draft, unless the team has agreed it."""
+    if state != "agreed":
+        writer.paragraph(
+            f"Not yet agreed ({STATE_LABELS.get(state, state)}): this is the team's draft and "
+            "may change.",
+            style="Callout",
+            keep_with_next=True,
+        )
+
+
+def rating_cell(value: int | None) -> Cell:
+    """A rating as a number on its shade, or a dash when not yet rated."""
+    if value is None:
+        return Cell(NOT_RATED, color=MUTED, align="center", middle=True)
+    return Cell(
+        str(value),
+        fill=RATING_FILLS[value],
+        color=RATING_TEXT[value],
+        bold=True,
+        align="center",
+        middle=True,
+    )
+
+
+def state_span(state: str) -> Span:
+    """ "Agreed", or "In progress" / "Not started" picked out in the alert colour."""
+    label = STATE_LABELS.get(state, state).capitalize()
+    return Span(label) if state == "agreed" else Span(label, bold=True, color=ALERT)
+
+
+def day(when: date, *, short: bool = False) -> str:
+    """``12 March 2026`` (or ``12 Mar 2026``) on every platform (``%-d`` is not portable)."""
+    return f"{when.day} {when:%b %Y}" if short else f"{when.day} {when:%B %Y}"
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """``1 action``, ``3 actions``, ``2 areas for improvement`` (with ``plural`` given)."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"

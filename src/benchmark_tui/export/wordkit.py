@@ -1,0 +1,428 @@
+"""Provides the writer of the findings document: styled paragraphs, lists, tables and sections.
+
+:class:`DocWriter` appends to a document opened from a template and uses the template's styles.
+When a template lacks one, an equivalent is added (headings, table text) or a fallback is used
+(another bulleted style or a "•" prefix for lists, explicit borders for tables), so that any
+council's template works.
+
+This module imports python-docx at the top; it is itself imported only when a document is
+written (see :func:`benchmark_tui.export.word.write_report`).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from docx.document import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
+from docx.shared import Emu
+from docx.styles.style import BaseStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml.etree import SubElement
+
+from benchmark_tui.export.ooxml import (
+    BULLET_PREFIX,
+    Span,
+    W,
+    add_borders,
+    add_runs,
+    field_end,
+    field_start,
+    keep_with_next,
+    set_attributes,
+    xml_safe,
+)
+from benchmark_tui.export.styles import (
+    ACCENT,
+    BORDER,
+    STYLE_SPECS,
+    StyleSpec,
+    add_paragraph_style,
+)
+
+BULLET_INDENT = Emu(228_600)
+"""The hanging indent of a fallback bullet (0.25 inch, as Word's own bullets)."""
+A4_PORTRAIT_TWIPS = (11906, 16838)
+"""Used only when a template's section gives no page size."""
+EMU_PER_TWIP = 635
+
+Align = Literal["left", "center", "right"]
+
+Line = str | Span | tuple[Span, ...]
+"""What one paragraph holds: plain text, or a tuple of runs with their own formatting.
+
+Where a cell takes several paragraphs, they are given as a ``list`` of lines.
+"""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell: its lines and how it looks."""
+
+    content: Line | list[Line]
+    fill: str | None = None
+    """Background colour, hex ``RRGGBB``."""
+    color: str | None = None
+    """Text colour for spans that do not set their own."""
+    bold: bool = False
+    align: Align | None = None
+    middle: bool = False
+    """Centre the content vertically."""
+    span: int = 1
+    """How many columns the cell covers."""
+    style: str | None = None
+    """Paragraph style; None uses the row's."""
+
+
+@dataclass
+class Grid:
+    """A table being written, with the column widths its rows use."""
+
+    table: Table
+    widths: list[int]
+    """Column widths in twips."""
+    keep_together: bool = False
+
+
+class DocWriter:
+    """Writes paragraphs, lists and tables at the end of a document, with the template's styles.
+
+    Args:
+        document: an open document whose body is empty; its last section sets the page.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.styles = {spec.name: self._ensure_style(spec) for spec in STYLE_SPECS}
+        self.bullet_style = self._find_bullet_style()
+        self.table_style = self._find_style("Table Grid", WD_STYLE_TYPE.TABLE)
+        default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self._default_id = default.style_id if default is not None else None
+        self._ids: dict[str, str | None] = {}
+        self._body = document.element.body
+        self.headings: list[tuple[int, str]] = []
+        """Every heading written so far: (level, text)."""
+        self._contents: BaseOxmlElement | None = None
+
+    # -- styles -----------------------------------------------------------------------------
+
+    def _find_style(self, name: str, kind: WD_STYLE_TYPE) -> BaseStyle | None:
+        styles = self.document.styles
+        if name not in styles:
+            return None
+        style = styles[name]
+        return style if style.type == kind else None
+
+    def _ensure_style(self, spec: StyleSpec) -> BaseStyle:
+        found = self._find_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+        if found is not None:
+            return found
+        return add_paragraph_style(self.document, spec)
+
+    def _find_bullet_style(self) -> BaseStyle | None:
+        """ "List Bullet", else another bulleted list style, else None (a "•" prefix is used)."""
+        found = self._find_style("List Bullet", WD_STYLE_TYPE.PARAGRAPH)
+        if found is not None:
+            return found
+        numbered = f"{qn('w:pPr')}/{qn('w:numPr')}"
+        candidates = [
+            style
+            for style in self.document.styles
+            if style.type == WD_STYLE_TYPE.PARAGRAPH
+            and "bullet" in (style.name or "").lower()
+            and style.element.find(numbered) is not None
+        ]
+        return min(candidates, key=lambda s: len(s.name or ""), default=None)
+
+    def _style_id(self, name: str | None) -> str | None:
+        """The style id to write for a style name; None for the default style or a missing one."""
+        if name is None:
+            return None
+        if name not in self._ids:
+            if name == "List Bullet":
+                style = self.bullet_style
+            elif name in self.styles:
+                style = self.styles[name]
+            else:
+                style = self._find_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style_id = style.style_id if style is not None else None
+            self._ids[name] = None if style_id == self._default_id else style_id
+        return self._ids[name]
+
+    # -- paragraphs -------------------------------------------------------------------------
+
+    def _new_p(
+        self,
+        style: str | None,
+        *,
+        keep_with_next: bool = False,
+        page_break: bool = False,
+        align: Align | None = None,
+    ) -> BaseOxmlElement:
+        """A ``w:p`` with its properties, in schema order, not yet placed anywhere."""
+        p = OxmlElement("w:p")
+        style_id = self._style_id(style)
+        if style_id or keep_with_next or page_break or align:
+            p_pr = SubElement(p, f"{W}pPr")
+            if style_id:
+                SubElement(p_pr, f"{W}pStyle").set(f"{W}val", style_id)
+            if keep_with_next:
+                SubElement(p_pr, f"{W}keepNext")
+            if page_break:
+                SubElement(p_pr, f"{W}pageBreakBefore")
+            if align:
+                SubElement(p_pr, f"{W}jc").set(f"{W}val", align)
+        return p
+
+    def _append(self, element: BaseOxmlElement) -> None:
+        """Place a block (paragraph or table) at the end of the body, before its section."""
+        last = self._body[-1] if len(self._body) else None
+        if last is not None and last.tag == f"{W}sectPr":
+            last.addprevious(element)
+        else:
+            self._body.append(element)
+
+    def paragraph(
+        self,
+        *parts: Span | str,
+        style: str = "Normal",
+        keep_with_next: bool = False,
+        page_break: bool = False,
+        align: Align | None = None,
+    ) -> Paragraph:
+        """Add a paragraph made of ``parts`` (plain strings or formatted spans)."""
+        p = self._new_p(style, keep_with_next=keep_with_next, page_break=page_break, align=align)
+        add_runs(p, [Span(part) if isinstance(part, str) else part for part in parts])
+        self._append(p)
+        return Paragraph(p, self.document)
+
+    def text_block(self, text: str, style: str = "Normal") -> None:
+        """Add text typed by the team, one paragraph per line (blank lines are skipped)."""
+        for line in xml_safe(text).split("\n"):
+            if line.strip():
+                self.paragraph(line.strip(), style=style)
+
+    def heading(self, text: str, level: int, *, new_page: bool = False) -> Paragraph:
+        """Add a heading (levels 1–3 build the navigation pane; 1–2 the contents)."""
+        self.headings.append((level, xml_safe(text)))
+        return self.paragraph(
+            text, style=f"Heading {level}", keep_with_next=True, page_break=new_page
+        )
+
+    def bullets(self, items: Iterable[Line], *, keep_together: bool = False) -> None:
+        """Add a bulleted list, one item per entry.
+
+        With ``keep_together`` the list stays on one page (for short lists, such as the two to
+        four strengths the method asks for, so no item is left alone on a page).
+        """
+        lines = list(items)
+        for index, item in enumerate(lines):
+            spans = _as_spans(item)
+            with_next = keep_together and index < len(lines) - 1
+            if self.bullet_style is not None:
+                p = self._new_p("List Bullet", keep_with_next=with_next)
+            else:
+                p = self._new_p("List Paragraph", keep_with_next=with_next)
+                ind = SubElement(p.get_or_add_pPr(), f"{W}ind")
+                ind.set(f"{W}left", str(BULLET_INDENT // EMU_PER_TWIP))
+                ind.set(f"{W}hanging", str(BULLET_INDENT // EMU_PER_TWIP))
+                spans = [Span(BULLET_PREFIX), *spans]
+            add_runs(p, spans)
+            self._append(p)
+
+    # -- contents ---------------------------------------------------------------------------
+
+    def contents(self, instruction: str, placeholder: str) -> None:
+        """Start a table of contents here; :meth:`finish_contents` lists the headings in it.
+
+        The contents is a real TOC field: Word adds the page numbers when the field is updated.
+        Until then it shows the headings written below, so it is never empty.
+        """
+        paragraph = self.paragraph(style="Note")
+        field_start(paragraph, instruction)
+        add_runs(paragraph._p, [Span(placeholder)])
+        self._contents = paragraph._p
+
+    def finish_contents(self, levels: int = 2) -> None:
+        """List the headings of levels 1 to ``levels`` in the contents and close its field."""
+        if self._contents is None:
+            return
+        last = self._contents
+        for level, text in self.headings:
+            if level > levels:
+                continue
+            entry = self._new_p(f"toc {level}")
+            if self._style_id(f"toc {level}") is None and level > 1:
+                ind = SubElement(entry.get_or_add_pPr(), f"{W}ind")
+                ind.set(f"{W}left", str(BULLET_INDENT // EMU_PER_TWIP))
+            add_runs(entry, [Span(text)])
+            last.addnext(entry)
+            last = entry
+        field_end(Paragraph(last, self.document))
+        self._contents = None
+
+    # -- sections ---------------------------------------------------------------------------
+
+    @property
+    def section(self) -> Section:
+        """The section new content is added to (the document's last)."""
+        return self.document.sections[-1]
+
+    def usable_width(self) -> int:
+        """The width between the margins of the current section, in twips."""
+        section = self.section
+        width = section.page_width
+        if width is None:
+            landscape = section.orientation == WD_ORIENT.LANDSCAPE
+            width = Emu(A4_PORTRAIT_TWIPS[1 if landscape else 0] * EMU_PER_TWIP)
+        left = section.left_margin if section.left_margin is not None else Emu(914_400)
+        right = section.right_margin if section.right_margin is not None else Emu(914_400)
+        return max(int((width - left - right) / EMU_PER_TWIP), 2000)
+
+    def new_section(self, *, landscape: bool) -> Section:
+        """Start a new section on a new page, in portrait or landscape.
+
+        The section ends at the last paragraph written (no empty paragraph is added, which
+        could spill onto a page of its own) and inherits the header and footer.
+        """
+        sentinel = self._body.get_or_add_sectPr()
+        previous = sentinel.getprevious()
+        if (
+            previous is None
+            or previous.tag != f"{W}p"
+            or previous.find(f"{W}pPr/{W}sectPr") is not None
+        ):
+            previous = self.paragraph()._p
+        previous.set_sectPr(copy.deepcopy(sentinel))
+        for reference in sentinel.xpath("w:headerReference|w:footerReference"):
+            sentinel.remove(reference)
+        section = self.section
+        section.start_type = WD_SECTION.NEW_PAGE
+        section.different_first_page_header_footer = False
+        width, height = section.page_width, section.page_height
+        if width is None or height is None:
+            width, height = (Emu(v * EMU_PER_TWIP) for v in A4_PORTRAIT_TWIPS)
+        short, long = sorted((width, height))
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (long, short) if landscape else (short, long)
+        return section
+
+    # -- tables -----------------------------------------------------------------------------
+
+    def table(
+        self,
+        weights: Sequence[float],
+        header: Sequence[Line | list[Line] | Cell] | None = None,
+        *,
+        caption: str,
+        keep_together: bool = False,
+        borders: bool = True,
+    ) -> Grid:
+        """Add a table whose columns share the page width in proportion to ``weights``.
+
+        Args:
+            weights: relative column widths.
+            header: the header row (repeated on every page the table spans), if any.
+            caption: what the table shows, for screen readers (Word's "alt text").
+            keep_together: keep the table on one page (for small tables).
+            borders: False for a borderless layout table (the title page's facts).
+        """
+        total = self.usable_width()
+        widths = [int(total * w / sum(weights)) for w in weights]
+        tbl = OxmlElement("w:tbl")
+        tbl_pr = SubElement(tbl, f"{W}tblPr")
+        if borders and self.table_style is not None:
+            SubElement(tbl_pr, f"{W}tblStyle").set(f"{W}val", self.table_style.style_id)
+        set_attributes(SubElement(tbl_pr, f"{W}tblW"), w=str(sum(widths)), type="dxa")
+        set_attributes(SubElement(tbl_pr, f"{W}tblInd"), w="0", type="dxa")
+        if not borders or self.table_style is None:
+            add_borders(tbl_pr, "single" if borders else "nil", BORDER)
+        set_attributes(SubElement(tbl_pr, f"{W}tblLayout"), type="fixed")
+        set_attributes(SubElement(tbl_pr, f"{W}tblLook"), val="04A0", firstRow="1", lastRow="0",
+             firstColumn="0", lastColumn="0", noHBand="1", noVBand="1")  # fmt: skip
+        SubElement(tbl_pr, f"{W}tblCaption").set(f"{W}val", xml_safe(caption)[:250])
+        grid_el = SubElement(tbl, f"{W}tblGrid")
+        for width in widths:
+            SubElement(grid_el, f"{W}gridCol").set(f"{W}w", str(width))
+        self._append(tbl)
+        grid = Grid(Table(tbl, self.document), widths, keep_together)
+        if header is not None:
+            self.row(grid, header, style="Table Heading", fill=ACCENT, color="FFFFFF", header=True)
+        return grid
+
+    def row(
+        self,
+        grid: Grid,
+        cells: Sequence[Line | list[Line] | Cell],
+        *,
+        style: str = "Table Text",
+        fill: str | None = None,
+        color: str | None = None,
+        header: bool = False,
+        with_next: bool = False,
+    ) -> None:
+        """Add a row; each cell holds one line, a list of lines, or a :class:`Cell`.
+
+        Rows never split across pages; a header row repeats on each page the table spans.
+        ``with_next`` keeps this row on the same page as the next (a measure and its note).
+        """
+        tr = OxmlElement("w:tr")
+        tr_pr = SubElement(tr, f"{W}trPr")
+        SubElement(tr_pr, f"{W}cantSplit")
+        if header:
+            SubElement(tr_pr, f"{W}tblHeader")
+        column = 0
+        for item in cells:
+            cell = item if isinstance(item, Cell) else Cell(item)
+            width = sum(grid.widths[column : column + cell.span])
+            column += cell.span
+            tc = SubElement(tr, f"{W}tc")
+            tc_pr = SubElement(tc, f"{W}tcPr")
+            set_attributes(SubElement(tc_pr, f"{W}tcW"), w=str(width), type="dxa")
+            if cell.span > 1:
+                SubElement(tc_pr, f"{W}gridSpan").set(f"{W}val", str(cell.span))
+            if cell.fill or fill:
+                set_attributes(SubElement(tc_pr, f"{W}shd"), val="clear", color="auto",
+                     fill=cell.fill or fill)  # fmt: skip
+            if cell.middle:
+                SubElement(tc_pr, f"{W}vAlign").set(f"{W}val", "center")
+            lines = cell.content if isinstance(cell.content, list) else [cell.content]
+            text_color = cell.color or color
+            for line in lines or [""]:
+                p = self._new_p(cell.style or style, align=cell.align)
+                spans = _as_spans(line)
+                if text_color or cell.bold:
+                    spans = [
+                        replace(s, color=s.color or text_color, bold=s.bold or cell.bold)
+                        for s in spans
+                    ]
+                add_runs(p, spans)
+                tc.append(p)
+        if column != len(grid.widths):
+            raise ValueError(f"row covers {column} columns; the table has {len(grid.widths)}")
+        tbl = grid.table._tbl
+        previous = tbl[-1]
+        if grid.keep_together and previous.tag == f"{W}tr":
+            for p in previous.iter(f"{W}p"):
+                keep_with_next(p)
+        if with_next:
+            for p in tr.iter(f"{W}p"):
+                keep_with_next(p)
+        tbl.append(tr)
+
+
+def _as_spans(line: Line) -> list[Span]:
+    if isinstance(line, str):
+        return [Span(line)]
+    if isinstance(line, Span):
+        return [line]
+    return list(line)
