@@ -28,6 +28,7 @@ COMMANDS_HELP = """\
 commands:
   benchmark-tui [SESSION]            open the workshop app (the sessions list, or SESSION)
   benchmark-tui validate PATH...     check framework and session files
+  benchmark-tui export SESSION       write the findings document (.docx)
 
 Run 'benchmark-tui COMMAND --help' for a command's options.
 """
@@ -79,12 +80,41 @@ def _validate_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="benchmark-tui export",
+        description="Write the findings document (.docx) for a session: the title page, "
+        "summary of ratings, every results area and characteristic, and the improvement plan. "
+        "Exits 0 and prints 'Wrote PATH' on success, 2 with the problem on stderr otherwise.",
+    )
+    parser.add_argument("session", type=Path, metavar="SESSION", help="the session file (.yaml)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT.docx",
+        help="where to write (default: next to the session, named after the service and the "
+        "first workshop date, e.g. example-borough-libraries-2026-03-12-findings.docx)",
+    )
+    parser.add_argument(
+        "--template",
+        type=Path,
+        metavar="T.docx",
+        help="a Word document (.docx) with your council's styles, header and logo "
+        "(default: the template shipped with benchmark-tui)",
+    )
+    _add_framework_option(parser)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] == "validate":
             return run_validate(_validate_parser().parse_args(args[1:]))
+        if args and args[0] == "export":
+            return run_export(_export_parser().parse_args(args[1:]))
         return run_app(_app_parser().parse_args(args))
     except BenchmarkError as err:
         print(f"benchmark-tui: {err.message}", file=sys.stderr)  # stderr, so stdout stays clean
@@ -132,6 +162,21 @@ def run_validate(args: argparse.Namespace) -> int:
         for notice in loaded.notices:
             print(f"    note: {notice}")
     return EXIT_OK if all_ok else EXIT_BAD_INPUT
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the Word document for a session; print where it went."""
+    from benchmark_tui.export import default_report_path, write_report
+    from benchmark_tui.store import load_framework, read_session
+
+    framework = load_framework(args.framework)
+    loaded = read_session(args.session, framework)
+    for notice in loaded.notices:
+        print(f"note: {notice}", file=sys.stderr)  # stderr, so stdout is only the result
+    target = args.output or default_report_path(loaded.session, args.session)
+    written = write_report(framework, loaded.session, target, template=args.template)
+    print(f"Wrote {written}")
+    return EXIT_OK
 
 
 def run_app(args: argparse.Namespace) -> int:
