@@ -73,8 +73,9 @@ def test_contents_is_a_word_toc_field_prefilled_with_the_headings(example_report
     assert entries[0] == "1.1 Desired strategic outcomes"
     assert "Characteristic 10: Review, improvement and learning" in entries
     assert "Improvement plan" in example_report.paragraphs("toc 1")
-    settings = example_report.doc.settings.element
-    assert settings.find(qn("w:updateFields")) is not None  # Word offers to number the pages
+    settings = [child.tag for child in example_report.doc.settings.element]
+    assert qn("w:updateFields") in settings  # Word offers to number the pages
+    assert settings.index(qn("w:updateFields")) < settings.index(qn("w:compat"))  # schema order
 
 
 def test_header_names_the_service_and_footer_counts_pages(example_report):
@@ -296,6 +297,13 @@ def test_plan_table_lists_every_action_with_link_owner_due_priority_status(
     assert rows[1].cells[5].text == "In progress"
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on each page
     assert any("Owners to confirm due dates" in p for p in example_report.paragraphs())
+
+
+def test_the_body_ends_with_a_paragraph_even_after_the_plan_table(framework, example, export):
+    session = example.model_copy(deep=True)
+    session.plan.notes = ""  # the plan table is then the last thing written
+    body = export(session).doc.element.body
+    assert [body[-2].tag, body[-1].tag] == [qn("w:p"), qn("w:sectPr")]
 
 
 def test_an_empty_plan_says_it_comes_after_the_self_assessment(framework, session, export):

@@ -14,13 +14,18 @@ from datetime import date, datetime
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.section import _Footer, _Header
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from benchmark_tui.export.ooxml import Span, add_field, has_field, xml_safe
+from benchmark_tui.export.ooxml import (
+    SETTINGS_AFTER_UPDATE_FIELDS,
+    Span,
+    add_field,
+    has_field,
+    set_child,
+    xml_safe,
+)
 from benchmark_tui.export.pieces import NOT_RATED, count, day, rating_cell, state_span
 from benchmark_tui.export.plan import write_appendix, write_plan
 from benchmark_tui.export.sections import write_characteristics, write_results
@@ -58,7 +63,7 @@ def build_findings(
     write_characteristics(writer, framework, session)
     write_plan(writer, framework, session)
     write_appendix(writer, framework, session)
-    writer.finish_contents()
+    writer.finish()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -114,12 +119,7 @@ def _properties(
     props.revision = 1
     props.created = props.modified = datetime(generated.year, generated.month, generated.day, 12)
     # Word then offers to fill in the contents' page numbers when the file is opened.
-    settings = document.settings.element
-    for old in settings.findall(qn("w:updateFields")):
-        settings.remove(old)
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
+    set_child(document.settings.element, "w:updateFields", SETTINGS_AFTER_UPDATE_FIELDS, val="true")
 
 
 def _title_page(writer: DocWriter, framework: Framework, session: Session, generated: date) -> None:

@@ -174,6 +174,16 @@ _PPR_AFTER_KEEP_NEXT = (
 )  # fmt: skip
 
 
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids",
+    "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "sl:schemaLibrary",
+    "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
+"""What follows ``w:updateFields`` in ``settings.xml``."""
+
+
 def set_child(
     parent: BaseOxmlElement, tag: str, successors: Sequence[str] = (), **attributes: str
 ) -> BaseOxmlElement:

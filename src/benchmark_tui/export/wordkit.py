@@ -252,6 +252,17 @@ class DocWriter:
         add_runs(paragraph._p, [Span(placeholder)])
         self._contents = paragraph._p
 
+    def finish(self) -> None:
+        """Complete the document: fill in the contents, and end the body with a paragraph.
+
+        Word expects a paragraph, not a table, just before the final section properties.
+        """
+        self.finish_contents()
+        sentinel = self._body.get_or_add_sectPr()
+        previous = sentinel.getprevious()
+        if previous is None or previous.tag != f"{W}p":
+            self.paragraph(style="Note")
+
     def finish_contents(self, levels: int = 2) -> None:
         """List the headings of levels 1 to ``levels`` in the contents and close its field."""
         if self._contents is None:
