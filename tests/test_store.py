@@ -14,13 +14,13 @@ from benchmark_tui.store import (
     backup_path,
     bundled_framework_path,
     detect_kind,
-    session_text,
     list_sessions,
     load_framework,
     load_session,
     new_session_path,
     read_session,
     save_session,
+    session_text,
     slugify,
 )
 

@@ -185,15 +185,8 @@ def run_app(args: argparse.Namespace) -> int:
 
     framework_path = args.framework
     load_framework(framework_path)  # a broken framework is reported here, before the screen
-    try:
-        from benchmark_tui.tui.app import BenchmarkApp
-    except ImportError:  # the TUI is not part of this build yet
-        print(
-            "benchmark-tui: the workshop app is not available yet; "
-            "use 'benchmark-tui validate' or 'benchmark-tui export'.",
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
+    from benchmark_tui.tui.app import BenchmarkApp
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         app = BenchmarkApp(

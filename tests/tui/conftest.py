@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from benchmark_tui.settings import Settings
 from benchmark_tui.store import load_session, save_session
 from benchmark_tui.tui.app import BenchmarkApp
 
+FIXED_LOCAL_TIME = datetime(2026, 3, 12, 14, 2)
+"""What the app's clock reads in tests ("saved 14:02")."""
 SMALL = (80, 24)
 LARGE = (160, 45)
 
@@ -25,6 +28,7 @@ def make_app(tmp_path: Path) -> MakeApp:
     def make(session_path: Path | None = None, **kwargs: object) -> BenchmarkApp:
         kwargs.setdefault("sessions_dir", tmp_path / "sessions")
         kwargs.setdefault("settings", Settings(theme="projector"))
+        kwargs.setdefault("clock", lambda: FIXED_LOCAL_TIME)
         return BenchmarkApp(session_path=session_path, **kwargs)  # type: ignore[arg-type]
 
     return make

@@ -72,7 +72,8 @@ async def test_walking_a_whole_characteristic_saves_everything(
         ("Dashboard", "planned"),
     ]
     assert record.evidence.summary == "Visits -4%; e-loans +31%."
-    assert record.evidence.sources_reviewed == [framework.characteristic("evidence").data_sources[0]]
+    first_source = framework.characteristic("evidence").data_sources[0]
+    assert record.evidence.sources_reviewed == [first_source]
     assert {e: r.value for e, r in record.ratings.items()} == {
         "plan": 3,
         "do": 2,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,7 @@ class BenchmarkApp(App[None]):
         framework_path: a framework file (None uses the bundled Benchmarking Framework).
         sessions_dir: the folder the sessions list shows and new sessions go into.
         settings: per-user settings (None loads them from the user's config folder).
+        clock: returns the local time (fixed in tests, so screens are reproducible).
     """
 
     CSS_PATH = "benchmark.tcss"
@@ -86,8 +87,11 @@ class BenchmarkApp(App[None]):
         sessions_dir: Path | str | None = None,
         *,
         settings: Settings | None = None,
+        clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         super().__init__()
+        self.clock = clock
+        """Local time, for "saved 14:02" and today's date (tests pass a fixed clock)."""
         self.framework_path = Path(framework_path) if framework_path else None
         self.sessions_dir = Path(sessions_dir) if sessions_dir else Path.cwd() / "sessions"
         self.initial_session_path = Path(session_path) if session_path else None
@@ -418,7 +422,7 @@ class BenchmarkApp(App[None]):
         if self._last_error:
             self.notify("The session is saved again.", title="Saved")
         self._last_error = ""
-        self._set_save_state("saved", f"saved {datetime.now().strftime('%H:%M')}")
+        self._set_save_state("saved", f"saved {self.clock().strftime('%H:%M')}")
 
     def _save_failed(self, error: SaveError, sequence: int) -> None:
         if sequence < self._sequence:
@@ -526,7 +530,7 @@ class BenchmarkApp(App[None]):
             self._lock = lock if lock.acquire() else None
             self.session_path = path
             self._last_error = ""
-            self._set_save_state("saved", f"saved {datetime.now().strftime('%H:%M')}")
+            self._set_save_state("saved", f"saved {self.clock().strftime('%H:%M')}")
             self.notify(f"Saved to {path}", title="Saved")
 
         self.push_screen(

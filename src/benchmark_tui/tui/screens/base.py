@@ -75,6 +75,10 @@ class WorkshopScreen(Screen[None]):
         """Where the team is on this screen."""
         return Position(place=self.place, item=self.item_id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While a dialog is open its keys alone apply: PgDn must not move the screen beneath.
+        return self.app.screen is self
+
     def compose(self) -> ComposeResult:
         yield TopBar(self.top_title, id="top-bar")
         yield from self.compose_body()
@@ -227,6 +231,7 @@ class SteppedScreen(WorkshopScreen):
     def _show_step(self) -> None:
         self.query_one("#steps", ContentSwitcher).current = self.step
         self.query_one("#step-bar", StepBar).step = self.step
+        self.refresh_bindings()  # some keys belong to one step
         self.call_after_refresh(self._focus_step)
 
     def _focus_step(self) -> None:

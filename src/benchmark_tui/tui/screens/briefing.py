@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
+from benchmark_tui.tui.screens.characteristic import bullets
 from benchmark_tui.tui.widgets.bars import WhereBar
 
 
@@ -35,19 +36,13 @@ method for the day. **PgDn** (or alt+→) begins Section 1; **ctrl+o** shows the
         intro, method = framework.introduction, framework.methodology
         with VerticalScroll(id="briefing", classes="step"):
             yield Static(Text(intro.summary), classes="statement")
-            sections = Text(intro.sections_lead)
-            for number, line in enumerate(intro.sections, start=1):
-                sections.append(f"\n {number}. ", style="bold")
-                sections.append(line)
-            yield Static(sections, classes="bullets")
+            yield Static(Text(intro.sections_lead), classes="paragraph")
+            yield Static(bullets(intro.sections, numbered=True), classes="bullets")
             yield Static(Text(intro.conclusion), classes="paragraph")
             yield Static(Text(method.title), classes="heading")
             yield Static(Text(method.results), classes="paragraph")
-            steps = Text(method.characteristics_lead)
-            for number, line in enumerate(method.steps, start=1):
-                steps.append(f"\n {number}. ", style="bold")
-                steps.append(line)
-            yield Static(steps, classes="bullets")
+            yield Static(Text(method.characteristics_lead), classes="paragraph")
+            yield Static(bullets(method.steps, numbered=True), classes="bullets")
 
     def show_session(self) -> None:
         self.query_one(WhereBar).show(

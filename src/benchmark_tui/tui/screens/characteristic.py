@@ -29,13 +29,17 @@ APPROACH_TAGS = {"in-place": "", "planned": "planned"}
 """Approaches are in place unless marked planned (p); only "planned" is shown."""
 
 
-def bullets(lines: list[str], *, marker: str = "•") -> Table:
-    """Lines as a bulleted list with hanging indents (wrapped lines align with the text)."""
+def bullets(lines: list[str], *, marker: str = "•", numbered: bool = False) -> Table:
+    """Lines as a bulleted (or numbered) list with hanging indents.
+
+    Wrapped lines align with the text, not with the bullet, which matters on a projector.
+    """
+    markers = [f"{n}." for n in range(1, len(lines) + 1)] if numbered else [marker] * len(lines)
     grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(width=len(marker), no_wrap=True)
+    grid.add_column(width=max((len(m) for m in markers), default=1), no_wrap=True, justify="right")
     grid.add_column(ratio=1)
-    for line in lines:
-        grid.add_row(Text(marker, style="bold"), Text(line))
+    for shown, line in zip(markers, lines, strict=True):
+        grid.add_row(Text(shown, style="bold"), Text(line))
     return grid
 
 
@@ -169,9 +173,7 @@ type; ctrl+z undoes the last change.
             self.query_one("#statement", Static).update(Text(characteristic.statement))
             self.query_one("#includes-lead", Static).update(Text(characteristic.includes_lead))
             self.query_one("#includes", Static).update(bullets(characteristic.includes))
-            self.query_one("#guidance", Static).update(
-                bullets(characteristic.guidance, marker="–")
-            )
+            self.query_one("#guidance", Static).update(bullets(characteristic.guidance, marker="–"))
             self.query_one("#data-sources", Static).update(
                 bullets(characteristic.data_sources, marker="–")
             )

@@ -23,6 +23,7 @@ from benchmark_tui.models import (
     Trend,
     clean_line,
 )
+from benchmark_tui.tui.widgets.key_bar import KeyBar
 
 T = TypeVar("T")
 
@@ -31,6 +32,10 @@ class Dialog(ModalScreen[T]):
     """Base for dialogs: a centred panel; Esc cancels (dismisses with None)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def on_mount(self) -> None:
+        # The dialog's own keys, in place of those of the screen beneath it.
+        self.mount(KeyBar())
 
     def action_cancel(self) -> None:
         """Close without an answer."""

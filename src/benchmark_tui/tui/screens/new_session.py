@@ -129,7 +129,8 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
                         id="governance-detail", placeholder="e.g. Trust, mutual", disabled=True
                     )
             yield Label("Workshop date(s), YYYY-MM-DD, separated by commas")
-            yield Input(date.today().isoformat(), id="dates", validators=[_Dates()])
+            today = self.benchmark_app.clock().date()
+            yield Input(today.isoformat(), id="dates", validators=[_Dates()])
             yield Label("Facilitator")
             yield Input(id="facilitator", placeholder="Name")
             yield Label("Team: one person per line, as  Name — role")
@@ -184,7 +185,7 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
                 governance_detail=self.query_one("#governance-detail", Input).value,
             )
             workshop = Workshop(
-                dates=dates or [date.today()],
+                dates=dates or [app.clock().date()],
                 facilitator=self.query_one("#facilitator", Input).value,
                 team=parse_team(self.query_one("#team", TextArea).text),
             )

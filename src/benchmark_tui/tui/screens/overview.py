@@ -60,7 +60,6 @@ under the cursor; **p** opens the improvement plan.
             yield Static(id="overview-summary", classes="aside")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._fill())
 
     def load(
@@ -95,19 +94,24 @@ under the cursor; **p** opens the improvement plan.
         row = table.cursor_row
         table.clear(columns=True)
         # Explicit widths: the table must fit an 80-column projector without scrolling.
-        fixed = 1 + 4 * len(self.framework.elements) + 3 + 3
+        cell = 6 if self.app.size.width >= 120 else 4
+        fixed = 1 + cell * len(self.framework.elements) + 3 + 3
         padding = 2 * (len(self.framework.elements) + 4)
-        item_width = max(16, min(48, self.app.size.width - 6 - fixed - padding))
+        item_width = max(16, min(60, self.app.size.width - 6 - fixed - padding))
         table.add_column("", key="state", width=1)
         table.add_column("Item", key="item", width=item_width)
         for element in self.framework.elements:
-            table.add_column(Text(element.short, justify="center"), key=element.id, width=4)
+            table.add_column(Text(element.short, justify="center"), key=element.id, width=cell)
         table.add_column(Text("S", justify="right"), key="s", width=3)
         table.add_column(Text("AFI", justify="right"), key="afi", width=3)
         for item in self.items:
             state = self.session.state_of(item.id)
+            suffix = ""
+            if isinstance(item, ResultsArea) and self.session.area(item.id).no_data_yet:
+                suffix = " (no data yet)"
             label = Text(item.label, no_wrap=True, overflow="ellipsis")
-            label.truncate(item_width, overflow="ellipsis")
+            label.truncate(item_width - len(suffix), overflow="ellipsis")
+            label.append(suffix, style="italic")
             cells: list[Any] = [Text(STATE_SYMBOLS[state]), label]
             record = self.session.characteristics.get(item.id)
             for element in self.framework.elements:
@@ -119,7 +123,7 @@ under the cursor; **p** opens the improvement plan.
                     cells.append(Text(" – ", justify="center", style="dim"))
                 else:
                     style = heat_style(self.app, value)
-                    cells.append(Text(f" {value}  ", style=style))
+                    cells.append(Text(f"{value}".center(cell), style=style))
             findings = self.session.results.get(item.id) or record
             strengths = len(findings.strengths) if findings else 0
             improvements = len(findings.improvements) if findings else 0

@@ -71,7 +71,7 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("add", "suggest", "edit", "remove", "move") and self.read_only:
             return None
-        return True
+        return super().check_action(action, parameters)
 
     def _fill(self, cursor: int | None = None) -> None:
         options = self.query_one("#plan-list", OptionList)

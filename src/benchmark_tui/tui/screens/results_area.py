@@ -40,13 +40,11 @@ class MeasureList(OptionList):
 
     | Key | Does |
     | :- | :- |
-    | a | add a measure |
     | enter | edit the measure |
     | delete | remove the measure |
     """
 
     BINDINGS = [
-        Binding("a", "add", "Add measure"),
         Binding("enter", "select", "Edit", key_display="⏎"),
         Binding("delete,backspace", "remove", "Remove", key_display="del"),
     ]
@@ -62,10 +60,6 @@ class MeasureList(OptionList):
         @property
         def control(self) -> MeasureList:
             return self.measures
-
-    def action_add(self) -> None:
-        """Ask to add a measure."""
-        self.post_message(self.Requested(self, "add", None))
 
     def action_remove(self) -> None:
         """Ask to remove the highlighted measure."""
@@ -110,7 +104,18 @@ class AreaScreen(SteppedScreen):
 Then **agree** (ctrl+g) and move on.
 """
 
+    BINDINGS = [Binding("a", "add_measure", "Add measure")]
+
     area: ResultsArea
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "add_measure" and (self.step != "measures" or self.read_only):
+            return False
+        return super().check_action(action, parameters)
+
+    def action_add_measure(self) -> None:
+        """Add a measure of results (on the measures step)."""
+        self.post_message(MeasureList.Requested(self.query_one(MeasureList), "add", None))
 
     def select_item(self, item: str) -> None:
         self.area = self.framework.area(item)
@@ -141,8 +146,7 @@ Then **agree** (ctrl+g) and move on.
             yield Static("Measures looked at, over at least three years", classes="lead")
             yield MeasureList(id="measure-list", disabled=self.read_only)
             yield Static(
-                "No measures yet: press a (in the list above) to add one, with values for "
-                "at least three years.",
+                "No measures yet: press a to add one, with values for at least three years.",
                 id="no-measures",
                 classes="aside",
             )

@@ -21,6 +21,17 @@ if TYPE_CHECKING:
     from benchmark_tui.tui.app import BenchmarkApp
 
 
+def display_path(path: Path) -> str:
+    """A path as short as it can be shown: relative to here, or with ~ for the home folder."""
+    path = path.resolve()
+    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
+        try:
+            return prefix + str(path.relative_to(base.resolve()))
+        except ValueError:
+            continue
+    return str(path)
+
+
 class SessionList(OptionList):
     """The sessions, two lines each; Enter opens the highlighted one."""
 
@@ -92,8 +103,9 @@ anywhere by its path.
                     s for s in list_sessions(path.parent, app.framework) if s.path == path
                 ]
         self.summaries = summaries
+        shown = display_path(folder)
         self.query_one("#sessions-heading", Static).update(
-            Text(f"Sessions in {folder}" if summaries else f"Sessions folder: {folder}")
+            Text(f"Sessions in {shown}" if summaries else f"Sessions folder: {shown}")
         )
         options = self.query_one("#sessions", OptionList)
         highlighted = options.highlighted

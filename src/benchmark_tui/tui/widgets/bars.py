@@ -71,9 +71,7 @@ class WhereBar(Horizontal):
         self._where, self._title, self._states = where, title, states
         if self.is_mounted:
             self.query_one(".where-title", Static).update(self._heading())
-            self.query_one(".where-progress", Static).update(
-                progress_dots(states, self._label)
-            )
+            self.query_one(".where-progress", Static).update(progress_dots(states, self._label))
 
 
 def progress_dots(states: list[str], label: str = "") -> Text:

@@ -39,20 +39,23 @@ class KeyBar(Static):
 
     def pairs(self) -> list[tuple[str, str, bool]]:
         """(key, description, enabled) for every binding shown, one per action."""
-        seen: set[str] = set()
-        ranked: list[tuple[int, int, tuple[str, str, bool]]] = []
+        ranked: list[tuple[int, int, str, tuple[str, str, bool]]] = []
         for node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if not binding.show or binding.action in seen:
+            if not binding.show:
                 continue
-            seen.add(binding.action)
             # The focused widget's keys first, then the screen's, then the app's; each in
             # the order they were declared, so the same key sits in the same place.
             rank = 2 if node is self.app else 1 if node is self.screen else 0
             declared = list(node._bindings.key_to_bindings)
             index = declared.index(binding.key) if binding.key in declared else len(declared)
             shown = (self.app.get_key_display(binding), binding.description, enabled)
-            ranked.append((rank, index, shown))
-        pairs = [shown for _rank, _index, shown in sorted(ranked, key=lambda r: r[:2])]
+            ranked.append((rank, index, binding.action, shown))
+        seen: set[str] = set()
+        pairs: list[tuple[str, str, bool]] = []
+        for _rank, _index, action, shown in sorted(ranked, key=lambda r: r[:2]):
+            if action not in seen:  # one key per action: the first declared
+                seen.add(action)
+                pairs.append(shown)
         if self.app.ENABLE_COMMAND_PALETTE:
             pairs.append((*PALETTE, True))
         return pairs

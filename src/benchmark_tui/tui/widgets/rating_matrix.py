@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
@@ -65,7 +66,7 @@ class RatingMatrix(Widget, can_focus=True):
         height: auto;
         padding: 0 1;
         &:focus { background-tint: $foreground 4%; }
-        & > .rating-matrix--cursor { background: $accent 15%; text-style: bold; }
+        & > .rating-matrix--cursor { background: $accent 25%; text-style: bold; }
         & > .rating-matrix--header { text-style: bold; color: $text-muted; }
         & > .rating-matrix--question { color: $text; }
         & > .rating-matrix--empty { color: $text-muted; }
@@ -182,18 +183,21 @@ class RatingMatrix(Widget, can_focus=True):
         for index, element in enumerate(self.elements):
             cell = self.cells[element.id]
             focused = index == self.cursor
-            marker = "▶ " if focused else "  "
-            label = Text(marker + element.title, style="bold" if focused else "")
+            row_style = cursor_style if focused else Style()
+            label = Text(("▶ " if focused else "  ") + element.title, style=row_style)
+            if focused:
+                label.stylize("bold")
             if cell.value is None:
-                label.append("  –", style=empty_style)
+                label.append("  –", style=Style(color=empty_style.color))
             cells: list[Text] = [label]
             for point in self.scale:
                 if cell.value == point.value:
-                    style = heat_style(self.app, point.value)
-                    cells.append(Text(f"[ {point.value} ]", style=style))
+                    chosen = heat_style(self.app, point.value)
+                    cells.append(Text(f"[ {point.value} ]", style=chosen))
                 else:
-                    cells.append(Text("·", style=empty_style))
-            table.add_row(*cells, style=cursor_style if focused else None)
+                    dot = Style(color=empty_style.color, bgcolor=row_style.bgcolor)
+                    cells.append(Text("·", style=dot))
+            table.add_row(*cells, style=row_style)
             if index < len(self.elements) - 1:
                 table.add_row(*([Text("")] * (len(self.scale) + 1)))
         element = self.focused_element

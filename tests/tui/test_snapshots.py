@@ -1,0 +1,74 @@
+"""Snapshots of the key screens, so layout regressions at 80×24 (and on a big window) show up.
+
+Review a changed snapshot as you would review code; update with `--snapshot-update` only on
+purpose. Fixed theme (projector), fixed clock, fixture data only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import LARGE, SMALL
+
+
+@pytest.fixture
+def example_app(make_app, example_copy):
+    """The worked example, opened where its file says the team left off (the overview)."""
+
+    def make():
+        return make_app(example_copy)
+
+    return make
+
+
+class TestStart:
+    def test_sessions_list(self, snap_compare, make_app, example_copy, monkeypatch):
+        """The sessions list with the example: service, progress, scope and dates."""
+        monkeypatch.chdir(example_copy.parent.parent)  # the folder shows as "sessions"
+        assert snap_compare(make_app(sessions_dir=example_copy.parent), terminal_size=SMALL)
+
+    def test_new_session_form(self, snap_compare, make_app, example_copy):
+        """The new self-assessment form, today's date filled in."""
+        app = make_app(sessions_dir=example_copy.parent)
+        assert snap_compare(app, terminal_size=SMALL, press=["n"])
+
+
+class TestCharacteristic:
+    @pytest.mark.parametrize("size", [SMALL, LARGE])
+    def test_understand_step(self, snap_compare, make_app, session_file, size):
+        """Leadership, Understand: statement and bullets large; guidance and sources beside."""
+        app = make_app(session_file("characteristic", "leadership", "understand"))
+        assert snap_compare(app, terminal_size=size)
+
+    def test_matrix_step(self, snap_compare, example_app):
+        """Evidence-based decision making, the matrix: [ n ] on the agreed box, the question."""
+        assert snap_compare(example_app(), terminal_size=SMALL, press=["down", "down", "down",
+                            "down", "down", "down", "enter", "alt+right", "alt+right",
+                            "alt+right", "down"])
+
+    def test_findings_step(self, snap_compare, example_app):
+        """Strengths and areas for improvement with the two-to-four counts."""
+        keys = ["down"] * 4 + ["enter"] + ["alt+right"] * 4
+        assert snap_compare(example_app(), terminal_size=SMALL, press=keys)
+
+
+class TestOverview:
+    @pytest.mark.parametrize("size", [SMALL, LARGE])
+    def test_overview_heat_map(self, snap_compare, example_app, size):
+        """All 14 items, progress symbols, the 10×4 ratings shaded with numbers."""
+        assert snap_compare(example_app(), terminal_size=size)
+
+
+class TestOthers:
+    def test_results_area_measures(self, snap_compare, example_app):
+        """1.1 measures as two-line cards with trends, and the trend notes box."""
+        assert snap_compare(example_app(), terminal_size=SMALL, press=["enter", "alt+right"])
+
+    def test_improvement_plan(self, snap_compare, example_app):
+        """The plan's actions with priority, status, owner, due date and link."""
+        assert snap_compare(example_app(), terminal_size=SMALL, press=["p"])
+
+    def test_help_dialog(self, snap_compare, make_app, session_file):
+        """F1 on the matrix: what the step is for and every key."""
+        app = make_app(session_file("characteristic", "people", "matrix"))
+        assert snap_compare(app, terminal_size=SMALL, press=["f1"])
