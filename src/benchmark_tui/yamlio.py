@@ -15,6 +15,8 @@ and column. The node tree is kept so that later validation errors can be located
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
@@ -89,25 +91,44 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
 def read_text(path: Path, problem: ProblemFactory) -> str:
     """Read a UTF-8 text file, refusing binary, oversized and wrongly encoded files.
 
+    Only regular files are read: a named pipe would block the reader for ever and a device
+    such as ``/dev/zero`` never ends, so both are refused before a byte is read.
+
     Args:
         path: the file to read.
         problem: builds the error to raise (a FileProblem subclass).
     """
     try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+        # O_NONBLOCK: opening a named pipe must not wait for a writer that never comes.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError as err:
         raise problem(path, "file not found", "check the path and the file name") from err
     except IsADirectoryError as err:
-        raise problem(
-            path, "this is a folder, not a file", "give the path of a .yaml file"
-        ) from err
+        raise _folder(path, problem) from err
     except PermissionError as err:
+        if path.is_dir():  # Windows reports a folder as "access denied"
+            raise _folder(path, problem) from err
         raise problem(
             path, "you do not have permission to read this file", "check its permissions"
         ) from err
     except OSError as err:
         raise problem(path, f"cannot read the file ({err.strerror})", "check the path") from err
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise _folder(path, problem)
+        if not stat.S_ISREG(mode):
+            raise problem(
+                path,
+                "this is not a regular file (it is a device, a pipe or a socket)",
+                "give the path of a .yaml file",
+            )
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise problem(path, f"cannot read the file ({err.strerror})", "check the path") from err
+    finally:
+        os.close(fd)
     if len(data) > MAX_FILE_BYTES:
         raise problem(
             path,
@@ -134,6 +155,10 @@ def read_text(path: Path, problem: ProblemFactory) -> str:
             "save it as UTF-8 (in most editors: Save As → Encoding → UTF-8)",
             line=line,
         ) from err
+
+
+def _folder(path: Path, problem: ProblemFactory) -> FileProblem:
+    return problem(path, "this is a folder, not a file", "give the path of a .yaml file")
 
 
 def parse(text: str, path: Path, problem: ProblemFactory) -> tuple[Any, Node | None]:
