@@ -167,6 +167,8 @@ def parse(text: str, path: Path, problem: ProblemFactory) -> tuple[Any, Node | N
     Raises:
         FileProblem: (made by ``problem``) with the line and column of the first problem.
     """
+    if not text.strip(" \t\r\n"):
+        return None, None  # nothing but blank lines: empty, not a syntax error about a tab
     loader = _Loader(text)
     try:
         root = _compose(loader, path, problem)
