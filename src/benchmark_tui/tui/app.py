@@ -174,7 +174,7 @@ class BenchmarkApp(App[None]):
                 timeout=20,
             )
         else:
-            self._set_save_state("saved", "saved")
+            self._set_save_state("saved", f"saved {self.clock().strftime('%H:%M')}")
         position = self.session.position
         self.goto(position.place, position.item, position.step, remember=False)
         return True

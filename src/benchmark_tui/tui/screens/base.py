@@ -232,7 +232,9 @@ class SteppedScreen(WorkshopScreen):
         self.query_one("#steps", ContentSwitcher).current = self.step
         self.query_one("#step-bar", StepBar).step = self.step
         self.refresh_bindings()  # some keys belong to one step
-        self.call_after_refresh(self._focus_step)
+        # Focus now, not after the next refresh: a key pressed straight after moving on
+        # must reach the new step's field.
+        self._focus_step()
 
     def _focus_step(self) -> None:
         pane = self.query_one(f"#{self.step}")
