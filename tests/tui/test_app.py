@@ -291,7 +291,8 @@ async def test_plan_suggestions_come_from_the_areas_for_improvement(
     path = session_file("plan")
     app = make_app(path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("s")
+        await pilot.press("s")  # the drafts, all ticked
+        await pilot.press("ctrl+s")  # add them
         await pilot.press("enter")  # edit the first drafted action
         await pilot.pause()
         app.screen.query_one("#owner", Input).value = "Head of Libraries"
@@ -359,3 +360,47 @@ async def test_theme_cycles_and_is_remembered(make_app, session_file):
 
     assert load_settings().theme == "textual-light"
     assert BenchmarkApp(settings=load_settings()).settings.theme == "textual-light"
+
+
+async def test_ctrl_e_exports_the_findings_document_next_to_the_session(make_app, example_copy):
+    from docx import Document
+
+    app = make_app(example_copy)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    written = example_copy.with_name("example-borough-libraries-2026-03-12-findings.docx")
+    text = "\n".join(p.text for p in Document(str(written)).paragraphs)
+    assert "Example Borough Libraries" in text
+    assert "Evidence-based decision making" in text
+
+
+async def test_a_locked_export_offers_another_name(make_app, example_copy):
+    """The document is open in Word (its owner file is there): the app asks for a new name."""
+    from benchmark_tui.tui.screens.dialogs import PathDialog
+
+    target = example_copy.with_name("example-borough-libraries-2026-03-12-findings.docx")
+    target.write_bytes(b"")
+    target.with_name("~$" + target.name).write_text("Word lock", encoding="utf-8")
+    app = make_app(example_copy)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+e")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        assert "Word" in app.screen.message
+        await pilot.press("enter")  # accept the suggested name
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert target.read_bytes() == b""  # the locked file was left alone
+    assert target.with_name(f"{target.stem}-2.docx").stat().st_size > 10_000
+
+
+async def test_drafted_actions_can_be_left_out(make_app, session_file, framework, session):
+    session.record("review").improvements = ["First", "Second"]
+    path = session_file("plan")
+    async with make_app(path).run_test(size=SMALL) as pilot:
+        await pilot.press("s", "space", "ctrl+s")  # untick the first draft, add the rest
+        await settle(pilot)
+    assert [a.action for a in reload(path, framework).plan.actions] == ["Second"]

@@ -42,9 +42,23 @@ class TestCharacteristic:
 
     def test_matrix_step(self, snap_compare, example_app):
         """Evidence-based decision making, the matrix: [ n ] on the agreed box, the question."""
-        assert snap_compare(example_app(), terminal_size=SMALL, press=["down", "down", "down",
-                            "down", "down", "down", "enter", "alt+right", "alt+right",
-                            "alt+right", "down"])
+        assert snap_compare(
+            example_app(),
+            terminal_size=SMALL,
+            press=[
+                "down",
+                "down",
+                "down",
+                "down",
+                "down",
+                "down",
+                "enter",
+                "alt+right",
+                "alt+right",
+                "alt+right",
+                "down",
+            ],
+        )
 
     def test_findings_step(self, snap_compare, example_app):
         """Strengths and areas for improvement with the two-to-four counts."""

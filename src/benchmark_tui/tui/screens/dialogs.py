@@ -439,3 +439,51 @@ class ActionDialog(Dialog[Action]):
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.dismiss(None)
+
+
+class SuggestionsDialog(Dialog[list[int]]):
+    """Pick which drafted actions to add to the plan (all ticked to start with)."""
+
+    BINDINGS = [Binding("ctrl+s", "add", "Add ticked", priority=True)]
+
+    def __init__(self, framework: Framework, suggestions: list[Action]) -> None:
+        super().__init__()
+        self.framework = framework
+        self.suggestions = suggestions
+
+    def compose(self) -> ComposeResult:
+        from textual.widgets.selection_list import Selection
+
+        from benchmark_tui.tui.widgets.ticks import TickList
+
+        choices = []
+        for index, action in enumerate(self.suggestions):
+            label = Text(action.action)
+            if action.item and self.framework.has_item(action.item):
+                label.append(f"  ({self.framework.item(action.item).label})", style="dim")
+            choices.append(Selection(label, index, True))
+        with Vertical(classes="dialog -form"):
+            yield Static("Draft actions for the improvement plan", classes="dialog-title")
+            yield Static(
+                "One per area for improvement and per area with no data yet. Space unticks "
+                "the ones the team does not want; each can be edited afterwards.",
+                classes="dialog-message",
+            )
+            yield TickList(*choices, id="suggestions")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Add ticked (ctrl+s)", variant="primary", id="add")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#suggestions").focus()
+
+    @on(Button.Pressed, "#add")
+    def action_add(self) -> None:
+        """Add the ticked suggestions."""
+        from benchmark_tui.tui.widgets.ticks import TickList
+
+        self.dismiss(sorted(self.query_one("#suggestions", TickList).selected))  # type: ignore[arg-type]
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(None)

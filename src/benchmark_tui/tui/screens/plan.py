@@ -192,17 +192,26 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
 
     def action_suggest(self) -> None:
         """Draft actions from the areas for improvement and the "no data yet" areas."""
+        from benchmark_tui.tui.screens.dialogs import SuggestionsDialog
+
         suggestions = self.session.suggested_actions(self.framework)
         if not suggestions:
             self.notify("Every area for improvement already has an action.", timeout=4)
             return
-        plan = self.session.plan
-        plan.actions = [*plan.actions, *suggestions]
-        self._changed(len(plan.actions) - len(suggestions))
-        self.notify(
-            f"Drafted {len(suggestions)} actions: edit each to add an owner and a due date.",
-            timeout=5,
-        )
+
+        def add(chosen: list[int] | None) -> None:
+            if not chosen:
+                return
+            plan = self.session.plan
+            first = len(plan.actions)
+            plan.actions = [*plan.actions, *(suggestions[i] for i in chosen)]
+            self._changed(first)
+            self.notify(
+                f"Added {len(chosen)} actions: edit each to add an owner and a due date.",
+                timeout=5,
+            )
+
+        self.app.push_screen(SuggestionsDialog(self.framework, suggestions), add)
 
     def _changed(self, cursor: int) -> None:
         self._fill(cursor)
