@@ -6,6 +6,7 @@ because a file from elsewhere may be hostile:
 - only the safe tags (no ``!!python/...``: they are refused, never executed);
 - no anchors or aliases, so "billion laughs" style bombs cannot expand;
 - nesting deeper than :data:`MAX_DEPTH` is refused before it can exhaust the stack;
+- more than :data:`MAX_NODES` values are refused before they take seconds to build;
 - duplicate keys are an error rather than "last one wins";
 - files larger than :data:`MAX_FILE_BYTES` are refused unread.
 
@@ -49,6 +50,13 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 """A fully worked session is about 60 KB; anything this large is not one of our files."""
 MAX_DEPTH = 40
 """Our files nest at most eight levels; deeper nesting is refused before it is built."""
+MAX_NODES = 50_000
+"""A fully worked session holds about 1,500 values (keys, texts, numbers, lists, mappings).
+
+Far more is not one of our files, and building millions of tiny values from a file that is
+still under :data:`MAX_FILE_BYTES` (``[1,1,1,…]``) would take many seconds, so the count is
+bounded as the file is read.
+"""
 
 ProblemFactory = Callable[..., FileProblem]
 
@@ -213,7 +221,8 @@ def _compose(loader: _Loader, path: Path, problem: ProblemFactory) -> Node | Non
     """Build the node tree from parser events, iteratively and within bounds.
 
     PyYAML's own composer recurses (and the C one can crash on very deep input); this one keeps
-    an explicit stack, refuses aliases before they can expand, and stops at :data:`MAX_DEPTH`.
+    an explicit stack, refuses aliases before they can expand, and stops at :data:`MAX_DEPTH`
+    levels or :data:`MAX_NODES` values.
     """
 
     def at(event: Any, what: str, hint: str) -> FileProblem:
@@ -229,6 +238,7 @@ def _compose(loader: _Loader, path: Path, problem: ProblemFactory) -> Node | Non
 
     root: Node | None = None
     stack: list[list[Any]] = []  # [collection node, pending mapping key or None]
+    count = 0
 
     def attach(node: Node) -> None:
         nonlocal root
@@ -252,6 +262,14 @@ def _compose(loader: _Loader, path: Path, problem: ProblemFactory) -> Node | Non
                 "anchors and aliases (&name, *name) are not allowed in this file",
                 "write the value out in full",
             )
+        if isinstance(event, ScalarEvent | SequenceStartEvent | MappingStartEvent):
+            count += 1
+            if count > MAX_NODES:
+                raise at(
+                    event,
+                    f"the file holds more than {MAX_NODES:,} values",
+                    "this is not a benchmark-tui file; check you picked the right one",
+                )
         if isinstance(event, ScalarEvent):
             tag = event.tag
             if tag is None or tag == "!":

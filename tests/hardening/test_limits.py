@@ -1,0 +1,138 @@
+"""The bounds yamlio puts where PyYAML and pydantic have none, checked exactly at the edge.
+
+Size, nesting and the number of values are each accepted at the limit and refused one past
+it, through the public loader, so an off-by-one in either direction fails a test.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from benchmark_tui.errors import SessionFileError
+from benchmark_tui.models import Framework
+from benchmark_tui.store import load_session
+from benchmark_tui.yamlio import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+
+from .conftest import assert_located
+
+
+def count_nodes(text: str) -> int:
+    """Count values the way a YAML reader sees them, with PyYAML's own composer."""
+    pending = [yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))]
+    count = 0
+    while pending:
+        node = pending.pop()
+        count += 1
+        if isinstance(node, yaml.MappingNode):
+            pending.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+    return count
+
+
+def load_error(path: Path, framework: Framework) -> str:
+    with pytest.raises(SessionFileError) as caught:
+        load_session(path, framework)
+    return caught.value.message
+
+
+# --- size -----------------------------------------------------------------------------------
+
+
+def test_a_file_of_exactly_the_size_limit_is_read(minimal_text, tmp_path, framework):
+    padding = MAX_FILE_BYTES - len(minimal_text.encode("utf-8")) - 3
+    path = tmp_path / "at-limit.yaml"
+    path.write_bytes(minimal_text.encode("utf-8") + b"# " + b"x" * padding + b"\n")
+    assert path.stat().st_size == MAX_FILE_BYTES
+    assert load_session(path, framework).service.name == "Testshire Libraries"
+
+
+def test_one_byte_over_the_size_limit_is_refused(minimal_text, tmp_path, framework):
+    padding = MAX_FILE_BYTES - len(minimal_text.encode("utf-8")) - 2
+    path = tmp_path / "over.yaml"
+    path.write_bytes(minimal_text.encode("utf-8") + b"# " + b"x" * padding + b"\n")
+    assert path.stat().st_size == MAX_FILE_BYTES + 1
+    message = load_error(path, framework)
+    assert_located(message, path, None)
+    assert "larger than 5 MB" in message
+
+
+# --- nesting ------------------------------------------------------------------------------------
+
+
+def nested(levels: int) -> str:
+    """An extra key whose value makes the document ``levels`` collections deep in all."""
+    inner = levels - 1  # the document's own mapping is the first level
+    return "deep: " + "[" * inner + "]" * inner + "\n"
+
+
+def test_nesting_exactly_at_the_limit_is_read(minimal_text, tmp_path, framework):
+    path = tmp_path / "deep.yaml"
+    path.write_text(minimal_text + nested(MAX_DEPTH), encoding="utf-8")
+    message = load_error(path, framework)
+    assert "unknown key 'deep'" in message  # read in full, then judged as a session
+
+
+def test_one_level_past_the_nesting_limit_is_refused(minimal_text, tmp_path, framework):
+    path = tmp_path / "deeper.yaml"
+    path.write_text(minimal_text + nested(MAX_DEPTH + 1), encoding="utf-8")
+    message = load_error(path, framework)
+    assert_located(message, path, minimal_text.count("\n") + 1)
+    assert f"nested more than {MAX_DEPTH} levels" in message
+
+
+# --- number of values -------------------------------------------------------------------------
+
+
+def with_values(minimal_text: str, total: int) -> str:
+    """The minimal session plus an extra list, so that the file holds ``total`` values."""
+    base = count_nodes(minimal_text + "extra: []\n")
+    text = minimal_text + "extra: [" + ",".join(["1"] * (total - base)) + "]\n"
+    assert count_nodes(text) == total
+    return text
+
+
+def test_exactly_the_most_values_allowed_are_read(minimal_text, tmp_path, framework):
+    path = tmp_path / "many.yaml"
+    path.write_text(with_values(minimal_text, MAX_NODES), encoding="utf-8")
+    assert "unknown key 'extra'" in load_error(path, framework)
+
+
+def test_one_value_too_many_is_refused(minimal_text, tmp_path, framework):
+    path = tmp_path / "too-many.yaml"
+    path.write_text(with_values(minimal_text, MAX_NODES + 1), encoding="utf-8")
+    message = load_error(path, framework)
+    assert_located(message, path, minimal_text.count("\n") + 1)
+    assert f"more than {MAX_NODES:,} values" in message
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        "flow sequence",
+        "block sequence",
+        "block mapping",
+        "flow mapping",
+    ],
+)
+def test_millions_of_tiny_values_under_5_mb_are_refused_in_well_under_a_second(
+    shape, tmp_path, framework
+):
+    """Before the bound, two million ``1,`` took 13–19 s to refuse; a projector waits."""
+    body = {
+        "flow sequence": lambda: "a: [" + ",".join(["1"] * 2_000_000) + "]\n",
+        "block sequence": lambda: "a:\n" + "- 1\n" * 1_000_000,
+        "block mapping": lambda: "".join(f"k{i}: {i}\n" for i in range(300_000)),
+        "flow mapping": lambda: "{" + ",".join(f"k{i}: 1" for i in range(400_000)) + "}\n",
+    }[shape]()
+    path = tmp_path / "sprawl.yaml"
+    path.write_text(body, encoding="utf-8")
+    assert path.stat().st_size < MAX_FILE_BYTES
+    started = time.perf_counter()
+    message = load_error(path, framework)
+    elapsed = time.perf_counter() - started
+    assert "values" in message and elapsed < 1.5, (elapsed, message[:200])
