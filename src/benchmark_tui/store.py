@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from benchmark_tui import yamlio
 from benchmark_tui.errors import FileProblem, FrameworkError, SaveError, SessionFileError
-from benchmark_tui.models import Framework, Progress, Session, session_context
+from benchmark_tui.models import SCHEMA_VERSION, Framework, Progress, Session, session_context
 
 SESSION_SUFFIX = ".yaml"
 BACKUP_SUFFIX = ".bak"
@@ -131,12 +131,13 @@ def read_session(path: Path | str, framework: Framework) -> LoadedSession:
             "a session file is a YAML mapping starting with 'schema_version: 1'",
             line=1,
         )
-    if data.get("schema_version") not in (None, 1) and isinstance(data.get("schema_version"), int):
+    version = data.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         node = yamlio.key_node_at(root, ("schema_version",))
         raise SessionFileError(
             path,
             f"this session was written by a newer benchmark-tui "
-            f"(format {data['schema_version']}; this version reads format 1)",
+            f"(format {version}; this version reads format {SCHEMA_VERSION})",
             "update benchmark-tui to open it",
             line=node.start_mark.line + 1 if node else None,
         )

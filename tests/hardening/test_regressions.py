@@ -21,3 +21,31 @@ def test_a_blank_file_with_tabs_is_called_empty_not_a_syntax_error(blank, tmp_pa
     assert "this file is empty" in caught.value.message
     with pytest.raises(FrameworkError, match="this file is empty"):
         load_framework(path)
+
+
+@pytest.mark.parametrize("version", ["0", "-1", "false"])
+def test_schema_version_zero_is_not_called_newer(version, minimal_text, tmp_path, framework):
+    """``schema_version: 0`` used to say the file came from a newer benchmark-tui."""
+    path = tmp_path / "old.yaml"
+    path.write_text(
+        minimal_text.replace("schema_version: 1", f"schema_version: {version}"), encoding="utf-8"
+    )
+    with pytest.raises(SessionFileError) as caught:
+        load_session(path, framework)
+    assert_located(caught.value.message, path, 1)
+    assert "newer" not in caught.value.message
+    assert "schema_version: Input should be 1" in caught.value.message
+
+
+@pytest.mark.parametrize("version", ["2", "10000000000000000000000"])
+def test_a_session_from_the_future_asks_for_an_update(version, minimal_text, tmp_path, framework):
+    path = tmp_path / "new.yaml"
+    path.write_text(
+        minimal_text.replace("schema_version: 1", f"schema_version: {version}"), encoding="utf-8"
+    )
+    with pytest.raises(SessionFileError) as caught:
+        load_session(path, framework)
+    assert_located(caught.value.message, path, 1)
+    assert f"newer benchmark-tui (format {version}; this version reads format 1)" in str(
+        caught.value
+    )
