@@ -67,7 +67,10 @@ def clean_text(value: Any) -> Any:
     return unicodedata.normalize("NFC", _CONTROL.sub("", value))
 
 
-Text = Annotated[str, BeforeValidator(clean_text), StringConstraints(max_length=MAX_TEXT)]
+# The length constraints come before the cleaning validator so that they apply to the string
+# (pydantic then says "at most 200 characters", not "at most 200 items"); the validator still
+# runs first, so lengths are measured after cleaning.
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), BeforeValidator(clean_text)]
 """Free text; may be empty."""
 
 
@@ -78,13 +81,13 @@ def clean_line(value: Any) -> Any:
 
 
 Line = Annotated[
-    str, BeforeValidator(clean_line), StringConstraints(min_length=1, max_length=MAX_TEXT)
+    str, StringConstraints(min_length=1, max_length=MAX_TEXT), BeforeValidator(clean_line)
 ]
 """A non-empty item of a list (a strength, an approach, a bullet)."""
-Name = Annotated[str, BeforeValidator(clean_line), StringConstraints(max_length=200)]
+Name = Annotated[str, StringConstraints(max_length=200), BeforeValidator(clean_line)]
 """A short name (a person, a library, a role); may be empty."""
 RequiredName = Annotated[
-    str, BeforeValidator(clean_line), StringConstraints(min_length=1, max_length=200)
+    str, StringConstraints(min_length=1, max_length=200), BeforeValidator(clean_line)
 ]
 """A short name that must be given (the service, a team member)."""
 

@@ -49,3 +49,33 @@ def test_a_session_from_the_future_asks_for_an_update(version, minimal_text, tmp
     assert f"newer benchmark-tui (format {version}; this version reads format 1)" in str(
         caught.value
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "expected"),
+    [
+        (
+            "  name: Testshire Libraries",
+            "  name: " + "x" * 300,
+            7,
+            "service.name: String should have at most 200 characters — shorten it",
+        ),
+        (
+            "    state: in-progress",
+            "    state: in-progress\n    strengths:\n    - '   '",
+            12,
+            "strengths.0: String should have at least 1 character — write some text, or delete",
+        ),
+    ],
+    ids=["too long", "blank item"],
+)
+def test_text_length_errors_speak_of_characters_not_items(
+    old, new, line, expected, minimal_text, tmp_path, framework
+):
+    """Length limits on cleaned text used to read "at most 200 items … remove some items"."""
+    path = tmp_path / "s.yaml"
+    path.write_text(minimal_text.replace(old, new), encoding="utf-8")
+    with pytest.raises(SessionFileError) as caught:
+        load_session(path, framework)
+    assert_located(caught.value.message, path, line)
+    assert expected in caught.value.message
