@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -27,6 +28,7 @@ from benchmark_tui.models import (
 )
 from benchmark_tui.tui.messages import SessionEdited
 from benchmark_tui.tui.widgets.bars import StepBar, TopBar, WhereBar
+from benchmark_tui.tui.widgets.editable_list import EditableList
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -59,6 +61,8 @@ class WorkshopScreen(Screen[None]):
         self.framework = framework
         self.session = session
         self.read_only = read_only
+        self.came_from: str | None = None
+        """The item the team was on before coming here (the overview starts there)."""
 
     @property
     def benchmark_app(self) -> BenchmarkApp:
@@ -107,6 +111,7 @@ class WorkshopScreen(Screen[None]):
             came_from: the item the team was on before, for screens that list items.
         """
         self.session = session
+        self.came_from = came_from
         if self.is_mounted:
             self.query_one(TopBar).show(self.top_title)
             self.show_session()
@@ -315,6 +320,21 @@ class SteppedScreen(WorkshopScreen):
         self.edited()
         self.notify(f"{self.where[1]}: agreed.", timeout=3)
         self.action_next_item()
+
+    @on(EditableList.Changed, "#strengths")
+    def record_strengths(self, event: EditableList.Changed) -> None:
+        self.record.strengths = [e.text for e in event.entries]
+        self._after_edit()
+
+    @on(EditableList.Changed, "#improvements")
+    def record_improvements(self, event: EditableList.Changed) -> None:
+        self.record.improvements = [e.text for e in event.entries]
+        self._after_edit()
+
+    def _after_edit(self, coalesce: str | None = None) -> None:
+        """After any edit of the item: it is now in progress, and the app saves."""
+        self.mark_started()
+        self.edited(coalesce)
 
     def mark_started(self) -> None:
         """Note that the team has started on this item (not started → in progress)."""

@@ -284,17 +284,3 @@ type; ctrl+z undoes the last change.
             ),
             store,
         )
-
-    @on(EditableList.Changed, "#strengths")
-    def record_strengths(self, event: EditableList.Changed) -> None:
-        self.record.strengths = [e.text for e in event.entries]
-        self._after_edit()
-
-    @on(EditableList.Changed, "#improvements")
-    def record_improvements(self, event: EditableList.Changed) -> None:
-        self.record.improvements = [e.text for e in event.entries]
-        self._after_edit()
-
-    def _after_edit(self, coalesce: str | None = None) -> None:
-        self.mark_started()
-        self.edited(coalesce)

@@ -16,8 +16,6 @@ from benchmark_tui.models import (
     STATE_SYMBOLS,
     Characteristic,
     ResultsArea,
-    Session,
-    Step,
 )
 from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
@@ -50,9 +48,6 @@ under the cursor; **p** opens the improvement plan.
         PREVIOUS_ITEM,
     ]
 
-    came_from: str | None = None
-    """The item the team came from, where the cursor starts."""
-
     def compose_body(self) -> ComposeResult:
         yield WhereBar("Overview", "Where the self-assessment stands", [], label="agreed")
         with Vertical(id="overview", classes="step"):
@@ -61,16 +56,6 @@ under the cursor; **p** opens the improvement plan.
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._fill())
-
-    def load(
-        self,
-        session: Session,
-        item: str | None = None,
-        step: Step | None = None,
-        came_from: str | None = None,
-    ) -> None:
-        self.came_from = came_from
-        super().load(session, item, step, came_from)
 
     def show_session(self) -> None:
         states = self.item_states(self.framework.item_ids)

@@ -24,7 +24,6 @@ from benchmark_tui.models import (
 )
 from benchmark_tui.tui.screens.base import SteppedScreen
 from benchmark_tui.tui.screens.characteristic import bullets, findings_lists, show_findings
-from benchmark_tui.tui.widgets.editable_list import EditableList
 from benchmark_tui.tui.widgets.ticks import TickBox
 
 TREND_SYMBOLS = {
@@ -268,17 +267,3 @@ Then **agree** (ctrl+g) and move on.
             return
         self.record.notes = event.text_area.text
         self._after_edit(coalesce=f"notes:{self.item_id}")
-
-    @on(EditableList.Changed, "#strengths")
-    def record_strengths(self, event: EditableList.Changed) -> None:
-        self.record.strengths = [e.text for e in event.entries]
-        self._after_edit()
-
-    @on(EditableList.Changed, "#improvements")
-    def record_improvements(self, event: EditableList.Changed) -> None:
-        self.record.improvements = [e.text for e in event.entries]
-        self._after_edit()
-
-    def _after_edit(self, coalesce: str | None = None) -> None:
-        self.mark_started()
-        self.edited(coalesce)
