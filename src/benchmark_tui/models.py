@@ -418,7 +418,8 @@ def _check_item_id(kind: Literal["area", "characteristic", "item", "element"]):
         if not context.get("strict_ids", True):
             context.setdefault("unknown_ids", []).append(value)
             return value
-        names = "a results area or characteristic" if kind == "item" else f"a {kind}"
+        article = "an" if kind[0] in "aeiou" else "a"
+        names = "a results area or characteristic" if kind == "item" else f"{article} {kind}"
         raise ValueError(
             f"{value!r} is not {names} of this framework; expected one of: {', '.join(known)}"
         )

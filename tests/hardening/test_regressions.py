@@ -79,3 +79,21 @@ def test_text_length_errors_speak_of_characters_not_items(
         load_session(path, framework)
     assert_located(caught.value.message, path, line)
     assert expected in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("      plan:", "      planning:", "'planning' is not an element of this framework"),
+        ("characteristics:", "results:\n  outcome: {}\ncharacteristics:", "is not an area of"),
+        ("  leadership:", "  leadershp:", "'leadershp' is not a characteristic of"),
+    ],
+)
+def test_unknown_ids_are_named_in_plain_english(
+    old, new, expected, minimal_text, tmp_path, framework
+):
+    """It used to say "is not a element" and "is not a area"."""
+    path = tmp_path / "s.yaml"
+    path.write_text(minimal_text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(SessionFileError, match=expected):
+        load_session(path, framework)
