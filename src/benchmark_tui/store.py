@@ -198,7 +198,9 @@ def session_text(session: Session) -> str:
     worker thread with :func:`write_session_text`, so the team never waits for the disk.
 
     Raises:
-        SaveError: the session holds a value that would not load again.
+        SaveError: the session holds a value that would not load again, or is larger than the
+            reader accepts (:data:`~benchmark_tui.yamlio.MAX_FILE_BYTES`,
+            :data:`~benchmark_tui.yamlio.MAX_NODES`).
     """
     data = session.model_dump(mode="python")
     try:
@@ -211,7 +213,18 @@ def session_text(session: Session) -> str:
             "Your work is kept in memory; undo the last change and save again.",
             title="Not saved",
         ) from err
-    return SESSION_HEADER + yamlio.dump(data)
+    text = SESSION_HEADER + yamlio.dump(data)
+    size, values = len(text.encode("utf-8")), yamlio.count_values(data)
+    if size > yamlio.MAX_FILE_BYTES or values > yamlio.MAX_NODES:
+        # The reader refuses such a file, so writing it would lock the team out of their work.
+        raise SaveError(
+            f"Not saved: the session has grown too large to store ({size / 1024 / 1024:.1f} MB, "
+            f"{values:,} values; a session file holds at most "
+            f"{yamlio.MAX_FILE_BYTES // (1024 * 1024)} MB and {yamlio.MAX_NODES:,} values). "
+            "Your work is kept in memory; shorten or remove some text, then save again.",
+            title="Not saved",
+        )
+    return text
 
 
 def write_session_text(text: str, path: Path | str) -> Path:

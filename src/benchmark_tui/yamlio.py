@@ -306,6 +306,24 @@ def _compose(loader: _Loader, path: Path, problem: ProblemFactory) -> Node | Non
     return root
 
 
+def count_values(data: Any) -> int:
+    """How many values :func:`parse` will count when it reads ``dump(data)`` back.
+
+    Every mapping, list and scalar is one value, and so is every mapping key.
+    """
+    count = 0
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        count += 1
+        if isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple):
+            pending.extend(item)
+    return count
+
+
 def node_at(root: Node | None, loc: tuple[int | str, ...]) -> Node | None:
     """Find the node a validation error's location points to (or its nearest ancestor).
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from benchmark_tui.errors import SessionFileError
-from benchmark_tui.models import Framework
-from benchmark_tui.store import load_session
+from benchmark_tui.errors import SaveError, SessionFileError
+from benchmark_tui.models import MAX_ITEMS, MAX_TEXT, Framework, Measure, PeriodValue, Session
+from benchmark_tui.store import load_session, save_session
 from benchmark_tui.yamlio import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
 
 from .conftest import assert_located
@@ -136,3 +136,55 @@ def test_millions_of_tiny_values_under_5_mb_are_refused_in_well_under_a_second(
     message = load_error(path, framework)
     elapsed = time.perf_counter() - started
     assert "values" in message and elapsed < 1.5, (elapsed, message[:200])
+
+
+# --- saving never writes what reading would refuse ----------------------------------------------
+
+
+def fill_strengths(session: Session, items: int) -> None:
+    """Give the session ``items`` strengths of the longest text a line may hold."""
+    long_line = "Strength " + "x" * (MAX_TEXT - 9)
+    per_record = [long_line] * min(items, MAX_ITEMS)
+    left = items
+    for record in session.characteristics.values():
+        take = min(left, MAX_ITEMS)
+        record.strengths = per_record[:take]
+        left -= take
+    assert left == 0
+
+
+def fill_measures(session: Session, measures: int) -> None:
+    """Give the first results area ``measures`` measures of 200 yearly values each."""
+    values = [PeriodValue(period=f"{1800 + i}", value=str(i)) for i in range(MAX_ITEMS)]
+    session.area("outcomes").measures = [
+        Measure(name=f"Measure {n}", values=values) for n in range(measures)
+    ]
+
+
+def test_a_session_too_large_to_read_back_is_not_written(session, tmp_path):
+    path = save_session(session, tmp_path / "s.yaml")
+    before = path.read_bytes()
+    fill_strengths(session, 270)  # 270 × 20,000 characters: more than 5 MB
+    with pytest.raises(SaveError) as caught:
+        save_session(session, path)
+    assert "too large to store" in caught.value.message
+    assert "kept in memory" in caught.value.message
+    assert path.read_bytes() == before
+
+
+def test_a_session_with_too_many_values_to_read_back_is_not_written(session, tmp_path):
+    path = save_session(session, tmp_path / "s.yaml")
+    before = path.read_bytes()
+    fill_measures(session, 50)  # 50 × 200 values × 5 nodes each: past 50,000
+    with pytest.raises(SaveError, match="too large to store"):
+        save_session(session, path)
+    assert path.read_bytes() == before
+
+
+def test_a_session_just_inside_the_limits_saves_and_reads_back(session, framework, tmp_path):
+    fill_strengths(session, 240)  # about 4.8 MB
+    fill_measures(session, 40)  # about 40,000 values
+    path = save_session(session, tmp_path / "s.yaml")
+    assert 4 * 1024 * 1024 < path.stat().st_size <= MAX_FILE_BYTES
+    assert 40_000 < count_nodes(path.read_text(encoding="utf-8")) <= MAX_NODES
+    assert load_session(path, framework) == session
