@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,8 @@ bounded as the file is read.
 
 ProblemFactory = Callable[..., FileProblem]
 
+_TOO_MANY_DIGITS = "this number is too long to read"
+
 
 class _DuplicateKey(yaml.MarkedYAMLError):
     """A mapping repeats a key."""
@@ -72,10 +75,14 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
         try:
             return super().construct_object(node, deep=deep)
         except (ValueError, OverflowError, TypeError) as err:
-            # e.g. the date 2026-02-30, or an integer with 10,000 digits
-            raise yaml.constructor.ConstructorError(
-                None, None, f"this value cannot be read ({err})", node.start_mark
-            ) from err
+            # e.g. the date 2026-02-30, or an integer with 10,000 digits (whose message
+            # suggests sys.set_int_max_str_digits(), which is no help to the reader)
+            what = (
+                f"{_TOO_MANY_DIGITS} (more than {sys.get_int_max_str_digits():,} digits)"
+                if node.tag == "tag:yaml.org,2002:int" and "digits" in str(err)
+                else f"this value cannot be read ({err})"
+            )
+            raise yaml.constructor.ConstructorError(None, None, what, node.start_mark) from err
 
     def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, MappingNode):
@@ -189,6 +196,8 @@ def parse(text: str, path: Path, problem: ProblemFactory) -> tuple[Any, Node | N
             hint = "remove the tag: only plain text, numbers, dates, lists and mappings are read"
         elif isinstance(err, _DuplicateKey):
             hint = "keep one of them (the other would be silently ignored)"
+        elif what.startswith(_TOO_MANY_DIGITS):
+            hint = "write a shorter number, or put it in quotes to keep it as text"
         elif what.startswith("this value cannot be read"):
             hint = "correct the value (dates are written YYYY-MM-DD)"
         else:

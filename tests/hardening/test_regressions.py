@@ -97,3 +97,16 @@ def test_unknown_ids_are_named_in_plain_english(
     path.write_text(minimal_text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(SessionFileError, match=expected):
         load_session(path, framework)
+
+
+def test_a_number_with_thousands_of_digits_is_explained_for_people(tmp_path, framework):
+    """It used to advise calling ``sys.set_int_max_str_digits()`` and writing dates properly."""
+    path = tmp_path / "digits.yaml"
+    path.write_text("schema_version: 1\nnote: " + "9" * 10_000 + "\n", encoding="utf-8")
+    with pytest.raises(SessionFileError) as caught:
+        load_session(path, framework)
+    message = caught.value.message
+    assert_located(message, path, 2)
+    assert "this number is too long to read (more than 4,300 digits)" in message
+    assert "put it in quotes" in message
+    assert "sys." not in message and "YYYY" not in message
