@@ -277,6 +277,27 @@ def write_atomically(path: Path, data: bytes, *, backup: bool = False) -> None:
     _fsync_folder(folder)
 
 
+def remove_leftover_temp_files(path: Path) -> list[Path]:
+    """Delete temporary files that writers killed mid-save left beside ``path``.
+
+    :func:`write_atomically` writes ``.NAME.RANDOM.tmp`` (and ``.NAME.bak.RANDOM.tmp`` for the
+    backup) and renames it into place; a crash between the two leaves it behind. Call this
+    only while nobody else can be writing ``path``: :meth:`SessionLock.acquire` does.
+
+    Returns:
+        The files removed.
+    """
+    leftover = re.compile(rf"\.{re.escape(path.name)}\.(?:bak\.)?[a-z0-9_]+\.tmp")
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        for candidate in path.parent.iterdir():
+            if leftover.fullmatch(candidate.name) and candidate.is_file():
+                with contextlib.suppress(OSError):
+                    candidate.unlink()
+                    removed.append(candidate)
+    return removed
+
+
 def _keep_backup(path: Path) -> None:
     target = backup_path(path)
     fd, staging_name = tempfile.mkstemp(dir=path.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -575,11 +596,17 @@ class SessionLock:
     def __init__(self, path: Path) -> None:
         from filelock import FileLock
 
-        self.path = lock_path(Path(path))
+        self.session_path = Path(path)
+        self.path = lock_path(self.session_path)
         self._lock = FileLock(self.path, timeout=0, thread_local=False)
 
     def acquire(self) -> bool:
-        """Take the lock; False if another instance holds it (or it cannot be created)."""
+        """Take the lock; False if another instance holds it.
+
+        Holding the lock means nobody else is writing the session, so temporary files left
+        beside it by a writer that was killed mid-save are removed here. A folder that cannot
+        hold a lock file (read-only) counts as acquired: saving will say plainly what is wrong.
+        """
         from filelock import Timeout
 
         try:
@@ -587,8 +614,8 @@ class SessionLock:
         except Timeout:
             return False
         except OSError:
-            # A read-only folder cannot hold a lock file; saving will say so plainly.
             return True
+        remove_leftover_temp_files(self.session_path)
         return True
 
     def release(self) -> None:

@@ -1,0 +1,196 @@
+"""A writer killed at any instant leaves a session that loads, holding the old or the new state.
+
+The writer is a real process saving a ~200 KB session in a loop through ``save_session``;
+it is SIGKILLed after a random delay, hundreds of times (see ``save_loop.py`` for how that
+stays fast). After every kill the file must load and equal exactly the state of the last
+save that returned, or of the one in progress; the backup must load too; and temporary files
+of killed writers must not pile up: the next writer to take the lock removes them.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from benchmark_tui.models import Framework
+from benchmark_tui.store import (
+    SessionLock,
+    backup_path,
+    load_session,
+    remove_leftover_temp_files,
+    save_session,
+)
+
+from .save_loop import big_session, counter_of, set_counter
+
+SAVE_LOOP = Path(__file__).with_name("save_loop.py")
+ROUNDS = 300
+SEED = 20260312
+
+needs_fork = pytest.mark.skipif(
+    not hasattr(os, "fork") or not hasattr(signal, "SIGKILL"),
+    reason="needs fork() and SIGKILL (POSIX)",
+)
+
+
+def leftovers(path: Path) -> list[Path]:
+    """Temporary files beside the session: a killed writer's, or the one being written."""
+    return sorted(path.parent.glob(f".{path.name}.*.tmp"))
+
+
+class Writer:
+    """Talks to save_loop.py: fork a writer, kill it, collect what it reported."""
+
+    def __init__(self, path: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(SAVE_LOOP), str(path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            bufsize=1,
+        )
+        # If anything hangs, end the process: reads then see end-of-file and the test fails.
+        self.watchdog = threading.Timer(120, self.process.kill)
+        self.watchdog.start()
+        assert self.read() == "ready"
+
+    def read(self) -> str:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        assert line, "save_loop.py ended unexpectedly"
+        return line.strip()
+
+    def start(self, counter: int) -> int:
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"fork {counter}\n")
+        self.process.stdin.flush()
+        while not (line := self.read()).startswith("pid "):
+            pass
+        return int(line.removeprefix("pid "))
+
+    def reports_until_reaped(self, pid: int) -> list[str]:
+        lines: list[str] = []
+        while (line := self.read()) != f"reaped {pid}":
+            lines.append(line)
+        return lines
+
+    def close(self) -> None:
+        self.watchdog.cancel()
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait(10)
+
+
+@needs_fork
+def test_a_writer_killed_at_random_instants_always_leaves_a_loadable_session(
+    tmp_path: Path, framework: Framework
+):
+    path = tmp_path / "big.yaml"
+    expected = big_session(framework, 0)
+    save_session(expected, path)
+    assert path.stat().st_size > 150_000
+
+    rng = random.Random(SEED)
+    writer = Writer(path)
+    on_disk = 0
+    rounds_since_cleanup = 0
+    killed_mid_write = 0
+    try:
+        for round_number in range(ROUNDS):
+            pid = writer.start(on_disk + 1)
+            threading.Event().wait(rng.uniform(0, 0.05))
+            os.kill(pid, signal.SIGKILL)
+            reports = writer.reports_until_reaped(pid)
+            assert "lock refused" not in reports  # the killed writer's lock died with it
+            saved = [int(r.removeprefix("saved ")) for r in reports if r.startswith("saved ")]
+
+            session = load_session(path, framework)
+            counter = counter_of(session)
+            last_returned = saved[-1] if saved else on_disk
+            assert counter in (last_returned, last_returned + 1), (round_number, reports)
+            set_counter(expected, counter)
+            assert session == expected, f"round {round_number}: the file holds a mixed state"
+            if round_number % 5 == 0 and backup_path(path).exists():
+                assert counter_of(load_session(backup_path(path), framework)) <= counter
+
+            # A writer that took the lock removed earlier leftovers; each kill adds at most
+            # two (the new file and the backup being staged).
+            left = leftovers(path)
+            locked = any(r.startswith("locked ") for r in reports)
+            rounds_since_cleanup = 1 if locked else rounds_since_cleanup + 1
+            assert len(left) <= 2 * rounds_since_cleanup, (round_number, left)
+            killed_mid_write += bool(left)
+            on_disk = counter
+    finally:
+        writer.close()
+
+    # The kills really landed inside writes, not only between them …
+    assert killed_mid_write >= ROUNDS // 20, killed_mid_write
+    # … and the saves really moved on.
+    assert on_disk >= ROUNDS // 2
+    # The next instance to open the session clears whatever the last kill left.
+    lock = SessionLock(path)
+    assert lock.acquire()
+    lock.release()
+    assert leftovers(path) == []
+
+
+def plant(folder: Path, names: list[str]) -> None:
+    for name in names:
+        (folder / name).write_text("partial", encoding="utf-8")
+
+
+LEFTOVERS = [".s.yaml.k2j4_9xq.tmp", ".s.yaml.bak.0a1b2c3d.tmp"]
+NOT_LEFTOVERS = [
+    "s.yaml",
+    "s.yaml.bak",
+    ".s.yaml.lock",
+    ".other.yaml.k2j4_9xq.tmp",  # another session's, possibly being written now
+    ".s.yaml.x.yaml.k2j4_9xq.tmp",  # the temp file of a session called s.yaml.x.yaml
+    "s.yaml.k2j4_9xq.tmp",
+    "notes.tmp",
+]
+
+
+def test_taking_the_lock_removes_a_killed_writers_temp_files_and_nothing_else(tmp_path):
+    plant(tmp_path, LEFTOVERS + NOT_LEFTOVERS)
+    lock = SessionLock(tmp_path / "s.yaml")
+    assert lock.acquire()
+    lock.release()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(NOT_LEFTOVERS)
+
+
+def test_an_instance_that_cannot_take_the_lock_leaves_temp_files_alone(tmp_path):
+    """Another instance holds the lock, so a temp file may be its save in progress."""
+    holder = SessionLock(tmp_path / "s.yaml")
+    assert holder.acquire()
+    plant(tmp_path, LEFTOVERS)
+    assert not SessionLock(tmp_path / "s.yaml").acquire()
+    assert all((tmp_path / name).exists() for name in LEFTOVERS)
+    holder.release()
+
+
+def test_leftover_temp_files_match_what_a_save_writes(tmp_path, session, monkeypatch):
+    """The clean-up pattern is checked against real temp names, not only planted ones."""
+    seen: list[str] = []
+    real_replace = os.replace
+
+    def spy(src: str | Path, dst: str | Path) -> None:
+        seen.append(Path(src).name)
+        real_replace(src, dst)
+        Path(src).write_bytes(b"left behind")  # as if the writer had died before renaming
+
+    path = save_session(session, tmp_path / "s.yaml")
+    monkeypatch.setattr(os, "replace", spy)
+    save_session(session, path)  # writes the new file and stages the backup
+    monkeypatch.undo()
+    assert len(seen) == 2 and all(name.endswith(".tmp") for name in seen)
+    assert sorted(p.name for p in remove_leftover_temp_files(path)) == sorted(seen)
+    assert leftovers(path) == []
