@@ -110,6 +110,7 @@ def _export_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
+    _never_fail_on_unencodable_text()
     try:
         if args and args[0] == "validate":
             return run_validate(_validate_parser().parse_args(args[1:]))
@@ -121,6 +122,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+
+
+def _never_fail_on_unencodable_text() -> None:
+    """Let output that the terminal cannot encode be escaped rather than crash the command.
+
+    A service called "مكتبة" or "Library 📚" cannot be written to a latin-1 terminal, nor to a
+    file redirected on Windows (cp1252); printing it would end ``validate`` in a traceback.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="backslashreplace")
 
 
 def _expand(paths: list[Path]) -> list[Path]:

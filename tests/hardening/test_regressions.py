@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import sys
+
 import pytest
 
+from benchmark_tui.cli import main
 from benchmark_tui.errors import FrameworkError, SessionFileError
 from benchmark_tui.store import load_framework, load_session
 
@@ -110,3 +114,22 @@ def test_a_number_with_thousands_of_digits_is_explained_for_people(tmp_path, fra
     assert "this number is too long to read (more than 4,300 digits)" in message
     assert "put it in quotes" in message
     assert "sys." not in message and "YYYY" not in message
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1", "ascii"])
+def test_validate_survives_a_terminal_that_cannot_show_the_service_name(
+    encoding, minimal_text, tmp_path, monkeypatch
+):
+    """Printing "OK … (session: مكتبة 📚 …)" to a cp1252 or latin-1 stdout used to crash."""
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        minimal_text.replace("Testshire Libraries", "مكتبة Libraries 📚"), encoding="utf-8"
+    )
+    raw = io.BytesIO()
+    stdout = io.TextIOWrapper(raw, encoding=encoding)  # strict, like a redirected stdout
+    monkeypatch.setattr(sys, "stdout", stdout)
+    assert main(["validate", str(path)]) == 0
+    stdout.flush()
+    printed = raw.getvalue().decode(encoding)
+    assert printed.startswith(f"OK  {path}  (session: ")
+    assert "Libraries" in printed and "\\U0001f4da" in printed
