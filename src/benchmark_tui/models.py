@@ -500,7 +500,8 @@ class Workshop(_Record):
     @property
     def dates_label(self) -> str:
         """The workshop dates written out, e.g. "12 March 2026, 19 March 2026"."""
-        return ", ".join(d.strftime("%-d %B %Y") for d in sorted(self.dates))
+        # not strftime("%-d"): that flag is glibc's, and Windows rejects it with ValueError
+        return ", ".join(f"{d.day} {d:%B %Y}" for d in sorted(self.dates))
 
 
 class PeriodValue(_Record):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import sys
+from datetime import date
 
 import pytest
 
 from benchmark_tui.cli import main
 from benchmark_tui.errors import FrameworkError, SessionFileError
+from benchmark_tui.models import Workshop
 from benchmark_tui.store import load_framework, load_session
 
 from .conftest import assert_located
@@ -133,3 +135,21 @@ def test_validate_survives_a_terminal_that_cannot_show_the_service_name(
     printed = raw.getvalue().decode(encoding)
     assert printed.startswith(f"OK  {path}  (session: ")
     assert "Libraries" in printed and "\\U0001f4da" in printed
+
+
+class WindowsDate(date):
+    """A date whose strftime behaves as on Windows, which has no ``%-d``."""
+
+    def strftime(self, fmt: str) -> str:
+        if "%-" in fmt:
+            raise ValueError("Invalid format string")
+        return super().strftime(fmt)
+
+    def __format__(self, fmt: str) -> str:
+        return self.strftime(fmt) if fmt else str(self)
+
+
+def test_workshop_dates_are_written_out_without_the_glibc_only_day_format():
+    """``dates_label`` used ``%-d``, a ValueError on Windows (the sessions list showed it)."""
+    workshop = Workshop(dates=[WindowsDate(2026, 3, 12), WindowsDate(2026, 3, 2)])
+    assert workshop.dates_label == "2 March 2026, 12 March 2026"
