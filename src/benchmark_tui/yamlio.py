@@ -83,6 +83,14 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
                 else f"this value cannot be read ({err})"
             )
             raise yaml.constructor.ConstructorError(None, None, what, node.start_mark) from err
+        except (LookupError, AttributeError) as err:
+            # PyYAML's constructors fail this way on an explicit tag over text they cannot
+            # parse ("!!bool maybe", "!!int ''", "!!timestamp ''"): KeyError, IndexError,
+            # AttributeError on a failed match.
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+            raise yaml.constructor.ConstructorError(
+                None, None, f"this value cannot be read as {tag}", node.start_mark
+            ) from err
 
     def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, MappingNode):
@@ -198,6 +206,8 @@ def parse(text: str, path: Path, problem: ProblemFactory) -> tuple[Any, Node | N
             hint = "keep one of them (the other would be silently ignored)"
         elif what.startswith(_TOO_MANY_DIGITS):
             hint = "write a shorter number, or put it in quotes to keep it as text"
+        elif what.startswith("this value cannot be read as"):
+            hint = "correct the value, or remove the tag in front of it"
         elif what.startswith("this value cannot be read"):
             hint = "correct the value (dates are written YYYY-MM-DD)"
         else:

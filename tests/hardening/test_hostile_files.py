@@ -302,6 +302,12 @@ CASES: dict[str, Case] = {
         20,
         "cannot be read",
     ),
+    "!!bool over other text": Case(text("x: !!bool maybe\n"), 1, "cannot be read as !!bool"),
+    "!!int over nothing": Case(text('x: !!int ""\n'), 1, "cannot be read as !!int"),
+    "!!int over an underscore": Case(text("x: !!int _\n"), 1, "cannot be read as !!int"),
+    "!!timestamp over nothing": Case(
+        text('x: !!timestamp ""\n'), 1, "cannot be read as !!timestamp"
+    ),
     "a 10,000-digit number": Case(text("x: " + "9" * 10_000 + "\n"), 1, "too long to read"),
     # --- versions -------------------------------------------------------------------------------
     "a future schema_version": Case(
