@@ -300,6 +300,12 @@ def remove_leftover_temp_files(path: Path) -> list[Path]:
 
 def _keep_backup(path: Path) -> None:
     target = backup_path(path)
+    with contextlib.suppress(OSError):
+        if os.path.samefile(path, target):
+            # A save interrupted after this step left both names on one file: the backup
+            # already holds this version. (Renaming a third link over it would do nothing,
+            # POSIX says, and the staging file would stay behind.)
+            return
     fd, staging_name = tempfile.mkstemp(dir=path.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
     staging = Path(staging_name)
