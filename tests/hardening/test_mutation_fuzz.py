@@ -25,7 +25,7 @@ from .conftest import EXAMPLE_SESSION, FRAMEWORK_FILE
 
 SESSION_MUTANTS = 200
 FRAMEWORK_MUTANTS = 100
-PROCESS_MUTANTS = 5
+PROCESS_MUTANTS = 3
 REGRESSION_SEEDS = [
     # An explicit tag over text PyYAML cannot parse escaped yamlio.parse as a raw
     # KeyError ("!!bool …"), IndexError ("!!int ''") or AttributeError ("!!timestamp …").
