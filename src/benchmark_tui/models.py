@@ -500,8 +500,7 @@ class Workshop(_Record):
     @property
     def dates_label(self) -> str:
         """The workshop dates written out, e.g. "12 March 2026, 19 March 2026"."""
-        # not strftime("%-d"): that flag is glibc's, and Windows rejects it with ValueError
-        return ", ".join(f"{d.day} {d:%B %Y}" for d in sorted(self.dates))
+        return ", ".join(day_label(d) for d in sorted(self.dates))
 
 
 class PeriodValue(_Record):
@@ -664,6 +663,14 @@ class Position(_Record):
     """The results area or characteristic on screen."""
     step: Step | None = None
     """The step within a characteristic."""
+
+
+def day_label(when: date, *, short: bool = False) -> str:
+    """``12 March 2026`` (``12 Mar 2026`` when ``short``), the same on every platform.
+
+    Not ``strftime("%-d")``: that flag is glibc's, and Windows rejects it with ValueError.
+    """
+    return f"{when.day} {when:%b %Y}" if short else f"{when.day} {when:%B %Y}"
 
 
 def _utc_now() -> datetime:

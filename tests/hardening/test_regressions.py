@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import os
+import re
 import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+import benchmark_tui
 from benchmark_tui.cli import main
 from benchmark_tui.errors import FrameworkError, SessionFileError
-from benchmark_tui.models import Workshop
+from benchmark_tui.models import Workshop, day_label
 from benchmark_tui.store import backup_path, load_framework, load_session, save_session
 
 from .conftest import assert_located
@@ -154,6 +158,36 @@ def test_workshop_dates_are_written_out_without_the_glibc_only_day_format():
     """``dates_label`` used ``%-d``, a ValueError on Windows (the sessions list showed it)."""
     workshop = Workshop(dates=[WindowsDate(2026, 3, 12), WindowsDate(2026, 3, 2)])
     assert workshop.dates_label == "2 March 2026, 12 March 2026"
+
+
+def test_day_labels_short_and_long_need_no_glibc_only_format():
+    assert day_label(WindowsDate(2026, 3, 2)) == "2 March 2026"
+    assert day_label(WindowsDate(2026, 11, 28), short=True) == "28 Nov 2026"
+
+
+def test_no_source_file_uses_a_glibc_only_strftime_flag():
+    """The plan list and the sessions list once wrote dates with ``%-d`` (ValueError on Windows).
+
+    Every string in the code is checked (f-string format specs included), docstrings aside.
+    """
+    src = Path(benchmark_tui.__file__).parent
+    offenders = []
+    for path in sorted(src.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+        }
+        offenders += [
+            f"{path.relative_to(src)}:{node.lineno}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and re.search(r"%-[a-zA-Z]", node.value)
+        ]
+    assert offenders == []
 
 
 def test_a_save_after_one_interrupted_past_the_backup_leaves_no_temp_file(session, tmp_path):

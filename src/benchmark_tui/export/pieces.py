@@ -7,7 +7,7 @@ from datetime import date
 from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.styles import ALERT, MUTED, RATING_FILLS, RATING_TEXT
 from benchmark_tui.export.wordkit import Cell, DocWriter
-from benchmark_tui.models import STATE_LABELS
+from benchmark_tui.models import STATE_LABELS, day_label
 
 NOT_RATED = "–"
 """Shown where an element has no agreed rating yet (an en dash, readable in any font)."""
@@ -59,7 +59,7 @@ def state_span(state: str) -> Span:
 
 def day(when: date, *, short: bool = False) -> str:
     """``12 March 2026`` (or ``12 Mar 2026``) on every platform (``%-d`` is not portable)."""
-    return f"{when.day} {when:%b %Y}" if short else f"{when.day} {when:%B %Y}"
+    return day_label(when, short=short)
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:

@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from benchmark_tui.models import Action
+from benchmark_tui.models import Action, day_label
 from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
 
@@ -98,7 +98,7 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
             PRIORITY_LABELS[action.priority],
             STATUS_LABELS[action.status],
             f"owner: {action.owner or '–'}",
-            f"due: {action.due.strftime('%-d %b %Y') if action.due else '–'}",
+            f"due: {day_label(action.due, short=True) if action.due else '–'}",
             linked,
         ]
         text.append("\n   " + " · ".join(details), style="dim")

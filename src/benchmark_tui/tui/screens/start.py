@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from benchmark_tui.models import day_label
 from benchmark_tui.store import SessionSummary, list_sessions
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 
@@ -130,7 +131,8 @@ anywhere by its path.
             text.append(f"  ·  {summary.progress.label}")
         details = [summary.scope, summary.dates]
         if summary.updated is not None:
-            details.append(f"updated {summary.updated.astimezone().strftime('%-d %b %Y %H:%M')}")
+            updated = summary.updated.astimezone()
+            details.append(f"updated {day_label(updated, short=True)} {updated:%H:%M}")
         text.append("\n  " + " · ".join(d for d in details if d), style="dim")
         return text
 
