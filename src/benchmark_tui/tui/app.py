@@ -30,6 +30,7 @@ from benchmark_tui.models import (
 )
 from benchmark_tui.settings import Settings, load_settings, save_settings
 from benchmark_tui.store import (
+    LoadedSession,
     SessionLock,
     create_session_file,
     load_framework,
@@ -132,11 +133,24 @@ class BenchmarkApp(App[None]):
                 callback=lambda _: self.exit(return_code=2),
             )
             return
+        path = self.initial_session_path
+        if path is not None:
+            # Straight to the session: the sessions list (which reads every file in the
+            # sessions folder) is only built if the session cannot be opened.
+            try:
+                loaded = read_session(path, self.framework)
+            except BenchmarkError as err:
+                self._push_start_screen()
+                self.show_error(err)
+                return
+            self._open_loaded(loaded)
+            return
+        self._push_start_screen()
+
+    def _push_start_screen(self) -> None:
         from benchmark_tui.tui.screens.start import StartScreen
 
         self.push_screen(StartScreen())
-        if self.initial_session_path is not None:
-            self.open_session(self.initial_session_path)
 
     def _remember_theme(self, theme: Any) -> None:
         self.settings.theme = self.theme
@@ -152,6 +166,12 @@ class BenchmarkApp(App[None]):
         except BenchmarkError as err:
             self.show_error(err)
             return False
+        self._open_loaded(loaded)
+        return True
+
+    def _open_loaded(self, loaded: LoadedSession) -> None:
+        """Make a session that has been read the open one, and show where the team was."""
+        path = loaded.path
         self.close_session()
         lock = SessionLock(path)
         self.read_only = not lock.acquire()
@@ -177,7 +197,6 @@ class BenchmarkApp(App[None]):
             self._set_save_state("saved", f"saved {self.clock().strftime('%H:%M')}")
         position = self.session.position
         self.goto(position.place, position.item, position.step, remember=False)
-        return True
 
     def start_session(self, session: Session) -> bool:
         """Save a newly created session in the sessions folder and open it at the briefing.
@@ -257,19 +276,19 @@ class BenchmarkApp(App[None]):
         screen.load(self.session, item, step, came_from)
         if isinstance(self.screen, ModalScreen):
             self.pop_screen()
-        if self.screen is not screen:
+        if len(self.screen_stack) <= 1:  # opened from the command line: nothing to replace
+            self.push_screen(screen)
+        elif self.screen is not screen:
             self.switch_screen(screen)
         if remember:
             self.remember_position(screen.position)
 
     def _workshop_screen(self, place: Place, item: str | None, step: Step | None) -> Any:
-        """The screen for a place, built (and installed for reuse) on first use."""
-        from benchmark_tui.tui.screens.briefing import BriefingScreen
-        from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
-        from benchmark_tui.tui.screens.overview import OverviewScreen
-        from benchmark_tui.tui.screens.plan import PlanScreen
-        from benchmark_tui.tui.screens.results_area import AreaScreen
+        """The screen for a place, built (and installed for reuse) on first use.
 
+        Each screen's module is imported when that screen is first needed, so opening a
+        session at the overview does not load the characteristic screen and its widgets.
+        """
         name = f"workshop-{place}"
         if self.is_screen_installed(name):
             return self.get_screen(name)
@@ -277,16 +296,26 @@ class BenchmarkApp(App[None]):
         assert framework is not None and session is not None
         screen: Screen[None]
         if place == "area":
+            from benchmark_tui.tui.screens.results_area import AreaScreen
+
             assert item is not None and step is not None
             screen = AreaScreen(framework, session, item, step, self.read_only)
         elif place == "characteristic":
+            from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
+
             assert item is not None and step is not None
             screen = CharacteristicScreen(framework, session, item, step, self.read_only)
         elif place == "overview":
+            from benchmark_tui.tui.screens.overview import OverviewScreen
+
             screen = OverviewScreen(framework, session, self.read_only)
         elif place == "plan":
+            from benchmark_tui.tui.screens.plan import PlanScreen
+
             screen = PlanScreen(framework, session, self.read_only)
         else:
+            from benchmark_tui.tui.screens.briefing import BriefingScreen
+
             screen = BriefingScreen(framework, session, self.read_only)
         self.install_screen(screen, name)
         return screen

@@ -84,10 +84,8 @@ anywhere by its path.
             )
         yield KeyBar()
 
-    def on_mount(self) -> None:
-        self.action_refresh()
-
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown, after mounting: one read of the folder.
         self.action_refresh()
 
     def action_refresh(self) -> None:
