@@ -39,6 +39,7 @@ from benchmark_tui.store import (
     session_text,
     write_session_text,
 )
+from benchmark_tui.tui.key_order import InOrderKeys
 from benchmark_tui.tui.messages import SessionEdited
 from benchmark_tui.tui.themes import PROJECTOR, THEMES, next_theme
 
@@ -50,7 +51,7 @@ POSITION_SAVE_DELAY = 1.0
 """Text edits are saved this long after the last key, so typing never waits for the disk."""
 
 
-class BenchmarkApp(App[None]):
+class BenchmarkApp(InOrderKeys, App[None]):
     """The self-assessment workshop, from the sessions list to the improvement plan.
 
     Args:
