@@ -91,8 +91,7 @@ def _load_framework_cached(resolved: str, _mtime: int, _size: int) -> Framework:
 
 
 def _load_framework_uncached(path: Path) -> Framework:
-    text = yamlio.read_text(path, FrameworkError)
-    data, root = yamlio.parse(text, path, FrameworkError)
+    text, data = _read_data(path, FrameworkError)
     if not isinstance(data, dict):
         raise FrameworkError(
             path,
@@ -103,7 +102,23 @@ def _load_framework_uncached(path: Path) -> Framework:
     try:
         return Framework.model_validate(data)
     except ValidationError as err:
+        root = _node_tree(text, path, FrameworkError)
         raise _located(err, path, root, Framework, FrameworkError) from err
+
+
+def _read_data(path: Path, problem: type[FileProblem]) -> tuple[str, Any]:
+    """Read a YAML file once: its text (to locate problems later, if any) and its data."""
+    text = yamlio.read_text(path, problem)
+    return text, yamlio.load(text, path, problem)
+
+
+def _node_tree(text: str, path: Path, problem: type[FileProblem]) -> Any:
+    """The node tree of text already read by :func:`_read_data`, to locate a problem in it.
+
+    Only files with a problem need it, so it is built only then (by the slower reader that
+    keeps line numbers).
+    """
+    return yamlio.parse(text, path, problem)[1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,8 +137,12 @@ def read_session(path: Path | str, framework: Framework) -> LoadedSession:
         SessionFileError: the file is missing, not YAML, or not a valid session.
     """
     path = Path(path)
-    text = yamlio.read_text(path, SessionFileError)
-    data, root = yamlio.parse(text, path, SessionFileError)
+    text, data = _read_data(path, SessionFileError)
+    return _session_from_data(path, text, data, framework)
+
+
+def _session_from_data(path: Path, text: str, data: Any, framework: Framework) -> LoadedSession:
+    """Check data read from a session file (by :func:`_read_data`) against ``framework``."""
     if not isinstance(data, dict):
         raise SessionFileError(
             path,
@@ -133,6 +152,7 @@ def read_session(path: Path | str, framework: Framework) -> LoadedSession:
         )
     version = data.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        root = _node_tree(text, path, SessionFileError)
         node = yamlio.key_node_at(root, ("schema_version",))
         raise SessionFileError(
             path,
@@ -147,6 +167,7 @@ def read_session(path: Path | str, framework: Framework) -> LoadedSession:
     try:
         session = Session.model_validate(data, context=context)
     except ValidationError as err:
+        root = _node_tree(text, path, SessionFileError)
         raise _located(err, path, root, Session, SessionFileError) from err
 
     notices: list[str] = []
@@ -449,11 +470,41 @@ def detect_kind(path: Path | str) -> FileKind:
         SessionFileError: the file cannot be read or parsed at all.
     """
     path = Path(path)
-    text = yamlio.read_text(path, SessionFileError)
-    data, _root = yamlio.parse(text, path, SessionFileError)
-    if isinstance(data, dict) and {"evaluation", "scale"} & set(data) and "service" not in data:
-        return "framework"
-    return "session"
+    _text, data = _read_data(path, SessionFileError)
+    return "framework" if _looks_like_framework(data) else "session"
+
+
+def _looks_like_framework(data: Any) -> bool:
+    return (
+        isinstance(data, dict)
+        and bool({"evaluation", "scale"} & set(data))
+        and ("service" not in data)
+    )
+
+
+def check_file(path: Path | str, framework: Framework) -> Framework | LoadedSession:
+    """Read a framework or session file and check it, as ``benchmark-tui validate`` does.
+
+    Gives the result and the errors of :func:`detect_kind` followed by :func:`load_framework`
+    or :func:`read_session`, but reads a session file once instead of twice (a framework file
+    is read again by :func:`load_framework`, whose result is cached).
+
+    Args:
+        path: the file.
+        framework: the framework sessions are checked against.
+
+    Returns:
+        The framework, if the file is one; otherwise the session read as :func:`read_session`.
+
+    Raises:
+        FileProblem: the file cannot be read or is not valid (a :class:`SessionFileError`
+            unless it was recognised as a framework).
+    """
+    path = Path(path)
+    text, data = _read_data(path, SessionFileError)
+    if _looks_like_framework(data):
+        return load_framework(path)
+    return _session_from_data(path, text, data, framework)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ and column. The node tree is kept so that later validation errors can be located
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Hashable
@@ -234,6 +235,147 @@ def parse(text: str, path: Path, problem: ProblemFactory) -> tuple[Any, Node | N
     finally:
         loader.dispose()
     return data, root
+
+
+def load(text: str, path: Path, problem: ProblemFactory) -> Any:
+    """Read one YAML document safely and return its data, without a node tree.
+
+    Gives exactly the data :func:`parse` gives, and raises exactly its errors, but most files
+    take a lean path: the C parser's events are turned straight into Python values, and any
+    file that path is not sure about (a YAML error, a tag, an anchor, a duplicate key, a value
+    that will not construct, too deep, too many values, more than one document) is handed
+    whole to :func:`parse`, which decides and locates the problem. Use :func:`parse` when the
+    node tree is needed to locate later validation errors.
+
+    Raises:
+        FileProblem: (made by ``problem``) with the line and column of the first problem.
+    """
+    data = _load_lean(text)
+    if data is _UNSURE:
+        data, _root = parse(text, path, problem)
+    return data
+
+
+_UNSURE: Any = object()
+"""What :func:`_load_lean` returns for a file it leaves to :func:`parse`."""
+
+
+class _Unsure(Exception):
+    """The lean reader leaves this file to the strict one."""
+
+
+_TAG = "tag:yaml.org,2002:"
+_IMPLICIT: dict[Any, list[tuple[str, Any]]] = dict(_Loader.yaml_implicit_resolvers)
+_NO_RESOLVERS: list[tuple[str, Any]] = []
+_BOOLS: dict[str, bool] = dict(yaml.constructor.SafeConstructor.bool_values)
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")
+_LEAN_TAGS = frozenset(f"{_TAG}{kind}" for kind in ("float", "int", "timestamp"))
+_KEY_PENDING: Any = object()
+
+
+def _load_lean(text: str) -> Any:
+    """Build the data straight from parser events, or return :data:`_UNSURE`.
+
+    Refuses (as :data:`_UNSURE`) everything :func:`parse` might refuse or build differently,
+    so accepting a file here is always the same answer as :func:`parse` with less work.
+    """
+    if _IMPLICIT.get(None) or _Loader.yaml_path_resolvers:  # pragma: no cover - not PyYAML's
+        return _UNSURE
+    loader = _Loader(text)
+    try:
+        return _lean_events(loader)
+    except Exception:  # noqa: BLE001 - whatever it is, the strict reader reports it properly
+        return _UNSURE
+    finally:
+        loader.dispose()
+
+
+def _lean_events(loader: _Loader) -> Any:
+    get_event = loader.get_event
+    construct = loader.yaml_constructors
+    if type(get_event()) is not StreamStartEvent:
+        raise _Unsure
+    event = get_event()
+    if type(event) is StreamEndEvent:
+        return None
+    if type(event) is not DocumentStartEvent:
+        raise _Unsure
+    implicit_resolvers = _IMPLICIT
+    no_resolvers = _NO_RESOLVERS
+    str_tag, null_tag, bool_tag, int_tag = (f"{_TAG}{k}" for k in ("str", "null", "bool", "int"))
+    lean_tags = _LEAN_TAGS
+    bools, plain_int, key_pending = _BOOLS, _PLAIN_INT, _KEY_PENDING
+    max_depth, max_nodes = MAX_DEPTH, MAX_NODES
+    containers: list[Any] = []  # the open mappings and lists, innermost last
+    keys: list[Any] = []  # for each open mapping, its key waiting for a value (else pending)
+    count = 0
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.tag is not None or event.anchor is not None:
+                raise _Unsure
+            value: Any = event.value
+            opened = False
+            if event.implicit[0]:
+                tag = str_tag
+                for candidate, regexp in implicit_resolvers.get(value[:1], no_resolvers):
+                    if regexp.match(value):
+                        tag = candidate
+                        break
+                if tag is str_tag:
+                    pass
+                elif tag == null_tag:
+                    value = None
+                elif tag == bool_tag:
+                    value = bools[value.lower()]
+                elif tag == int_tag and plain_int.fullmatch(value):
+                    value = int(value)
+                elif tag in lean_tags:
+                    value = construct[tag](loader, ScalarNode(tag, value))
+                else:
+                    raise _Unsure
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.tag is not None or event.anchor is not None or len(containers) >= max_depth:
+                raise _Unsure
+            value = {} if kind is MappingStartEvent else []
+            opened = True
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            container = containers.pop()
+            if type(container) is dict and keys.pop() is not key_pending:
+                raise _Unsure  # pragma: no cover - the parser pairs keys and values
+            if containers:
+                continue
+            data = container
+            break
+        else:
+            raise _Unsure  # an alias, or anything unexpected
+        count += 1
+        if count > max_nodes:
+            raise _Unsure
+        if containers:
+            parent = containers[-1]
+            if type(parent) is list:
+                parent.append(value)
+            else:
+                key = keys[-1]
+                if key is key_pending:
+                    if opened or value in parent:
+                        raise _Unsure  # a mapping or list as a key; a key seen before
+                    keys[-1] = value
+                else:
+                    parent[key] = value
+                    keys[-1] = key_pending
+        elif not opened:
+            data = value  # a document that is a single scalar
+            break
+        if opened:
+            containers.append(value)
+            if kind is MappingStartEvent:
+                keys.append(key_pending)
+    if type(get_event()) is not DocumentEndEvent or type(get_event()) is not StreamEndEvent:
+        raise _Unsure
+    return data
 
 
 def _compose(loader: _Loader, path: Path, problem: ProblemFactory) -> Node | None:
