@@ -8,6 +8,7 @@ never an obstacle: the defaults are used and the file is rewritten on the next c
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -74,15 +75,24 @@ def load_settings() -> Settings:
 
 
 def save_settings(settings: Settings) -> None:
-    """Write the settings; failure is silent because nothing of the team's work is at stake.
+    """Write the settings, unless the file already says the same.
 
-    Raises nothing: a read-only profile folder must not interrupt a workshop.
+    Raises nothing: a read-only profile folder must not interrupt a workshop. The file is
+    replaced in one rename (never half-written) but not fsynced: at worst a power cut loses
+    the last theme or recent session, and a damaged file only means the defaults are used.
     """
-    from benchmark_tui.store import write_atomically
-
     path = settings_path()
+    data = yamlio.dump(settings.model_dump()).encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, yamlio.dump(settings.model_dump()).encode("utf-8"))
+        staging.write_bytes(data)
+        os.replace(staging, path)
     except OSError:
-        return
+        with contextlib.suppress(OSError):
+            staging.unlink()
