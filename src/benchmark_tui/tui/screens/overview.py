@@ -48,6 +48,9 @@ under the cursor; **p** opens the improvement plan.
         PREVIOUS_ITEM,
     ]
 
+    _filled_width = -1
+    """The terminal width the table was last laid out for."""
+
     def compose_body(self) -> ComposeResult:
         yield WhereBar("Overview", "Where the self-assessment stands", [], label="agreed")
         with Vertical(id="overview", classes="step"):
@@ -67,7 +70,10 @@ under the cursor; **p** opens the improvement plan.
         table.focus()
 
     def on_resize(self) -> None:
-        self._fill()
+        # The column widths follow the terminal's width; a screen resize to the same width
+        # (the first layout sends two) would only rebuild and redraw the same table.
+        if self.app.size.width != self._filled_width:
+            self._fill()
 
     @property
     def items(self) -> list[ResultsArea | Characteristic]:
@@ -75,6 +81,7 @@ under the cursor; **p** opens the improvement plan.
         return [*self.framework.areas, *self.framework.items]
 
     def _fill(self) -> None:
+        self._filled_width = self.app.size.width
         table = self.query_one("#overview-table", DataTable)
         row = table.cursor_row
         table.clear(columns=True)
