@@ -90,8 +90,9 @@ under the cursor; **p** opens the improvement plan.
         fixed = 1 + cell * len(self.framework.elements) + 3 + 3
         padding = 2 * (len(self.framework.elements) + 4)
         item_width = max(16, min(60, self.app.size.width - 6 - fixed - padding))
-        table.add_column("", key="state", width=1)
-        table.add_column("Item", key="item", width=item_width)
+        # Labels as Text: a str label is parsed as markup, which loads Rich's emoji table.
+        table.add_column(Text(""), key="state", width=1)
+        table.add_column(Text("Item"), key="item", width=item_width)
         for element in self.framework.elements:
             table.add_column(Text(element.short, justify="center"), key=element.id, width=cell)
         table.add_column(Text("S", justify="right"), key="s", width=3)
