@@ -266,10 +266,10 @@ class _Unsure(Exception):
 
 _TAG = "tag:yaml.org,2002:"
 _IMPLICIT: dict[Any, list[tuple[str, Any]]] = dict(_Loader.yaml_implicit_resolvers)
-_NO_RESOLVERS: list[tuple[str, Any]] = []
 _BOOLS: dict[str, bool] = dict(yaml.constructor.SafeConstructor.bool_values)
 _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")
 _LEAN_TAGS = frozenset(f"{_TAG}{kind}" for kind in ("float", "int", "timestamp"))
+_NULL_TAG, _BOOL_TAG, _INT_TAG = f"{_TAG}null", f"{_TAG}bool", f"{_TAG}int"
 _KEY_PENDING: Any = object()
 
 
@@ -291,8 +291,8 @@ def _load_lean(text: str) -> Any:
 
 
 def _lean_events(loader: _Loader) -> Any:
+    """The loop of :func:`_load_lean`: raises :class:`_Unsure` when unsure."""
     get_event = loader.get_event
-    construct = loader.yaml_constructors
     if type(get_event()) is not StreamStartEvent:
         raise _Unsure
     event = get_event()
@@ -300,82 +300,97 @@ def _lean_events(loader: _Loader) -> Any:
         return None
     if type(event) is not DocumentStartEvent:
         raise _Unsure
-    implicit_resolvers = _IMPLICIT
-    no_resolvers = _NO_RESOLVERS
-    str_tag, null_tag, bool_tag, int_tag = (f"{_TAG}{k}" for k in ("str", "null", "bool", "int"))
-    lean_tags = _LEAN_TAGS
-    bools, plain_int, key_pending = _BOOLS, _PLAIN_INT, _KEY_PENDING
+    resolvers_for = _IMPLICIT.get
+    plain_values = _PLAIN_VALUES
+    pending = _KEY_PENDING
     max_depth, max_nodes = MAX_DEPTH, MAX_NODES
-    containers: list[Any] = []  # the open mappings and lists, innermost last
-    keys: list[Any] = []  # for each open mapping, its key waiting for a value (else pending)
+    # The innermost open mapping or list, whether it is a list, and (in a mapping) the key
+    # waiting for its value; the enclosing ones are saved on the stack. None: the document.
+    top: Any = None
+    in_list = False
+    key: Any = pending
+    stack: list[tuple[Any, bool, Any]] = []
     count = 0
     while True:
         event = get_event()
         kind = type(event)
         if kind is ScalarEvent:
-            if event.tag is not None or event.anchor is not None:
+            if event.anchor is not None or event.tag is not None:
                 raise _Unsure
             value: Any = event.value
-            opened = False
             if event.implicit[0]:
-                tag = str_tag
-                for candidate, regexp in implicit_resolvers.get(value[:1], no_resolvers):
-                    if regexp.match(value):
-                        tag = candidate
-                        break
-                if tag is str_tag:
-                    pass
-                elif tag == null_tag:
-                    value = None
-                elif tag == bool_tag:
-                    value = bools[value.lower()]
-                elif tag == int_tag and plain_int.fullmatch(value):
-                    value = int(value)
-                elif tag in lean_tags:
-                    value = construct[tag](loader, ScalarNode(tag, value))
-                else:
-                    raise _Unsure
+                resolvers = resolvers_for(value[:1])
+                if resolvers:
+                    known = plain_values.get(value, pending)
+                    value = _plain_value(value, resolvers, loader) if known is pending else known
+            count += 1
+            if count > max_nodes:
+                raise _Unsure
+            if in_list:
+                top.append(value)
+            elif key is not pending:
+                top[key] = value
+                key = pending
+            elif top is None:
+                data = value  # a document that is a single scalar
+                break
+            elif value in top:
+                raise _Unsure  # a key seen before in this mapping
+            else:
+                key = value
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            if event.tag is not None or event.anchor is not None or len(containers) >= max_depth:
+            if event.anchor is not None or event.tag is not None or len(stack) >= max_depth:
+                raise _Unsure
+            count += 1
+            if count > max_nodes:
                 raise _Unsure
             value = {} if kind is MappingStartEvent else []
-            opened = True
+            if in_list:
+                top.append(value)
+            elif key is not pending:
+                top[key] = value
+            elif top is not None:
+                raise _Unsure  # a mapping or a list as a key
+            stack.append((top, in_list, pending))
+            top, in_list, key = value, kind is SequenceStartEvent, pending
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            container = containers.pop()
-            if type(container) is dict and keys.pop() is not key_pending:
+            if key is not pending:
                 raise _Unsure  # pragma: no cover - the parser pairs keys and values
-            if containers:
-                continue
-            data = container
-            break
+            data = top
+            top, in_list, key = stack.pop()
+            if top is None:
+                break
         else:
             raise _Unsure  # an alias, or anything unexpected
-        count += 1
-        if count > max_nodes:
-            raise _Unsure
-        if containers:
-            parent = containers[-1]
-            if type(parent) is list:
-                parent.append(value)
-            else:
-                key = keys[-1]
-                if key is key_pending:
-                    if opened or value in parent:
-                        raise _Unsure  # a mapping or list as a key; a key seen before
-                    keys[-1] = value
-                else:
-                    parent[key] = value
-                    keys[-1] = key_pending
-        elif not opened:
-            data = value  # a document that is a single scalar
-            break
-        if opened:
-            containers.append(value)
-            if kind is MappingStartEvent:
-                keys.append(key_pending)
     if type(get_event()) is not DocumentEndEvent or type(get_event()) is not StreamEndEvent:
         raise _Unsure
     return data
+
+
+def _plain_value(value: str, resolvers: list[tuple[str, Any]], loader: _Loader) -> Any:
+    """The value of a plain scalar that may be more than text, as the strict reader makes it."""
+    tag = next((tag for tag, regexp in resolvers if regexp.match(value)), None)
+    if tag is None:
+        result: Any = value
+    elif tag == _NULL_TAG:
+        result = None
+    elif tag == _BOOL_TAG:
+        result = _BOOLS[value.lower()]
+    elif tag == _INT_TAG and _PLAIN_INT.fullmatch(value):
+        result = int(value)
+    elif tag in _LEAN_TAGS:  # floats and times: each one built anew, not remembered
+        return loader.yaml_constructors[tag](loader, ScalarNode(tag, value))
+    else:
+        raise _Unsure
+    if len(value) <= 40:  # keys and short words recur: "notes", "null", "true", "3"
+        if len(_PLAIN_VALUES) >= 4096:
+            _PLAIN_VALUES.clear()
+        _PLAIN_VALUES[value] = result
+    return result
+
+
+_PLAIN_VALUES: dict[str, Any] = {}
+"""Short plain scalars already resolved to text, null, a boolean or an integer (immutable)."""
 
 
 def _compose(loader: _Loader, path: Path, problem: ProblemFactory) -> Node | None:
