@@ -52,6 +52,8 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_leng
 """A stable identifier: lower-case words joined by hyphens, e.g. ``service-design``."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ASCII_TO_CLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+"""What :func:`clean_text` changes in ASCII text: control characters, and ``\\r``."""
 
 
 def clean_text(value: Any) -> Any:
@@ -63,6 +65,8 @@ def clean_text(value: Any) -> Any:
     """
     if not isinstance(value, str):
         return value
+    if value.isascii() and _ASCII_TO_CLEAN.search(value) is None:
+        return value  # the common case, already clean: ASCII text is NFC
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", _CONTROL.sub("", value))
 
@@ -334,6 +338,16 @@ class Framework(_Frozen):
         return self.evaluation.elements
 
     @cached_property
+    def _ids_of_kind(self) -> dict[str, list[str]]:
+        """The ids a session may use, by kind: element, area, characteristic, item (either)."""
+        return {
+            "element": [e.id for e in self.elements],
+            "area": [a.id for a in self.areas],
+            "characteristic": [c.id for c in self.items],
+            "item": self.item_ids,
+        }
+
+    @cached_property
     def _by_id(self) -> dict[str, ResultsArea | Characteristic]:
         return {**{a.id: a for a in self.areas}, **{c.id: c for c in self.items}}
 
@@ -405,14 +419,7 @@ def _check_item_id(kind: Literal["area", "characteristic", "item", "element"]):
         framework: Framework | None = context.get("framework")
         if framework is None:
             return value
-        if kind == "element":
-            known = [e.id for e in framework.elements]
-        elif kind == "area":
-            known = [a.id for a in framework.areas]
-        elif kind == "characteristic":
-            known = [c.id for c in framework.items]
-        else:
-            known = framework.item_ids
+        known = framework._ids_of_kind[kind]
         if value in known:
             return value
         if not context.get("strict_ids", True):
