@@ -7,13 +7,18 @@ Errors people can fix are printed as one located line on stderr and exit with st
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmark_tui import __version__
 from benchmark_tui.errors import BenchmarkError
+
+if TYPE_CHECKING:
+    from benchmark_tui.models import Framework
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -148,7 +153,7 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 def run_validate(args: argparse.Namespace) -> int:
     """Validate each file, print one verdict per file, return 0 if all are valid."""
-    from benchmark_tui.store import detect_kind, load_framework, read_session
+    from benchmark_tui.store import load_framework
 
     framework = load_framework(args.framework)
     all_ok = True
@@ -156,25 +161,100 @@ def run_validate(args: argparse.Namespace) -> int:
     if not paths:
         print("benchmark-tui: no .yaml files to check", file=sys.stderr)
         return EXIT_BAD_INPUT
-    for path in paths:
-        try:
-            if detect_kind(path) == "framework":
-                checked = load_framework(path)
-                print(
-                    f"OK  {path}  (framework {checked.id} {checked.version}: "
-                    f"{len(checked.areas)} results areas, {len(checked.items)} characteristics)"
-                )
-                continue
-            loaded = read_session(path, framework)
-        except BenchmarkError as err:
-            all_ok = False
-            print(err.message, file=sys.stderr)
-            continue
-        session = loaded.session
-        print(f"OK  {path}  (session: {session.service.name}, {session.progress(framework).label})")
-        for notice in loaded.notices:
-            print(f"    note: {notice}")
+    for ok, out, err in _verdicts(paths, framework):
+        all_ok = all_ok and ok
+        if out:
+            print(out)
+        if err:
+            print(err, file=sys.stderr)
     return EXIT_OK if all_ok else EXIT_BAD_INPUT
+
+
+PARALLEL_FROM = 48
+"""``validate`` spreads this many files or more over the processor's cores (where it can)."""
+
+_Verdict = tuple[bool, str, str]
+"""Whether a file is valid, what to print on stdout, and what on stderr."""
+
+_worker_framework: Framework | None = None
+"""The framework sessions are checked against, in a ``validate`` worker process."""
+
+
+def _verdict(path: Path, framework: Framework | None = None) -> _Verdict:
+    """Check one file: the lines ``validate`` prints about it."""
+    from benchmark_tui.models import Framework as FrameworkModel
+    from benchmark_tui.store import check_file
+
+    if framework is None:
+        framework = _worker_framework
+        assert framework is not None, "a validate worker starts with the framework"
+    try:
+        checked = check_file(path, framework)
+    except BenchmarkError as err:
+        return False, "", err.message
+    if isinstance(checked, FrameworkModel):
+        return (
+            True,
+            f"OK  {path}  (framework {checked.id} {checked.version}: "
+            f"{len(checked.areas)} results areas, {len(checked.items)} characteristics)",
+            "",
+        )
+    session = checked.session
+    lines = [f"OK  {path}  (session: {session.service.name}, {session.progress(framework).label})"]
+    lines.extend(f"    note: {notice}" for notice in checked.notices)
+    return True, "\n".join(lines), ""
+
+
+def _verdicts(paths: list[Path], framework: Framework) -> Iterator[_Verdict]:
+    """The verdicts on ``paths``, in order; many files are checked on all cores at once."""
+    workers = min(_usable_cores(), 8)
+    if len(paths) < PARALLEL_FROM or workers < 2 or not _can_fork():
+        for path in paths:
+            yield _verdict(path, framework)
+        return
+    import multiprocessing
+
+    global _worker_framework
+    _worker_framework = framework  # inherited by the forked workers, never pickled
+    try:
+        context = multiprocessing.get_context("fork")
+        chunk = max(1, min(32, len(paths) // (workers * 8)))
+        with context.Pool(workers, initializer=_ignore_interrupts) as pool:
+            yield from pool.imap(_verdict, paths, chunksize=chunk)
+    finally:
+        _worker_framework = None
+
+
+def _usable_cores() -> int:
+    """How many cores this process may run on (fewer than the machine's in a container)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on every platform
+        return os.cpu_count() or 1
+
+
+def _can_fork() -> bool:
+    """Whether worker processes can be forked safely.
+
+    Forking is POSIX only, unsafe on macOS, and unsafe in a process that runs other threads
+    (one of them may hold a lock the child would wait on for ever); there the files are
+    checked one after another instead.
+    """
+    import multiprocessing
+    import threading
+
+    return (
+        sys.platform != "darwin"
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: leave Ctrl+C to the main process, which stops the workers."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def run_export(args: argparse.Namespace) -> int:
