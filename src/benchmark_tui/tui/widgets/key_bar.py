@@ -30,6 +30,13 @@ class KeyBar(Static):
     }
     """
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: tuple[object, ...] | None = None
+        """What the bar shows now (width, theme styles, keys), to skip updates that change
+        nothing: the bindings signal fires several times per move, often with the same keys."""
+        self._line_count = 0
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh_keys())
         self.refresh_keys()
@@ -68,9 +75,14 @@ class KeyBar(Static):
         description_style = self.get_component_rich_style("key-bar--description")
         disabled_style = self.get_component_rich_style("key-bar--disabled")
         width = max(20, self.size.width or self.app.size.width - 2)
+        pairs = self.pairs()
+        shown = (width, key_style, description_style, disabled_style, *pairs)
+        if shown == self._shown:
+            return
+        self._shown = shown
         lines: list[Text] = []
         line = Text()
-        for key, description, enabled in self.pairs():
+        for key, description, enabled in pairs:
             pair = Text()
             pair.append(key, style=key_style if enabled else disabled_style)
             pair.append(" " + description, style=description_style if enabled else disabled_style)
@@ -81,4 +93,7 @@ class KeyBar(Static):
             line.append(" " * gap)
             line.append_text(pair)
         lines.append(line)
-        self.update(Text("\n").join(lines))
+        # Only a change in the number of lines changes the bar's height (and the screen's
+        # layout); otherwise repainting the bar is enough.
+        self.update(Text("\n").join(lines), layout=len(lines) != self._line_count)
+        self._line_count = len(lines)
