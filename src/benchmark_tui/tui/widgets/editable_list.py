@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from benchmark_tui.models import FINDINGS_MAX, FINDINGS_MIN, count_remark
+from benchmark_tui.tui.widgets.option_cache import KeepRendersOnShow
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Entry:
     tag: str | None = None
 
 
-class ItemOptions(OptionList):
+class ItemOptions(KeepRendersOnShow, OptionList):
     """The items of an :class:`EditableList`, with keys to edit, remove, reorder and tag them.
 
     | Key | Does |

@@ -13,6 +13,8 @@ from textual.widgets import Checkbox, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
+from benchmark_tui.tui.widgets.option_cache import KeepRendersOnShow
+
 
 class TickBox(Checkbox):
     """A checkbox whose X appears only when it is ticked."""
@@ -23,7 +25,7 @@ class TickBox(Checkbox):
         return super()._button
 
 
-class TickList(SelectionList[str]):
+class TickList(KeepRendersOnShow, SelectionList[str]):
     """A selection list whose X appears only on the ticked items."""
 
     def render_line(self, y: int) -> Strip:
