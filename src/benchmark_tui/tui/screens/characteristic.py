@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -22,6 +21,7 @@ from benchmark_tui.models import (
 )
 from benchmark_tui.tui.screens.base import SteppedScreen
 from benchmark_tui.tui.widgets.editable_list import EditableList, Entry
+from benchmark_tui.tui.widgets.memo import Memo, hanging_rows
 from benchmark_tui.tui.widgets.rating_matrix import Cell, RatingMatrix
 from benchmark_tui.tui.widgets.ticks import TickList
 
@@ -29,18 +29,19 @@ APPROACH_TAGS = {"in-place": "", "planned": "planned"}
 """Approaches are in place unless marked planned (p); only "planned" is shown."""
 
 
-def bullets(lines: list[str], *, marker: str = "•", numbered: bool = False) -> Table:
+def bullets(lines: list[str], *, marker: str = "•", numbered: bool = False) -> Memo:
     """Lines as a bulleted (or numbered) list with hanging indents.
 
     Wrapped lines align with the text, not with the bullet, which matters on a projector.
     """
     markers = [f"{n}." for n in range(1, len(lines) + 1)] if numbered else [marker] * len(lines)
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(width=max((len(m) for m in markers), default=1), no_wrap=True, justify="right")
-    grid.add_column(ratio=1)
-    for shown, line in zip(markers, lines, strict=True):
-        grid.add_row(Text(shown, style="bold"), Text(line))
-    return grid
+    return hanging_rows(
+        [
+            (Text(shown, style="bold"), Text(line))
+            for shown, line in zip(markers, lines, strict=True)
+        ],
+        marker_width=max((len(m) for m in markers), default=1),
+    )
 
 
 def findings_lists(read_only: bool) -> ComposeResult:

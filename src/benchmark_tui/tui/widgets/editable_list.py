@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from benchmark_tui.models import FINDINGS_MAX, FINDINGS_MIN, count_remark
+from benchmark_tui.tui.widgets.memo import hanging_rows
 from benchmark_tui.tui.widgets.option_cache import KeepRendersOnShow
 
 
@@ -188,16 +188,15 @@ class EditableList(Vertical):
         previous = options.highlighted if highlight is None else highlight
         options.clear_options()
         width = len(str(len(self.entries))) + 1
+        prompts = []
         for number, entry in enumerate(self.entries, start=1):
             text = Text(entry.text)
             label = self.tags.get(entry.tag, entry.tag) if entry.tag is not None else ""
             if label:
                 text.append(f"  ({label})", style="italic")
-            prompt = Table.grid(padding=(0, 1, 0, 0), expand=True)
-            prompt.add_column(width=width, justify="right", no_wrap=True)
-            prompt.add_column(ratio=1)
-            prompt.add_row(Text(f"{number}.", style="bold"), text)
-            options.add_option(Option(prompt))
+            marker = Text(f"{number}.", style="bold")
+            prompts.append(Option(hanging_rows([(marker, text)], marker_width=width, expand=True)))
+        options.add_options(prompts)
         options.set_class(not self.entries, "-empty")
         if self.entries:
             options.highlighted = min(previous or 0, len(self.entries) - 1)

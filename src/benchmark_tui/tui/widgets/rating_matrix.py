@@ -15,6 +15,7 @@ from textual.widget import Widget
 
 from benchmark_tui.models import MatrixElement, ScalePoint
 from benchmark_tui.tui.widgets.heat import heat_style
+from benchmark_tui.tui.widgets.memo import Memo
 
 
 @dataclass
@@ -112,6 +113,7 @@ class RatingMatrix(Widget, can_focus=True):
         self.elements = elements
         self.scale = scale
         self.cells = {e.id: cells.get(e.id, Cell(None, "")) for e in elements}
+        self._drawn: tuple[object, Memo] | None = None
 
     @property
     def focused_element(self) -> MatrixElement:
@@ -168,10 +170,27 @@ class RatingMatrix(Widget, can_focus=True):
         self.refresh(layout=True)
         self.post_message(self.Changed(self, element.id, value))
 
-    def render(self) -> Group:
+    def render(self) -> Memo:
         cursor_style = self.get_component_rich_style("rating-matrix--cursor")
         header_style = self.get_component_rich_style("rating-matrix--header")
         empty_style = self.get_component_rich_style("rating-matrix--empty")
+        # Focus, blur and showing the step again repaint the widget without changing what it
+        # shows; laying out a Rich table is slow, so the last one is kept while nothing changed.
+        key = (
+            self.cursor,
+            [(e.id, self.cells[e.id].value, self.cells[e.id].note) for e in self.elements],
+            cursor_style,
+            header_style,
+            empty_style,
+            self.app.current_theme,
+        )
+        if self._drawn is not None and self._drawn[0] == key:
+            return self._drawn[1]
+        drawn = Memo(self._draw(cursor_style, header_style, empty_style))
+        self._drawn = (key, drawn)
+        return drawn
+
+    def _draw(self, cursor_style: Style, header_style: Style, empty_style: Style) -> Group:
         table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 0))
         table.add_column(Text("Evaluation element", style=header_style), ratio=3, no_wrap=True)
         for point in self.scale:
