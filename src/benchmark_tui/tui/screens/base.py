@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from benchmark_tui.models import (
@@ -52,6 +53,11 @@ class WorkshopScreen(Screen[None]):
     place: ClassVar[Place]
     HELP: ClassVar[str] = ""
     """Markdown shown by F1: what this screen is for."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual's own, without its repaint of the whole screen on every focus change: the
+    widgets gaining and losing focus repaint themselves, and moving to another step (which
+    always moves the focus) was drawing the screen twice."""
 
     # Subclasses add NEXT_ITEM and PREVIOUS_ITEM to their own BINDINGS, after their own
     # keys, so the key bar lists what is particular to a screen first.
@@ -164,7 +170,7 @@ class SteppedScreen(WorkshopScreen):
         PREVIOUS_ITEM,
     ]
 
-    step: reactive[Step] = reactive("understand", init=False)
+    step: reactive[Step] = reactive("understand", init=False, repaint=False)
     """The step on screen."""
 
     def __init__(
