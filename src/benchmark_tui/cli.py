@@ -218,7 +218,7 @@ def _verdicts(paths: list[Path], framework: Framework) -> Iterator[_Verdict]:
     _worker_framework = framework  # inherited by the forked workers, never pickled
     try:
         context = multiprocessing.get_context("fork")
-        chunk = max(1, min(32, len(paths) // (workers * 8)))
+        chunk = max(1, min(8, len(paths) // (workers * 4)))  # small: no worker idles at the end
         with context.Pool(workers, initializer=_ignore_interrupts) as pool:
             yield from pool.imap(_verdict, paths, chunksize=chunk)
     finally:
