@@ -24,18 +24,21 @@ import os, sys
 from pathlib import Path
 from benchmark_tui import cli, store
 
-log = Path(sys.argv[1])
+log, die_on = Path(sys.argv[1]), sys.argv[2]
 checked = store.check_file
+parent = os.getpid()
 
 def recording(path, framework):
+    if os.getpid() != parent and Path(path).name == die_on:
+        os._exit(9)  # as if the worker were killed, or ran out of memory
     with log.open("a", encoding="utf-8") as out:
         out.write(f"{os.getpid()}\\n")
     return checked(path, framework)
 
 store.check_file = recording
 cli.PARALLEL_FROM = 2
-print(f"parent {os.getpid()}", file=sys.stderr)
-sys.exit(cli.main(["validate", *sys.argv[2:]]))
+print(f"parent {parent}", file=sys.stderr)
+sys.exit(cli.main(["validate", *sys.argv[3:]]))
 """
 
 
@@ -87,7 +90,7 @@ def test_many_files_are_checked_by_workers_and_reported_as_one_process_would(
 
     log = tmp_path / "pids.txt"
     run = subprocess.run(
-        [sys.executable, "-c", PARALLEL_RUN, str(log), *args],
+        [sys.executable, "-c", PARALLEL_RUN, str(log), "none", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
@@ -124,3 +127,27 @@ def test_workers_are_never_forked_while_other_threads_run():
     finally:
         stop.set()
         thread.join()
+
+
+@pytest.mark.skipif(not cli._can_fork() or cli._usable_cores() < 2, reason="needs fork, 2 cores")
+def test_a_worker_that_dies_does_not_lose_or_hang_the_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    args = many_files(folder)
+    monkeypatch.setattr(cli, "PARALLEL_FROM", 10**9)
+    expected = in_process(args)
+
+    log = tmp_path / "pids.txt"
+    run = subprocess.run(
+        [sys.executable, "-c", PARALLEL_RUN, str(log), "s-30.yaml", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    parent_line, _, err = run.stderr.partition("\n")
+    assert (run.returncode, run.stdout, err) == expected
+    parent = parent_line.removeprefix("parent ")
+    assert parent in log.read_text(encoding="utf-8").split()  # the rest was checked here

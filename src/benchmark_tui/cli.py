@@ -213,15 +213,26 @@ def _verdicts(paths: list[Path], framework: Framework) -> Iterator[_Verdict]:
             yield _verdict(path, framework)
         return
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     global _worker_framework
     _worker_framework = framework  # inherited by the forked workers, never pickled
+    reported = 0
+    pool = ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupts
+    )
     try:
-        context = multiprocessing.get_context("fork")
         chunk = max(1, min(8, len(paths) // (workers * 4)))  # small: no worker idles at the end
-        with context.Pool(workers, initializer=_ignore_interrupts) as pool:
-            yield from pool.imap(_verdict, paths, chunksize=chunk)
+        for verdict in pool.map(_verdict, paths, chunksize=chunk):
+            yield verdict
+            reported += 1
+    except BrokenProcessPool:
+        # A worker died (killed, out of memory): check the rest here, one after another.
+        for path in paths[reported:]:
+            yield _verdict(path, framework)
     finally:
+        pool.shutdown(wait=False, cancel_futures=True)
         _worker_framework = None
 
 
