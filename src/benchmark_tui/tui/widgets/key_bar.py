@@ -36,9 +36,21 @@ class KeyBar(Static):
         """What the bar shows now (width, theme styles, keys), to skip updates that change
         nothing: the bindings signal fires several times per move, often with the same keys."""
         self._line_count = 0
+        self._refresh_pending = False
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh_keys())
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed, immediate=True)
+        self.refresh_keys()
+
+    def _bindings_changed(self, _screen: object) -> None:
+        # A move changes the step and the focus, and each announces new bindings: lay the
+        # keys out once, after both.
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            self.call_next(self._refresh_when_due)
+
+    def _refresh_when_due(self) -> None:
+        self._refresh_pending = False
         self.refresh_keys()
 
     def on_resize(self) -> None:
