@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -34,6 +35,28 @@ from benchmark_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from benchmark_tui.tui.app import BenchmarkApp
+
+
+class StepPanes(ContentSwitcher):
+    """The panes of the steps, one shown at a time.
+
+    Unlike Textual's ``ContentSwitcher``, changing the pane does not repaint the switcher's
+    own background (the pane covers it; the panes shown and hidden repaint themselves).
+    """
+
+    current: reactive[str | None] = reactive(None, init=False, repaint=False)
+
+
+class ReadingPane(VerticalScroll):
+    """A step with nothing to fill in (Understand): it takes the focus so the arrows scroll it.
+
+    Textual restyles a widget and all its descendants when its focus changes; nothing inside
+    this pane is styled by the pane's focus, so only the pane is restyled (moving to and from
+    the Understand step restyled every paragraph in it).
+    """
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        self.app.stylesheet.update_nodes([self], animate=True)
 
 
 NEXT_ITEM = Binding("pagedown", "next_item", "Next item", key_display="PgDn", priority=True)
@@ -207,7 +230,7 @@ class SteppedScreen(WorkshopScreen):
         where, title, states = self.where
         yield WhereBar(where, title, states)
         yield StepBar(self.STEPS, self.step, id="step-bar")
-        with ContentSwitcher(initial=self.step, id="steps"):
+        with StepPanes(initial=self.step, id="steps"):
             yield from self.compose_steps()
 
     def compose_steps(self) -> ComposeResult:

@@ -19,7 +19,7 @@ from benchmark_tui.models import (
     Step,
     clean_line,
 )
-from benchmark_tui.tui.screens.base import SteppedScreen
+from benchmark_tui.tui.screens.base import ReadingPane, SteppedScreen
 from benchmark_tui.tui.widgets.editable_list import EditableList, Entry
 from benchmark_tui.tui.widgets.memo import Memo, hanging_rows
 from benchmark_tui.tui.widgets.rating_matrix import Cell, RatingMatrix
@@ -120,7 +120,7 @@ type; ctrl+z undoes the last change.
     # -- composing and showing ----------------------------------------------------------------
 
     def compose_steps(self) -> ComposeResult:
-        with VerticalScroll(id="understand", classes="step understand"):
+        with ReadingPane(id="understand", classes="step understand"):
             yield Static(classes="statement", id="statement")
             with Horizontal(classes="understand-columns"):
                 with Vertical(classes="includes"):

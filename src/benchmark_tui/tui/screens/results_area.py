@@ -22,7 +22,7 @@ from benchmark_tui.models import (
     ResultsArea,
     Step,
 )
-from benchmark_tui.tui.screens.base import SteppedScreen
+from benchmark_tui.tui.screens.base import ReadingPane, SteppedScreen
 from benchmark_tui.tui.screens.characteristic import bullets, findings_lists, show_findings
 from benchmark_tui.tui.widgets.option_cache import KeepRendersOnShow
 from benchmark_tui.tui.widgets.ticks import TickBox
@@ -134,7 +134,7 @@ Then **agree** (ctrl+g) and move on.
         return (f"Section 1 · {self.area.number}", self.area.title, states)
 
     def compose_steps(self) -> ComposeResult:
-        with VerticalScroll(id="understand", classes="step understand"):
+        with ReadingPane(id="understand", classes="step understand"):
             yield Static(classes="statement", id="statement")
             yield Static(classes="lead", id="includes-lead")
             yield Static(classes="bullets", id="includes")
