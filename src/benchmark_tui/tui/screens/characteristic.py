@@ -95,6 +95,8 @@ type; ctrl+z undoes the last change.
 """
 
     characteristic: Characteristic
+    _understood: Characteristic | None = None
+    """The characteristic whose statement and lists the Understand step shows."""
 
     def select_item(self, item: str) -> None:
         self.characteristic = self.framework.characteristic(item)
@@ -169,15 +171,22 @@ type; ctrl+z undoes the last change.
             yield from findings_lists(self.read_only)
 
     def show_record(self) -> None:
+        # Widgets that already show what they should are left alone (going back to the same
+        # characteristic, or between characteristics with empty lists): rendering is what
+        # makes a move slow.
         characteristic, record = self.characteristic, self.record
         with self.prevent(TextArea.Changed, SelectionList.SelectedChanged):
-            self.query_one("#statement", Static).update(Text(characteristic.statement))
-            self.query_one("#includes-lead", Static).update(Text(characteristic.includes_lead))
-            self.query_one("#includes", Static).update(bullets(characteristic.includes))
-            self.query_one("#guidance", Static).update(bullets(characteristic.guidance, marker="–"))
-            self.query_one("#data-sources", Static).update(
-                bullets(characteristic.data_sources, marker="–")
-            )
+            if characteristic is not self._understood:
+                self._understood = characteristic
+                self.query_one("#statement", Static).update(Text(characteristic.statement))
+                self.query_one("#includes-lead", Static).update(Text(characteristic.includes_lead))
+                self.query_one("#includes", Static).update(bullets(characteristic.includes))
+                self.query_one("#guidance", Static).update(
+                    bullets(characteristic.guidance, marker="–")
+                )
+                self.query_one("#data-sources", Static).update(
+                    bullets(characteristic.data_sources, marker="–")
+                )
             self.query_one("#understand").scroll_home(animate=False)
             self.query_one("#approach-list", EditableList).set_entries(
                 [Entry(a.text, a.status) for a in record.approaches],
@@ -187,8 +196,13 @@ type; ctrl+z undoes the last change.
             if summary.text != record.evidence.summary:
                 summary.load_text(record.evidence.summary)
             sources = self.query_one("#sources", TickList)
-            sources.clear_options()
-            sources.add_options(self._source_selections())
+            selections = self._source_selections()
+            shown = [(str(o.value), o.value in sources.selected) for o in sources.options]
+            if shown == [(str(s.value), s.initial_state) for s in selections]:
+                sources.scroll_y = 0
+            else:
+                sources.clear_options()
+                sources.add_options(selections)
             sources.highlighted = 0 if sources.option_count else None
             self.query_one("#new-source", Input).value = ""
             self.query_one(RatingMatrix).load(

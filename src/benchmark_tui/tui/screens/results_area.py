@@ -107,6 +107,8 @@ Then **agree** (ctrl+g) and move on.
     BINDINGS = [Binding("a", "add_measure", "Add measure")]
 
     area: ResultsArea
+    _understood: ResultsArea | None = None
+    """The area whose statement and list the Understand step shows."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "add_measure" and (self.step != "measures" or self.read_only):
@@ -163,9 +165,11 @@ Then **agree** (ctrl+g) and move on.
     def show_record(self) -> None:
         area, record = self.area, self.record
         with self.prevent(TextArea.Changed, Checkbox.Changed):
-            self.query_one("#statement", Static).update(Text(area.statement))
-            self.query_one("#includes-lead", Static).update(Text(area.includes_lead))
-            self.query_one("#includes", Static).update(bullets(area.includes))
+            if area is not self._understood:  # unchanged text is not rendered again
+                self._understood = area
+                self.query_one("#statement", Static).update(Text(area.statement))
+                self.query_one("#includes-lead", Static).update(Text(area.includes_lead))
+                self.query_one("#includes", Static).update(bullets(area.includes))
             self.query_one("#understand").scroll_home(animate=False)
             self.query_one("#no-data", TickBox).value = record.no_data_yet
             notes = self.query_one("#area-notes", TextArea)

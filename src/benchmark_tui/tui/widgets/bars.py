@@ -41,8 +41,9 @@ class TopBar(Horizontal):
 
     def show(self, title: str) -> None:
         """Show another session's title."""
-        self._title = title
-        self.query_one(".top-title", Static).update(Text(title))
+        if title != self._title:
+            self._title = title
+            self.query_one(".top-title", Static).update(Text(title))
 
 
 class WhereBar(Horizontal):
@@ -52,7 +53,7 @@ class WhereBar(Horizontal):
         super().__init__()
         self._where = where
         self._title = title
-        self._states = states
+        self._states = list(states)
         self._label = label
 
     def compose(self) -> ComposeResult:
@@ -68,10 +69,14 @@ class WhereBar(Horizontal):
 
     def show(self, where: str, title: str, states: list[str]) -> None:
         """Show another item, or new progress states (after an item is agreed or started)."""
-        self._where, self._title, self._states = where, title, states
+        heading_changed = (where, title) != (self._where, self._title)
+        states_changed = states != self._states
+        self._where, self._title, self._states = where, title, list(states)
         if self.is_mounted:
-            self.query_one(".where-title", Static).update(self._heading())
-            self.query_one(".where-progress", Static).update(progress_dots(states, self._label))
+            if heading_changed:
+                self.query_one(".where-title", Static).update(self._heading())
+            if states_changed:
+                self.query_one(".where-progress", Static).update(progress_dots(states, self._label))
 
 
 def progress_dots(states: list[str], label: str = "") -> Text:

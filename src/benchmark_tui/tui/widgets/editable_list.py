@@ -159,14 +159,24 @@ class EditableList(Vertical):
 
     def set_entries(self, entries: list[Entry], title: str | None = None) -> None:
         """Show another item's list (nothing is posted: this is not an edit)."""
-        self.entries = list(entries)
+        entries = list(entries)
+        unchanged = entries == self.entries and title in (None, self.title)
+        self.entries = entries
         if title is not None:
             self.title = title
         if self.is_mounted:
             if self._editing is not None:
                 self._stop_editing()
             self.new_item_input.value = ""
-            self._render_entries(0)
+            if unchanged:
+                # The same items: back to the first, as rebuilding would, without rendering
+                # every item again.
+                options = self.options
+                options.scroll_y = 0
+                if self.entries:
+                    options.highlighted = 0
+            else:
+                self._render_entries(0)
 
     @property
     def options(self) -> ItemOptions:

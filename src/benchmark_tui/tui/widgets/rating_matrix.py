@@ -122,9 +122,11 @@ class RatingMatrix(Widget, can_focus=True):
 
     def load(self, cells: dict[str, Cell]) -> None:
         """Show another characteristic's ratings, from the first element."""
-        self.cells = {e.id: cells.get(e.id, Cell(None, "")) for e in self.elements}
+        cells = {e.id: cells.get(e.id, Cell(None, "")) for e in self.elements}
         self.cursor = 0
-        self.refresh(layout=True)
+        if cells != self.cells:
+            self.cells = cells
+            self.refresh(layout=True)
 
     def set_cell(self, element_id: str, cell: Cell) -> None:
         """Show a new rating or note for an element (from the session)."""
