@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.reactive import Reactive, reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -45,6 +46,22 @@ class StepPanes(ContentSwitcher):
     """
 
     current: reactive[str | None] = reactive(None, init=False, repaint=False)
+
+    def watch_current(self, old: str | None, new: str | None) -> None:
+        # What ContentSwitcher.watch_current does (``pane.display = ...``), less the repaint
+        # of the pane's own background: nothing about it changed while it was hidden (what
+        # did change repainted itself), and every move redrew a whole screen of blank lines.
+        with self.app.batch_update():
+            for pane_id, shown in ((old, False), (new, True)):
+                if pane_id is None:
+                    continue
+                try:
+                    pane = self.get_child_by_id(pane_id)
+                except NoMatches:
+                    continue
+                if pane.styles.set_rule("display", "block" if shown else "none"):
+                    pane._nodes.updated()
+                    pane.refresh(layout=True, repaint=False)
 
 
 class ReadingPane(VerticalScroll):
