@@ -10,6 +10,7 @@ letters still queued could land in the next characteristic's field.
 from __future__ import annotations
 
 from textual import events
+from textual.pilot import Pilot
 
 from benchmark_tui.store import load_session
 from benchmark_tui.tui.app import BenchmarkApp
@@ -28,15 +29,27 @@ def burst(app: BenchmarkApp, *keys: str) -> None:
             app.post_message(events.Key(key, None))
 
 
+async def until_handled(pilot: Pilot) -> None:
+    """Wait until every key of the burst has been handled (however loaded the machine)."""
+    app = pilot.app
+    for _ in range(500):
+        await pilot.pause(0.02)
+        held = getattr(app, "_held_keys", ())
+        busy = getattr(app, "_focused_is_busy", lambda: False)
+        if not held and not busy():
+            break
+    await pilot.pause(0.6)  # the debounced save
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def test_a_burst_of_letters_then_ctrl_s_creates_the_session_with_every_letter(make_app):
     app = make_app()
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("n")
         await pilot.pause()
         burst(app, *"Walkton Libraries", "ctrl+s")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until_handled(pilot)
         assert type(app.screen).__name__ == "BriefingScreen"
         path = app.session_path
     assert path is not None
@@ -52,14 +65,11 @@ async def test_letters_typed_just_before_pgdn_stay_with_their_characteristic(
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         burst(app, *"Visits fell", "pagedown", "alt+right", "alt+right", *"Minutes")
-        await pilot.pause(0.3)
+        await until_handled(pilot)
         screen = app.screen
         assert isinstance(screen, CharacteristicScreen)
         assert screen.characteristic.id == "governance"
         assert screen.step == "evidence"
-        await pilot.pause(0.6)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
     session = reload(path, framework)
     assert session.record("leadership").evidence.summary == "Visits fell"
     assert session.record("governance").evidence.summary == "Minutes"
@@ -72,8 +82,6 @@ async def test_a_burst_of_list_items_keeps_every_letter(make_app, session_file, 
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         burst(app, *"Away day", "enter", *"Monthly review", "enter", *"Mentoring", "enter")
-        await pilot.pause(0.6)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until_handled(pilot)
     approaches = reload(path, framework).record("leadership").approaches
     assert [a.text for a in approaches] == ["Away day", "Monthly review", "Mentoring"]
