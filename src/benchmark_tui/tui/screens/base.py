@@ -33,12 +33,13 @@ from benchmark_tui.tui.messages import SessionEdited
 from benchmark_tui.tui.widgets.bars import StepBar, TopBar, WhereBar
 from benchmark_tui.tui.widgets.editable_list import EditableList
 from benchmark_tui.tui.widgets.key_bar import KeyBar
+from benchmark_tui.tui.widgets.option_cache import SizedByLayout
 
 if TYPE_CHECKING:
     from benchmark_tui.tui.app import BenchmarkApp
 
 
-class StepPanes(ContentSwitcher):
+class StepPanes(SizedByLayout, ContentSwitcher):
     """The panes of the steps, one shown at a time.
 
     Unlike Textual's ``ContentSwitcher``, changing the pane does not repaint the switcher's

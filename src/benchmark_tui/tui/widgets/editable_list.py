@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from benchmark_tui.models import FINDINGS_MAX, FINDINGS_MIN, count_remark
 from benchmark_tui.tui.widgets.memo import hanging_rows
-from benchmark_tui.tui.widgets.option_cache import KeepRendersOnShow
+from benchmark_tui.tui.widgets.option_cache import KeepRendersOnShow, SizedByLayout
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class ItemOptions(KeepRendersOnShow, OptionList):
         return parent if isinstance(parent, EditableList) else None
 
 
-class EditableList(Vertical):
+class EditableList(SizedByLayout, Vertical):
     """A list the team builds quickly: type and press Enter to add; Enter on an item edits it.
 
     With ``counted`` the title shows "2 of 2–4 ✓", or a gentle remark when there are fewer

@@ -9,10 +9,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from benchmark_tui.tui.widgets.option_cache import SizedByLayout
+
 PALETTE = ("^p", "palette")
 
 
-class KeyBar(Static):
+class KeyBar(SizedByLayout, Static):
     """The keys that work here, as in a footer; disabled ones are dimmed, none are hidden."""
 
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}

@@ -26,3 +26,26 @@ class KeepRendersOnShow:
         if geometry == self._kept_geometry:
             event.prevent_default()
         self._kept_geometry = geometry
+
+
+class SizedByLayout:
+    """For widgets that never scroll: a new size from a layout needs no second layout.
+
+    Textual stores the size a layout gives a widget, and its virtual size through a reactive
+    that asks for another layout of the screen whenever it changes, although for a widget
+    that cannot scroll (``overflow: hidden`` both ways, as for Static and Vertical) it just
+    follows what the layout has already settled. Put it before the Textual base class; it
+    keeps everything else ``_size_updated`` does.
+    """
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        styles = self.styles  # type: ignore[attr-defined]
+        if styles.overflow_x != "hidden" or styles.overflow_y != "hidden":
+            layout_after = layout
+        else:
+            layout_after = False
+        return super()._size_updated(  # type: ignore[misc]
+            size, virtual_size, container_size, layout=layout_after
+        )
