@@ -68,7 +68,7 @@ def load_settings() -> Settings:
     if not path.is_file():
         return Settings()
     try:
-        data, _root = yamlio.parse(yamlio.read_text(path, FileProblem), path, FileProblem)
+        data = yamlio.load(yamlio.read_text(path, FileProblem), path, FileProblem)
         return Settings.model_validate(data or {})
     except (FileProblem, ValidationError):
         return Settings()
