@@ -74,6 +74,20 @@ def in_process(args: list[str]) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+def in_workers(args: list[str], log: Path, die_at: str) -> tuple[int, str, str, str]:
+    """Validate in a fresh process that may use workers; also the parent's pid, which
+    PARALLEL_RUN writes first to stderr. ``die_at`` names a file whose worker dies."""
+    run = subprocess.run(
+        [sys.executable, "-c", PARALLEL_RUN, str(log), die_at, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    parent_line, _, err = run.stderr.partition("\n")
+    return run.returncode, run.stdout, err, parent_line.removeprefix("parent ")
+
+
 @pytest.mark.skipif(not cli._can_fork() or cli._usable_cores() < 2, reason="needs fork, 2 cores")
 def test_many_files_are_checked_by_workers_and_reported_as_one_process_would(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -89,20 +103,12 @@ def test_many_files_are_checked_by_workers_and_reported_as_one_process_would(
     assert expected[2].count("0 (Not at all) to 4") == 10
 
     log = tmp_path / "pids.txt"
-    run = subprocess.run(
-        [sys.executable, "-c", PARALLEL_RUN, str(log), "none", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-    parent_line, _, err = run.stderr.partition("\n")
-    parent = int(parent_line.removeprefix("parent "))
-    assert (run.returncode, run.stdout, err) == expected  # same verdicts, in the same order
+    *result, parent = in_workers(args, log, "none")
+    assert tuple(result) == expected  # same verdicts, in the same order
 
     workers = log.read_text(encoding="utf-8").split()
     assert len(workers) == 62  # every file checked once
-    assert str(parent) not in workers
+    assert parent.isdigit() and parent not in workers
     assert len(set(workers)) == min(cli._usable_cores(), 8)
 
 
@@ -140,14 +146,6 @@ def test_a_worker_that_dies_does_not_lose_or_hang_the_files(
     expected = in_process(args)
 
     log = tmp_path / "pids.txt"
-    run = subprocess.run(
-        [sys.executable, "-c", PARALLEL_RUN, str(log), "s-30.yaml", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-    parent_line, _, err = run.stderr.partition("\n")
-    assert (run.returncode, run.stdout, err) == expected
-    parent = parent_line.removeprefix("parent ")
+    *result, parent = in_workers(args, log, "s-30.yaml")
+    assert tuple(result) == expected
     assert parent in log.read_text(encoding="utf-8").split()  # the rest was checked here
