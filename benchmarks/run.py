@@ -37,6 +37,7 @@ class Counts:
     warm_up: bool
     moves: int
     keys: int
+    typing_rounds: int
     saves: int
     exports: int
     export_processes: int
@@ -49,6 +50,7 @@ FULL = Counts(
     warm_up=True,
     moves=200,
     keys=300,
+    typing_rounds=3,
     saves=30,
     exports=10,
     export_processes=5,
@@ -60,6 +62,7 @@ QUICK = Counts(
     warm_up=False,
     moves=6,
     keys=12,
+    typing_rounds=1,
     saves=3,
     exports=1,
     export_processes=1,
@@ -85,7 +88,7 @@ def _navigation(counts: Counts) -> list[Figure]:
 def _typing(counts: Counts) -> list[Figure]:
     from bench_interactive import measure_typing
 
-    return asyncio.run(measure_typing(counts.keys))
+    return asyncio.run(measure_typing(counts.keys, counts.typing_rounds))
 
 
 def _autosave(counts: Counts) -> list[Figure]:
