@@ -19,6 +19,7 @@ to :func:`parse` (tests/hardening/test_lean_reader.py holds the two to the same 
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -572,16 +573,76 @@ _Dumper.add_representer(str, _represent_str)
 _PyDumper.add_representer(str, _represent_str)
 
 
+_DUMP_OPTIONS: dict[str, Any] = {
+    "sort_keys": False,
+    "allow_unicode": True,
+    "default_flow_style": False,
+    "width": 1_000_000,
+    "indent": 2,
+}
+_FRAGMENTS: dict[tuple[Hashable, str], str] = {}
+"""YAML text of ``{key: record}`` entries, by key and ``repr`` of the record (see :func:`dump`)."""
+_MAX_FRAGMENTS = 512
+
+
 def dump(data: Any) -> str:
-    """Write data as readable YAML: keys in the given order, unicode as is, no line folding."""
-    options: dict[str, Any] = {
-        "sort_keys": False,
-        "allow_unicode": True,
-        "default_flow_style": False,
-        "width": 1_000_000,
-        "indent": 2,
-    }
-    text = yaml.dump(data, Dumper=_Dumper, **options)
+    """Write data as readable YAML: keys in the given order, unicode as is, no line folding.
+
+    Autosave writes the whole session after every change, yet a change touches one record:
+    so a top-level mapping of records (``characteristics: {id: {...}}``) is written record by
+    record, and a record's text is reused while the record is unchanged. In block style a
+    nested entry is its own text indented, so the result is exactly ``yaml.dump``'s (a test
+    compares them on the example and on generated data).
+    """
+    if type(data) is not dict or not data:
+        return _dump_whole(data)
+    parts = []
+    for key, value in data.items():
+        if (
+            type(value) is dict
+            and value
+            and _plain_key(key)
+            and all(type(v) is dict and v and _plain_key(k) for k, v in value.items())
+        ):
+            parts.append(f"{key}:\n")
+            parts.extend(_indented(_fragment(k, v)) for k, v in value.items())
+        else:
+            parts.append(_dump_c({key: value}))
+    text = "".join(parts)
     if "\\U" in text:
-        text = yaml.dump(data, Dumper=_PyDumper, **options)
+        return _dump_whole(data)
     return text
+
+
+def _dump_c(data: Any) -> str:
+    """libyaml's emitter: fast, but it escapes characters beyond the BMP (see _PyDumper)."""
+    return yaml.dump(data, Dumper=_Dumper, **_DUMP_OPTIONS)
+
+
+def _dump_whole(data: Any) -> str:
+    text = _dump_c(data)
+    if "\\U" in text:
+        text = yaml.dump(data, Dumper=_PyDumper, **_DUMP_OPTIONS)
+    return text
+
+
+@functools.lru_cache(maxsize=256)
+def _plain_key(key: Hashable) -> bool:
+    """True for a key written as itself on one line (``characteristics``, ``service-design``)."""
+    return type(key) is str and _dump_c({key: None}) == f"{key}: null\n"
+
+
+def _fragment(key: Hashable, value: dict[Any, Any]) -> str:
+    cache_key = (key, repr(value))
+    text = _FRAGMENTS.get(cache_key)
+    if text is None:
+        if len(_FRAGMENTS) >= _MAX_FRAGMENTS:
+            _FRAGMENTS.clear()
+        text = _FRAGMENTS[cache_key] = _dump_c({key: value})
+    return text
+
+
+def _indented(text: str) -> str:
+    """Every line two spaces in; empty lines (inside ``|`` blocks) stay empty, as the emitter
+    writes them."""
+    return "\n".join("  " + line if line else line for line in text.split("\n"))
