@@ -190,7 +190,11 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
                 team=parse_team(self.query_one("#team", TextArea).text),
             )
         except ValueError as err:
-            problem.update(Text(self._explain(err)))
+            explained = self._explain(err)
+            problem.update(Text(explained))
+            # The line under the form can be below the fold on a projector: say it where it
+            # is seen too, beside the field that gets the focus.
+            self.notify(explained, title="Not created yet", severity="warning")
             self._focus_problem(err)
             return
         app.start_session(Session.new(app.framework, service, workshop))
@@ -199,10 +203,12 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
     def _explain(err: ValueError) -> str:
         if isinstance(err, ValidationError):
             first = err.errors()[0]
-            field = ".".join(str(p) for p in first["loc"]) or "form"
+            field = ".".join(str(p) for p in first["loc"])
             message = first["msg"].removeprefix("Value error, ")
             if field == "name":
                 return "Name the library service first."
+            if not field:  # a check of the form as a whole: the message says what to do
+                return message[:1].upper() + message[1:].rstrip(".") + "."
             return f"{field}: {message}"
         return str(err)
 
