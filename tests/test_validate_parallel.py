@@ -88,15 +88,27 @@ def in_workers(args: list[str], log: Path, die_at: str) -> tuple[int, str, str, 
     return run.returncode, run.stdout, err, parent_line.removeprefix("parent ")
 
 
-@pytest.mark.skipif(not cli._can_fork() or cli._usable_cores() < 2, reason="needs fork, 2 cores")
-def test_many_files_are_checked_by_workers_and_reported_as_one_process_would(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-):
+needs_workers = pytest.mark.skipif(
+    not cli._can_fork() or cli._usable_cores() < 2, reason="needs fork, 2 cores"
+)
+
+
+@pytest.fixture
+def many(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], tuple[int, str, str]]:
+    """The 62 mixed files, and what validate reports for them in one process."""
     folder = tmp_path / "many"
     folder.mkdir()
     args = many_files(folder)
-    monkeypatch.setattr(cli, "PARALLEL_FROM", 10**9)
-    expected = in_process(args)
+    with monkeypatch.context() as patch:
+        patch.setattr(cli, "PARALLEL_FROM", 10**9)
+        return args, in_process(args)
+
+
+@needs_workers
+def test_many_files_are_checked_by_workers_and_reported_as_one_process_would(
+    tmp_path: Path, many: tuple[list[str], tuple[int, str, str]]
+):
+    args, expected = many
     assert expected[0] == 2
     assert expected[1].count("OK  ") == 32 and expected[1].count("    note: ") == 10
     assert expected[2].count("appears twice") == 10
@@ -135,15 +147,11 @@ def test_workers_are_never_forked_while_other_threads_run():
         thread.join()
 
 
-@pytest.mark.skipif(not cli._can_fork() or cli._usable_cores() < 2, reason="needs fork, 2 cores")
+@needs_workers
 def test_a_worker_that_dies_does_not_lose_or_hang_the_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, many: tuple[list[str], tuple[int, str, str]]
 ):
-    folder = tmp_path / "many"
-    folder.mkdir()
-    args = many_files(folder)
-    monkeypatch.setattr(cli, "PARALLEL_FROM", 10**9)
-    expected = in_process(args)
+    args, expected = many
 
     log = tmp_path / "pids.txt"
     *result, parent = in_workers(args, log, "s-30.yaml")
