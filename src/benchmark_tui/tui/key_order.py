@@ -55,15 +55,15 @@ class InOrderKeys(App):
         handles (adding the item, clearing the field) in its own queue; a letter let through
         before that would be typed into the field and then cleared with it.
         """
+        # ``_message_queue`` is MessagePump's; tests/tui/test_key_order.py fails if it changes.
+        return any(not node._message_queue.empty() for node in self._focus_chain())
+
+    def _focus_chain(self) -> list[MessagePump]:
+        """The focused widget and its containers up to the screen (none if nothing has focus)."""
         focused = self.focused
         if focused is None:
-            return False
-        # ``_message_queue`` is MessagePump's; tests/tui/test_key_order.py fails if it changes.
-        return any(
-            not node._message_queue.empty()
-            for node in focused.ancestors_with_self
-            if node is not self
-        )
+            return []
+        return [node for node in focused.ancestors_with_self if node is not self]
 
     def _wait_for_focused(self) -> None:
         """Release the next held key once the focused widget and its ancestors have caught up.
@@ -77,9 +77,7 @@ class InOrderKeys(App):
             return
         self._waiting_for_focus = True
         self._wait += 1
-        focused = self.focused
-        chain = list(focused.ancestors_with_self) if focused is not None else []
-        self._pass_along(self._wait, [node for node in chain if node is not self])
+        self._pass_along(self._wait, self._focus_chain())
         # A widget removed while we wait never calls back: never hold keys for long.
         self.set_timer(0.5, partial(self._release_held_key, self._wait, force=True))
 
