@@ -8,7 +8,6 @@ never an obstacle: the defaults are used and the file is rewritten on the next c
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 
@@ -81,6 +80,8 @@ def save_settings(settings: Settings) -> None:
     replaced in one rename (never half-written) but not fsynced: at worst a power cut loses
     the last theme or recent session, and a damaged file only means the defaults are used.
     """
+    from benchmark_tui.store import write_atomically
+
     path = settings_path()
     data = yamlio.dump(settings.model_dump()).encode("utf-8")
     try:
@@ -88,11 +89,8 @@ def save_settings(settings: Settings) -> None:
             return
     except OSError:
         pass
-    staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        staging.write_bytes(data)
-        os.replace(staging, path)
+        write_atomically(path, data, durable=False)
     except OSError:
-        with contextlib.suppress(OSError):
-            staging.unlink()
+        return

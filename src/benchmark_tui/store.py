@@ -267,13 +267,17 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + BACKUP_SUFFIX)
 
 
-def write_atomically(path: Path, data: bytes, *, backup: bool = False) -> None:
+def write_atomically(
+    path: Path, data: bytes, *, backup: bool = False, durable: bool = True
+) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
 
     The data goes to a temporary file in the same folder, is flushed and fsynced, and is then
     renamed over the target; the folder is fsynced so the rename survives a power cut. With
     ``backup``, the previous file is first kept as ``NAME.bak`` (a hard link where possible, so
-    no copying happens on every autosave).
+    no copying happens on every autosave). With ``durable=False`` nothing is fsynced: the file
+    is still never half-written, but a power cut may bring back the previous version (for
+    files such as the settings, where that costs nothing and the fsyncs cost start-up time).
 
     Raises:
         OSError: whatever the operating system reported.
@@ -285,7 +289,8 @@ def write_atomically(path: Path, data: bytes, *, backup: bool = False) -> None:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         with contextlib.suppress(OSError):
             os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
         if backup and path.is_file():
@@ -295,7 +300,8 @@ def write_atomically(path: Path, data: bytes, *, backup: bool = False) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    _fsync_folder(folder)
+    if durable:
+        _fsync_folder(folder)
 
 
 def remove_leftover_temp_files(path: Path) -> list[Path]:
