@@ -9,13 +9,17 @@ the last few widths, so each row is laid out once per width.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 KEEP = 4
 """Widths remembered per renderable (a list is drawn at one or two widths)."""
@@ -54,23 +58,27 @@ class Memo:
             options.encoding,
             options.legacy_windows,
         )
-        segments = self._segments.get(key)
-        if segments is None:
-            segments = list(console.render(self._renderable, options))
-            if len(self._segments) >= KEEP:
-                del self._segments[next(iter(self._segments))]
-            self._segments[key] = segments
-        return segments
+        return _remember(
+            self._segments, key, lambda: list(console.render(self._renderable, options))
+        )
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
-        key = (options.min_width, options.max_width)
-        measurement = self._measurements.get(key)
-        if measurement is None:
-            measurement = Measurement.get(console, options, self._renderable)
-            if len(self._measurements) >= KEEP:
-                del self._measurements[next(iter(self._measurements))]
-            self._measurements[key] = measurement
-        return measurement
+        return _remember(
+            self._measurements,
+            (options.min_width, options.max_width),
+            lambda: Measurement.get(console, options, self._renderable),
+        )
+
+
+def _remember(cache: dict[K, V], key: K, make: Callable[[], V]) -> V:
+    """``cache[key]``, made first if missing; the oldest of more than :data:`KEEP` goes."""
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        if len(cache) >= KEEP:
+            del cache[next(iter(cache))]
+        cache[key] = value
+    return value
 
 
 def hanging_rows(
