@@ -608,10 +608,8 @@ def dump(data: Any) -> str:
             parts.extend(_indented(_fragment(k, v)) for k, v in value.items())
         else:
             parts.append(_dump_c({key: value}))
-    text = "".join(parts)
-    if "\\U" in text:
-        return _dump_whole(data)
-    return text
+    text = "".join(parts)  # what _dump_c(data) gives
+    return _dump_py(data) if "\\U" in text else text
 
 
 def _dump_c(data: Any) -> str:
@@ -619,11 +617,14 @@ def _dump_c(data: Any) -> str:
     return yaml.dump(data, Dumper=_Dumper, **_DUMP_OPTIONS)
 
 
+def _dump_py(data: Any) -> str:
+    """The pure-Python emitter, for text holding characters beyond the BMP (emoji)."""
+    return yaml.dump(data, Dumper=_PyDumper, **_DUMP_OPTIONS)
+
+
 def _dump_whole(data: Any) -> str:
     text = _dump_c(data)
-    if "\\U" in text:
-        text = yaml.dump(data, Dumper=_PyDumper, **_DUMP_OPTIONS)
-    return text
+    return _dump_py(data) if "\\U" in text else text
 
 
 @functools.lru_cache(maxsize=256)
