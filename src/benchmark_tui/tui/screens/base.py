@@ -322,7 +322,7 @@ class SteppedScreen(WorkshopScreen):
         if self.record.state == "agreed":
             self.record.state = "in-progress"
             self.edited()
-            self.notify("Reopened: no longer marked as agreed.", timeout=3)
+            self.notify("Reopened: no longer marked as agreed.", timeout=3, markup=False)
             self.query_one(WhereBar).show(*self.where)
             return
         if self.remarks():
@@ -365,7 +365,7 @@ class SteppedScreen(WorkshopScreen):
     def _agree_and_move_on(self) -> None:
         self.record.state = "agreed"
         self.edited()
-        self.notify(f"{self.where[1]}: agreed.", timeout=3)
+        self.notify(f"{self.where[1]}: agreed.", timeout=3, markup=False)
         self.action_next_item()
 
     @on(EditableList.Changed, "#strengths")

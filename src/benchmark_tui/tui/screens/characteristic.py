@@ -228,7 +228,7 @@ type; ctrl+z undoes the last change.
         reviewed = self.record.evidence.sources_reviewed
         names = list(self.characteristic.data_sources)
         names += [s for s in reviewed if s not in names]
-        return [Selection(name, name, name in reviewed) for name in names]
+        return [Selection(Text(name), name, name in reviewed) for name in names]
 
     # -- recording what the team says ---------------------------------------------------------
 
@@ -265,7 +265,7 @@ type; ctrl+z undoes the last change.
         sources = self.query_one("#sources", SelectionList)
         known = [str(o.value) for o in sources.options]
         if name not in known:
-            sources.add_option(Selection(name, name, True))
+            sources.add_option(Selection(Text(name), name, True))
         sources.select(name)
         event.input.value = ""
 

@@ -357,8 +357,8 @@ class ActionDialog(Dialog[Action]):
 
     def compose(self) -> ComposeResult:
         action = self.action_record
-        items = [(a.label, a.id) for a in self.framework.areas] + [
-            (c.label, c.id) for c in self.framework.items
+        items = [(Text(a.label), a.id) for a in self.framework.areas] + [
+            (Text(c.label), c.id) for c in self.framework.items
         ]
         with Vertical(classes="dialog -form"):
             yield Static("Improvement plan action", classes="dialog-title")

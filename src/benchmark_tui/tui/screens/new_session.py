@@ -194,7 +194,7 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
             problem.update(Text(explained))
             # The line under the form can be below the fold on a projector: say it where it
             # is seen too, beside the field that gets the focus.
-            self.notify(explained, title="Not created yet", severity="warning")
+            self.notify(explained, title="Not created yet", severity="warning", markup=False)
             self._focus_problem(err)
             return
         app.start_session(Session.new(app.framework, service, workshop))

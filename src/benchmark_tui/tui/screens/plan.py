@@ -177,7 +177,7 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
         removed = plan.actions[index]
         plan.actions = plan.actions[:index] + plan.actions[index + 1 :]
         self._changed(max(0, index - 1))
-        self.notify(f"Removed “{removed.action}”. Ctrl+Z brings it back.", timeout=4)
+        self.notify(f"Removed “{removed.action}”. Ctrl+Z brings it back.", timeout=4, markup=False)
 
     def action_move(self, delta: int) -> None:
         """Move the action under the cursor up or down."""
@@ -196,7 +196,9 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
 
         suggestions = self.session.suggested_actions(self.framework)
         if not suggestions:
-            self.notify("Every area for improvement already has an action.", timeout=4)
+            self.notify(
+                "Every area for improvement already has an action.", timeout=4, markup=False
+            )
             return
 
         def add(chosen: list[int] | None) -> None:
@@ -209,6 +211,7 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
             self.notify(
                 f"Added {len(chosen)} actions: edit each to add an owner and a due date.",
                 timeout=5,
+                markup=False,
             )
 
         self.app.push_screen(SuggestionsDialog(self.framework, suggestions), add)

@@ -200,7 +200,7 @@ Then **agree** (ctrl+g) and move on.
             removed = measures[event.index]
             self.record.measures = measures[: event.index] + measures[event.index + 1 :]
             self._measures_changed()
-            self.notify(f"Removed {removed.name}. Ctrl+Z brings it back.", timeout=4)
+            self.notify(f"Removed {removed.name}. Ctrl+Z brings it back.", timeout=4, markup=False)
             return
         current = measures[event.index] if event.index is not None else None
 
@@ -253,7 +253,7 @@ Then **agree** (ctrl+g) and move on.
                 ),
             ]
             self.edited()
-            self.notify("Added to the improvement plan.", timeout=3)
+            self.notify("Added to the improvement plan.", timeout=3, markup=False)
 
         self.app.push_screen(
             ChoiceDialog(
