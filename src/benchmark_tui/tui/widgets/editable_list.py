@@ -31,7 +31,7 @@ class ItemOptions(KeepRendersOnShow, OptionList):
 
     | Key | Does |
     | :- | :- |
-    | enter | edit the item |
+    | enter | edit the item (in the box under the list) |
     | delete | remove the item |
     | shift+up / shift+down | move the item up or down |
     | p | switch the item's tag (e.g. in place ↔ planned), where the list has tags |
@@ -39,6 +39,7 @@ class ItemOptions(KeepRendersOnShow, OptionList):
     """
 
     BINDINGS = [
+        Binding("enter", "select", "Edit", key_display="⏎"),
         Binding("delete,backspace", "remove", "Remove", key_display="del"),
         Binding("shift+up", "move(-1)", "Move up", show=False),
         Binding("shift+down", "move(1)", "Move down", show=False),
@@ -81,12 +82,38 @@ class ItemOptions(KeepRendersOnShow, OptionList):
         return parent if isinstance(parent, EditableList) else None
 
 
+class NewItemInput(Input):
+    """The box under an :class:`EditableList` where new items are typed (and items edited).
+
+    | Key | Does |
+    | :- | :- |
+    | up | go to the last item of the list |
+    """
+
+    BINDINGS = [Binding("up", "to_items", "Items", key_display="↑")]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_items":
+            owner = self.parent
+            return isinstance(owner, EditableList) and owner.can_go_to_items
+        return super().check_action(action, parameters)
+
+    def action_to_items(self) -> None:
+        """Go to the last item of the list."""
+        owner = self.parent
+        if isinstance(owner, EditableList):
+            owner.go_to_items()
+
+
 class EditableList(SizedByLayout, Vertical):
     """A list the team builds quickly: type and press Enter to add; Enter on an item edits it.
 
     With ``counted`` the title shows "2 of 2–4 ✓", or a gentle remark when there are fewer
     than two or more than four items (it never blocks). With ``tags`` each item carries one
     of the given tags, switched with ``p``.
+
+    While an item is edited, the box under the list grows a border and holds the item's text,
+    and a line above it says which item is edited and how to finish, so the room sees it.
     """
 
     DEFAULT_CSS = """
@@ -96,6 +123,8 @@ class EditableList(SizedByLayout, Vertical):
         & > .list-title.-remark { color: $text-warning; }
         & > ItemOptions { height: auto; max-height: 14; margin: 0 0 1 0; }
         & > ItemOptions.-empty { display: none; }
+        & > .edit-hint { display: none; height: auto; color: $text-accent; text-style: bold; }
+        &.-editing > .edit-hint { display: block; }
         & > Input { margin: 0; background: $boost; }
         & > Input:focus { background: $primary 12%; }
     }
@@ -148,10 +177,13 @@ class EditableList(SizedByLayout, Vertical):
     def compose(self) -> ComposeResult:
         yield Static(classes="list-title")
         yield ItemOptions(compact=True)
-        yield Input(
+        yield Static(classes="edit-hint")
+        yield NewItemInput(
             placeholder=self._placeholder(),
             classes="new-item autofocus" if self._autofocus else "new-item",
             compact=True,
+            # Typing into an item being edited adds to it; it must never replace it.
+            select_on_focus=False,
         )
 
     def on_mount(self) -> None:
@@ -204,6 +236,8 @@ class EditableList(SizedByLayout, Vertical):
             label = self.tags.get(entry.tag, entry.tag) if entry.tag is not None else ""
             if label:
                 text.append(f"  ({label})", style="italic")
+            if number - 1 == self._editing:
+                text.append("  ✎ editing", style="bold italic")
             marker = Text(f"{number}.", style="bold")
             prompts.append(Option(hanging_rows([(marker, text)], marker_width=width, expand=True)))
         options.add_options(prompts)
@@ -211,6 +245,7 @@ class EditableList(SizedByLayout, Vertical):
         if self.entries:
             options.highlighted = min(previous or 0, len(self.entries) - 1)
         self._render_title()
+        self.refresh_bindings()  # ↑ to the list depends on there being items
 
     def _render_title(self) -> None:
         title = Text(self.title, style="bold")
@@ -251,19 +286,45 @@ class EditableList(SizedByLayout, Vertical):
     @on(OptionList.OptionSelected)
     def _edit(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self._editing = event.option_index
+        index = event.option_index
+        self._editing = index
+        self.query_one(".edit-hint", Static).update(
+            Text(f"Editing item {index + 1} of {len(self.entries)}: Enter saves, Esc cancels")
+        )
+        self.add_class("-editing")
+        self._render_entries(index)  # marks the item being edited
         box = self.new_item_input
-        box.value = self.entries[event.option_index].text
+        box.value = self.entries[index].text
+        box.cursor_position = len(box.value)
         box.placeholder = self._placeholder()
+        # A framed, full-height box: the one-line box cannot show a border and its text.
+        box.compact = False
         box.add_class("-editing")
         box.focus()
+        self.refresh_bindings()
 
     def _stop_editing(self) -> None:
+        index = self._editing
         self._editing = None
+        self.remove_class("-editing")
+        self._render_entries(index)  # without the "editing" mark
         box = self.new_item_input
         box.value = ""
         box.placeholder = self._placeholder()
+        box.compact = True
         box.remove_class("-editing")
+        self.refresh_bindings()
+
+    @property
+    def can_go_to_items(self) -> bool:
+        """Whether ↑ in the new-item box has a list to go to (not while an item is edited)."""
+        return self._editing is None and bool(self.entries)
+
+    def go_to_items(self) -> None:
+        """Go from the new-item box to the last item of the list."""
+        options = self.options
+        options.highlighted = len(self.entries) - 1
+        options.focus()
 
     def key_escape(self) -> bool:
         """Esc while editing cancels the edit (and keeps the item as it was)."""

@@ -1,0 +1,85 @@
+"""What a facilitator tripped over on the wall (issue 13), each checked as the room sees it."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmark_tui.models import Approach
+from benchmark_tui.tui.widgets.key_bar import KeyBar
+
+from .conftest import LARGE, SMALL, reload
+from .screen import screen_lines, screen_text
+from .test_app import settle, type_text
+
+
+def key_bar(app) -> str:
+    """The text of the key bar of the screen on top (the keys that work here)."""
+    return str(app.screen.query_one(KeyBar).content).replace("\n", "  ")
+
+
+@pytest.fixture
+def approaches_file(session_file, session):
+    """Leadership's approaches step, three approaches on the flipchart."""
+    session.record("leadership").approaches = [
+        Approach(text="Vision agreed with members"),
+        Approach(text="Leadership walkabouts each month"),
+        Approach(text="Staff ideas scheme", status="planned"),
+    ]
+    return session_file("characteristic", "leadership", "approaches")
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE])
+async def test_an_item_being_edited_is_shown_with_its_text_and_how_to_finish(
+    make_app, approaches_file, framework, size
+):
+    """Enter on an item: the box shows its text, a line says which item and Enter/Esc, and
+    typing adds to the text rather than replacing it."""
+    app = make_app(approaches_file)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("shift+tab", "home", "down", "enter")  # the second item
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Editing item 2 of 3: Enter saves, Esc cancels" in text
+        box_rows = [line for line in screen_lines(app) if "Leadership walkabouts" in line]
+        assert len(box_rows) == 2  # in the list (marked) and in the edit box
+        assert "✎ editing" in box_rows[0]
+        await type_text(pilot, " (paused)\n")
+        await settle(pilot)
+        assert "Editing item" not in screen_text(app)
+    approaches = reload(approaches_file, framework).record("leadership").approaches
+    assert [a.text for a in approaches] == [
+        "Vision agreed with members",
+        "Leadership walkabouts each month (paused)",
+        "Staff ideas scheme",
+    ]
+
+
+async def test_escape_leaves_the_edited_item_as_it_was(make_app, approaches_file, framework):
+    app = make_app(approaches_file)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("shift+tab", "end", "enter")
+        assert "Editing item 3 of 3" in screen_text(app)
+        await type_text(pilot, "xyz")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "Editing item" not in screen_text(app)
+        assert "✎" not in screen_text(app)
+    approaches = reload(approaches_file, framework).record("leadership").approaches
+    assert approaches[2].text == "Staff ideas scheme"
+
+
+async def test_up_from_the_new_item_box_reaches_the_list_and_the_keys_say_so(
+    make_app, approaches_file
+):
+    """↑ in "Type a new approach" goes to the last item; the bar shows ↑ there, ⏎ Edit on it."""
+    app = make_app(approaches_file)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "↑ Items" in key_bar(app)
+        await pilot.press("up")
+        await pilot.pause()
+        options = app.screen.query_one("#approach-list").options
+        assert app.focused is options
+        assert options.highlighted == 2
+        assert "⏎ Edit" in key_bar(app)
+        assert "↑ Items" not in key_bar(app)
