@@ -24,6 +24,7 @@ def private_profile(tmp_path_factory, monkeypatch):
     profile = tmp_path_factory.mktemp("profile")
     monkeypatch.setenv("BENCHMARK_TUI_CONFIG_DIR", str(profile / "config"))
     monkeypatch.setenv("BENCHMARK_TUI_LOG_DIR", str(profile / "logs"))
+    monkeypatch.setenv("BENCHMARK_TUI_STATE_DIR", str(profile / "state"))
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     return profile

@@ -11,7 +11,6 @@ import pytest
 from benchmark_tui.errors import FrameworkError, SaveError, SessionFileError
 from benchmark_tui.models import Approach, Measure, PeriodValue, TeamMember
 from benchmark_tui.store import (
-    backup_path,
     bundled_framework_path,
     detect_kind,
     list_sessions,
@@ -291,16 +290,14 @@ def test_session_from_another_framework_version_opens_with_a_notice(framework, s
 # --- saving --------------------------------------------------------------------------------------
 
 
-def test_save_is_atomic_leaves_no_temp_files_and_keeps_a_backup(framework, session, tmp_path):
+def test_save_is_atomic_and_leaves_no_temp_files(framework, session, tmp_path):
+    """Versions are kept by the open session (tests/test_workshop.py), not by every save."""
     path = tmp_path / "s.yaml"
     save_session(session, path)
-    assert not backup_path(path).exists()
-    first = path.read_bytes()
     session.record("people").strengths = ["Strong induction for volunteers"]
     save_session(session, path)
-    assert backup_path(path).read_bytes() == first
     assert "Strong induction" in path.read_text(encoding="utf-8")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml", "s.yaml.bak"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml"]
 
 
 def test_a_failed_save_leaves_the_previous_file_intact(session, tmp_path, monkeypatch):

@@ -36,7 +36,7 @@ from benchmark_tui.models import (
     TeamMember,
     Workshop,
 )
-from benchmark_tui.store import backup_path, load_framework, read_session, save_session
+from benchmark_tui.store import load_framework, read_session, save_session
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "sessions" / "example-borough-libraries-2026-03-12.yaml"
@@ -948,7 +948,6 @@ def check(path: Path) -> None:
 
 def main() -> None:
     path = save_session(build(), OUTPUT)
-    backup_path(path).unlink(missing_ok=True)
     check(path)
     print(f"wrote {path.relative_to(ROOT)}")
 

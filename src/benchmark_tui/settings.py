@@ -56,6 +56,16 @@ def log_dir() -> Path:
     return platformdirs.user_log_path(APP_NAME, appauthor=False)
 
 
+def state_dir() -> Path:
+    """The folder for rescue copies of a session that could not be saved in its own folder."""
+    override = os.environ.get("BENCHMARK_TUI_STATE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return platformdirs.user_state_path(APP_NAME, appauthor=False)
+
+
 def settings_path() -> Path:
     """The settings file."""
     return config_dir() / "settings.yaml"
@@ -80,7 +90,7 @@ def save_settings(settings: Settings) -> None:
     replaced in one rename (never half-written) but not fsynced: at worst a power cut loses
     the last theme or recent session, and a damaged file only means the defaults are used.
     """
-    from benchmark_tui.store import write_atomically
+    from benchmark_tui.files import write_atomically
 
     path = settings_path()
     data = yamlio.dump(settings.model_dump()).encode("utf-8")

@@ -3,34 +3,31 @@
 This is the only module that reads or writes framework and session files. Loading turns every
 problem, from a YAML syntax error to a rating of 5, into one exception type whose message reads
 ``path:line:column: what is wrong — what to do``. Saving is atomic and keeps the previous
-version beside the file as ``NAME.yaml.bak``.
+versions (see :mod:`benchmark_tui.versions`) are kept by the open session,
+:class:`benchmark_tui.workshop.OpenSession`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
 import re
-import tempfile
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from benchmark_tui import yamlio
 from benchmark_tui.errors import FileProblem, FrameworkError, SaveError, SessionFileError
+from benchmark_tui.files import explain_write_error, write_atomically
+from benchmark_tui.located import located
 from benchmark_tui.models import SCHEMA_VERSION, Framework, Progress, Session, session_context
 
 SESSION_SUFFIX = ".yaml"
-BACKUP_SUFFIX = ".bak"
 SESSION_HEADER = (
     "# benchmark-tui self-assessment session (Libraries Taskforce Benchmarking Framework).\n"
     "# Written by benchmark-tui; safe to edit by hand. Check edits with:\n"
@@ -103,7 +100,7 @@ def _load_framework_uncached(path: Path) -> Framework:
         return Framework.model_validate(data)
     except ValidationError as err:
         root = _node_tree(text, path, FrameworkError)
-        raise _located(err, path, root, Framework, FrameworkError) from err
+        raise located(err, path, root, Framework, FrameworkError) from err
 
 
 def _read_data(path: Path, problem: type[FileProblem]) -> tuple[str, Any]:
@@ -168,7 +165,7 @@ def _session_from_data(path: Path, text: str, data: Any, framework: Framework) -
         session = Session.model_validate(data, context=context)
     except ValidationError as err:
         root = _node_tree(text, path, SessionFileError)
-        raise _located(err, path, root, Session, SessionFileError) from err
+        raise located(err, path, root, Session, SessionFileError) from err
 
     notices: list[str] = []
     if not same_framework:
@@ -201,7 +198,7 @@ def load_session(path: Path | str, framework: Framework) -> Session:
 
 
 def save_session(session: Session, path: Path | str) -> Path:
-    """Write a session atomically, keeping the previous version as ``NAME.yaml.bak``.
+    """Write a session atomically (earlier versions are kept by :class:`OpenSession`).
 
     The file on disk is at every instant either the old or the new version, never a mix.
 
@@ -249,131 +246,21 @@ def session_text(session: Session) -> str:
 
 
 def write_session_text(text: str, path: Path | str) -> Path:
-    """Write session text (from :func:`session_text`) atomically, keeping a ``.bak``.
+    """Write session text (from :func:`session_text`) atomically.
 
     Raises:
         SaveError: the folder is read-only, the disk is full, or the path is unusable.
     """
     path = Path(path)
     try:
-        write_atomically(path, text.encode("utf-8"), backup=True)
+        write_atomically(path, text.encode("utf-8"))
     except OSError as err:
-        raise SaveError(_explain_write_error(err, path), title="Not saved") from err
+        raise SaveError(
+            f"Not saved: {explain_write_error(err, path, what='the session')}. "
+            "Your work is kept in memory.",
+            title="Not saved",
+        ) from err
     return path
-
-
-def backup_path(path: Path) -> Path:
-    """Where the previous version of a session file is kept."""
-    return path.with_name(path.name + BACKUP_SUFFIX)
-
-
-def write_atomically(
-    path: Path, data: bytes, *, backup: bool = False, durable: bool = True
-) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
-
-    The data goes to a temporary file in the same folder, is flushed and fsynced, and is then
-    renamed over the target; the folder is fsynced so the rename survives a power cut. With
-    ``backup``, the previous file is first kept as ``NAME.bak`` (a hard link where possible, so
-    no copying happens on every autosave). With ``durable=False`` nothing is fsynced: the file
-    is still never half-written, but a power cut may bring back the previous version (for
-    files such as the settings, where that costs nothing and the fsyncs cost start-up time).
-
-    Raises:
-        OSError: whatever the operating system reported.
-    """
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            if durable:
-                os.fsync(stream.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        if backup and path.is_file():
-            _keep_backup(path)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    if durable:
-        _fsync_folder(folder)
-
-
-def remove_leftover_temp_files(path: Path) -> list[Path]:
-    """Delete temporary files that writers killed mid-save left beside ``path``.
-
-    :func:`write_atomically` writes ``.NAME.RANDOM.tmp`` (and ``.NAME.bak.RANDOM.tmp`` for the
-    backup) and renames it into place; a crash between the two leaves it behind. Call this
-    only while nobody else can be writing ``path``: :meth:`SessionLock.acquire` does.
-
-    Returns:
-        The files removed.
-    """
-    leftover = re.compile(rf"\.{re.escape(path.name)}\.(?:bak\.)?[a-z0-9_]+\.tmp")
-    removed: list[Path] = []
-    with contextlib.suppress(OSError):
-        for candidate in path.parent.iterdir():
-            if leftover.fullmatch(candidate.name) and candidate.is_file():
-                with contextlib.suppress(OSError):
-                    candidate.unlink()
-                    removed.append(candidate)
-    return removed
-
-
-def _keep_backup(path: Path) -> None:
-    target = backup_path(path)
-    with contextlib.suppress(OSError):
-        if os.path.samefile(path, target):
-            # A save interrupted after this step left both names on one file: the backup
-            # already holds this version. (Renaming a third link over it would do nothing,
-            # POSIX says, and the staging file would stay behind.)
-            return
-    fd, staging_name = tempfile.mkstemp(dir=path.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    staging = Path(staging_name)
-    try:
-        staging.unlink()
-        try:
-            os.link(path, staging)
-        except OSError:  # file systems without hard links (FAT sticks, some shares)
-            staging.write_bytes(path.read_bytes())
-        os.replace(staging, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            staging.unlink()
-        raise
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _explain_write_error(err: OSError, path: Path) -> str:
-    folder = path.parent
-    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        what = f"cannot write to {folder} (the folder or file is read-only)"
-    elif err.errno == errno.ENOSPC:
-        what = f"the disk holding {folder} is full"
-    elif err.errno == errno.ENOENT:
-        what = f"the folder {folder} does not exist (was a USB stick removed?)"
-    else:
-        what = f"cannot write {path} ({err.strerror or err})"
-    return (
-        f"Not saved: {what}. Your work is kept in memory; "
-        "free some space or choose another folder, then save again."
-    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -393,7 +280,6 @@ class SessionSummary:
     updated: datetime | None
     problem: str | None = None
     """Why the file could not be read, if it could not."""
-    first_date: date | None = None
 
 
 def list_sessions(folder: Path, framework: Framework) -> list[SessionSummary]:
@@ -422,7 +308,6 @@ def list_sessions(folder: Path, framework: Framework) -> list[SessionSummary]:
                 dates=session.workshop.dates_label,
                 progress=session.progress(framework),
                 updated=session.updated,
-                first_date=min(session.workshop.dates) if session.workshop.dates else None,
             )
         )
     oldest = datetime.min.replace(tzinfo=UTC)
@@ -458,7 +343,10 @@ def create_session_file(session: Session, folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise SaveError(_explain_write_error(err, folder / "x"), title="Not saved") from err
+        raise SaveError(
+            f"Not saved: {explain_write_error(err, folder / 'new.yaml', what='the session')}.",
+            title="Not saved",
+        ) from err
     return save_session(session, new_session_path(folder, session))
 
 
@@ -511,182 +399,3 @@ def check_file(path: Path | str, framework: Framework) -> Framework | LoadedSess
     if _looks_like_framework(data):
         return load_framework(path)
     return _session_from_data(path, text, data, framework)
-
-
-# ---------------------------------------------------------------------------------------------
-# Located validation errors
-# ---------------------------------------------------------------------------------------------
-
-_HINTS = {
-    "missing": "add it",
-    "int_type": "write a whole number without quotes",
-    "int_parsing": "write a whole number",
-    "string_type": "write text; put it in quotes if it looks like a number, date or yes/no",
-    "list_type": "write a list, one '- item' per line",
-    "dict_type": "write a mapping of 'key: value' lines",
-    "model_type": "write a mapping of 'key: value' lines",
-    "model_attributes_type": "write a mapping of 'key: value' lines",
-    "string_too_short": "write some text, or delete the item",
-    "string_too_long": "shorten it",
-    "too_long": "remove some items",
-    "too_short": "add the missing items",
-    "literal_error": "use one of the values listed",
-    "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
-    "date_parsing": "write the date as YYYY-MM-DD",
-    "date_type": "write the date as YYYY-MM-DD",
-    "datetime_parsing": "write the time as YYYY-MM-DD HH:MM:SS+00:00",
-    "datetime_type": "write the time as YYYY-MM-DD HH:MM:SS+00:00",
-    "bool_type": "write true or false",
-    "bool_parsing": "write true or false",
-    "string_pattern_mismatch": "ids use lower-case letters, digits and single hyphens",
-    "less_than_equal": "use a smaller number",
-    "greater_than_equal": "use a larger number",
-}
-_RATING_HINT = "use a whole number from 0 (Not at all) to 4 (Completely), or null if not yet rated"
-
-
-def _located(
-    err: ValidationError,
-    path: Path,
-    root: Any,
-    model: type[BaseModel],
-    kind: type[FileProblem],
-) -> FileProblem:
-    """Turn a pydantic error into a FileProblem pointing at the YAML line of the first error.
-
-    When there are several errors, all are listed (up to ten), one per line.
-    """
-    problems: list[FileProblem] = []
-    for detail in err.errors(include_url=False)[:10]:
-        loc = tuple(detail["loc"])
-        etype = detail["type"]
-        if etype in ("missing", "extra_forbidden"):
-            node = yamlio.key_node_at(root, loc) if etype == "extra_forbidden" else None
-            node = node or yamlio.node_at(root, loc)
-        else:
-            node = yamlio.node_at(root, loc)
-        where = ".".join(str(p) for p in loc if p != "[key]")
-        message = detail["msg"].removeprefix("Value error, ")
-        if etype == "extra_forbidden":
-            allowed = _allowed_keys(model, loc[:-1])
-            message = f"unknown key {loc[-1]!r}"
-            where = ".".join(str(p) for p in loc[:-1])
-            hint = "remove it or correct its spelling" + (
-                f" (allowed here: {', '.join(allowed)})" if allowed else ""
-            )
-        elif etype == "missing":
-            hint = f"add '{loc[-1]}:' here"
-        elif ("ratings" in loc and loc[-1] == "value") or "votes" in loc:
-            hint = _RATING_HINT
-        else:
-            hint = _HINTS.get(etype, "")
-        problem = f"{where}: {message}" if where else message
-        line = node.start_mark.line + 1 if node is not None else None
-        column = node.start_mark.column + 1 if node is not None else None
-        problems.append(kind(path, problem, hint, line=line, column=column, title=_title_for(kind)))
-    first = problems[0]
-    if len(problems) > 1:
-        extra = err.error_count() - len(problems)
-        lines = [p.message for p in problems]
-        if extra > 0:
-            lines.append(f"… and {extra} more problems")
-        first.message = "\n".join(lines)
-        first.args = (first.message,)
-    return first
-
-
-def _title_for(kind: type[FileProblem]) -> str:
-    if kind is FrameworkError:
-        return "The framework file has a problem"
-    return "The session file has a problem"
-
-
-def _allowed_keys(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
-    """The field names of the model found at ``loc`` inside ``model``, if there is one."""
-    current: Any = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(str(part))
-            if info is None:
-                return []
-            current = info.annotation
-        elif get_origin(current) is list:
-            current = get_args(current)[0]
-        elif get_origin(current) is dict:
-            current = get_args(current)[1]
-        else:
-            return []
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Strip Annotated[...] and Optional[...] from a type."""
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (Union, UnionType):
-            args = [a for a in get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation
-
-
-# ---------------------------------------------------------------------------------------------
-# One writer per session
-# ---------------------------------------------------------------------------------------------
-
-
-def lock_path(path: Path) -> Path:
-    """The lock file that marks a session as open for editing (hidden, beside the session)."""
-    return path.with_name(f".{path.name}.lock")
-
-
-class SessionLock:
-    """Marks a session file as open for editing by one running benchmark-tui.
-
-    Uses an operating-system lock on a small file beside the session (filelock), which the
-    system releases when the process ends however it ends, so a crashed instance never leaves
-    a stale lock behind.
-    """
-
-    def __init__(self, path: Path) -> None:
-        from filelock import FileLock
-
-        self.session_path = Path(path)
-        self.path = lock_path(self.session_path)
-        self._lock = FileLock(self.path, timeout=0, thread_local=False)
-
-    def acquire(self) -> bool:
-        """Take the lock; False if another instance holds it.
-
-        Holding the lock means nobody else is writing the session, so temporary files left
-        beside it by a writer that was killed mid-save are removed here. A folder that cannot
-        hold a lock file (read-only) counts as acquired: saving will say plainly what is wrong.
-        """
-        from filelock import Timeout
-
-        try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
-            return False
-        except OSError:
-            return True
-        remove_leftover_temp_files(self.session_path)
-        return True
-
-    def release(self) -> None:
-        """Give the lock up (safe to call when not held)."""
-        if self._lock.is_locked:
-            self._lock.release()
-
-    @property
-    def is_held(self) -> bool:
-        """Whether this process holds the lock."""
-        return self._lock.is_locked

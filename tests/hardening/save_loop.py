@@ -16,6 +16,7 @@ import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from benchmark_tui.locks import SessionLock
 from benchmark_tui.models import (
     Action,
     Approach,
@@ -27,7 +28,8 @@ from benchmark_tui.models import (
     TeamMember,
     Workshop,
 )
-from benchmark_tui.store import SessionLock, load_framework, save_session, session_text
+from benchmark_tui.store import load_framework, session_text
+from benchmark_tui.workshop import OpenSession
 
 STAMP = datetime(2026, 3, 12, 9, 30, tzinfo=UTC)
 PARAGRAPH = (
@@ -124,24 +126,26 @@ def say(line: str) -> None:
     os.write(1, f"{line}\n".encode())
 
 
-def write_forever(path: Path, session: Session, start: int) -> None:
-    """The forked writer: lock, then save with counters start, start+1, … until killed."""
-    lock = SessionLock(path)
-    if not lock.acquire():
+def write_forever(path: Path, framework: Framework, start: int) -> None:
+    """The forked writer: open the session as the app does (taking the lock), then save with
+    counters start, start+1, … until killed; each save keeps the previous version."""
+    opened = OpenSession.open(path, framework)
+    if opened.read_only:
         say("lock refused")
         os._exit(3)
     say(f"locked {os.getpid()}")
     counter = start
     while True:
-        set_counter(session, counter)
-        save_session(session, path)
+        set_counter(opened.session, counter)
+        opened.save_now()
         say(f"saved {counter}")
         counter += 1
 
 
 def main() -> None:
     path = Path(sys.argv[1])
-    session = big_session(load_framework(), 0)
+    framework = load_framework()
+    session = big_session(framework, 0)
     SessionLock(path)  # import filelock here, once, rather than in every writer
     session_text(session)  # and warm up what a save uses
     say("ready")
@@ -152,7 +156,7 @@ def main() -> None:
         pid = os.fork()
         if pid == 0:
             try:
-                write_forever(path, session, int(argument))
+                write_forever(path, framework, int(argument))
             finally:
                 os._exit(4)  # never return into this loop in the child
         say(f"pid {pid}")

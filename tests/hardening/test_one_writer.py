@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from benchmark_tui.locks import SessionLock, lock_path
 from benchmark_tui.settings import Settings
-from benchmark_tui.store import SessionLock, lock_path, save_session
+from benchmark_tui.store import save_session
 
 HOLD_LOCK = textwrap.dedent(
     """
     import sys, time
-    from benchmark_tui.store import SessionLock
+    from benchmark_tui.locks import SessionLock
     lock = SessionLock(sys.argv[1])
     print("held" if lock.acquire() else "refused", flush=True)
     time.sleep(120)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import io
-import os
 import re
 import sys
 from datetime import date
@@ -16,7 +15,7 @@ import benchmark_tui
 from benchmark_tui.cli import main
 from benchmark_tui.errors import FrameworkError, SessionFileError
 from benchmark_tui.models import Workshop, day_label
-from benchmark_tui.store import backup_path, load_framework, load_session, save_session
+from benchmark_tui.store import load_framework, load_session
 
 from .conftest import assert_located
 
@@ -188,21 +187,3 @@ def test_no_source_file_uses_a_glibc_only_strftime_flag():
             and re.search(r"%-[a-zA-Z]", node.value)
         ]
     assert offenders == []
-
-
-def test_a_save_after_one_interrupted_past_the_backup_leaves_no_temp_file(session, tmp_path):
-    """Found by the crash test: killed after the backup was linked but before the rename,
-    a save leaves NAME.yaml and NAME.yaml.bak as one file (two hard links). Renaming a
-    third link over the backup is then a no-op in POSIX, so the next save left its
-    ``.NAME.yaml.bak.*.tmp`` staging file behind."""
-    path = save_session(session, tmp_path / "s.yaml")
-    old = path.read_bytes()
-    try:
-        os.link(path, backup_path(path))  # the state such a crash leaves
-    except OSError:
-        pytest.skip("this file system has no hard links")
-    session.record("people").strengths = ["Saved after the crash"]
-    save_session(session, path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.yaml", "s.yaml.bak"]
-    assert backup_path(path).read_bytes() == old
-    assert "Saved after the crash" in path.read_text(encoding="utf-8")

@@ -6,7 +6,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from benchmark_tui.store import SessionLock, load_session
+from benchmark_tui.locks import SessionLock
+from benchmark_tui.store import load_session
 from benchmark_tui.tui.app import BenchmarkApp
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
 from benchmark_tui.tui.screens.dialogs import ErrorDialog, HelpDialog

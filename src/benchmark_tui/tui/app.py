@@ -1,15 +1,17 @@
-"""Provides BenchmarkApp: holds the framework, the session and its file; the only caller of save."""
+"""Provides BenchmarkApp: wires keys, timers, themes and screens to the open session.
+
+The session's life (lock, undo, saving, versions, outside edits, rescue) is
+:class:`~benchmark_tui.workshop.OpenSession`, in the core; this module decides *when* (a save
+shortly after the last key, on quit) and shows what happened.
+"""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -29,29 +31,19 @@ from benchmark_tui.models import (
     Step,
 )
 from benchmark_tui.settings import Settings, load_settings, save_settings
-from benchmark_tui.store import (
-    LoadedSession,
-    SessionLock,
-    create_session_file,
-    load_framework,
-    read_session,
-    save_session,
-    session_text,
-    write_session_text,
-)
+from benchmark_tui.store import create_session_file, load_framework
 from benchmark_tui.tui.key_order import InOrderKeys
 from benchmark_tui.tui.messages import SessionEdited
+from benchmark_tui.tui.textual_compat import CalmCrashes
 from benchmark_tui.tui.themes import PROJECTOR, THEMES, next_theme
+from benchmark_tui.workshop import NeedsConfirmation, OpenSession, OutsideChange, PendingSave
 
-UNDO_DEPTH = 100
-COALESCE_SECONDS = 3.0
-"""Typing into the same field within this many seconds is one undo step."""
 TEXT_SAVE_DELAY = 0.4
 POSITION_SAVE_DELAY = 1.0
 """Text edits are saved this long after the last key, so typing never waits for the disk."""
 
 
-class BenchmarkApp(InOrderKeys, App[None]):
+class BenchmarkApp(InOrderKeys, CalmCrashes):
     """The self-assessment workshop, from the sessions list to the improvement plan.
 
     Args:
@@ -107,20 +99,29 @@ class BenchmarkApp(InOrderKeys, App[None]):
             self.framework = load_framework(self.framework_path)
         except BenchmarkError as err:
             self.startup_problem = err
-        self.session: Session | None = None
-        self.session_path: Path | None = None
-        self.read_only = False
+        self.opened: OpenSession | None = None
+        """The open session (None on the sessions list)."""
         self.save_state = "saved"
-        self._lock: SessionLock | None = None
-        self._undo: list[dict[str, Any]] = []
-        self._baseline: dict[str, Any] | None = None
-        self._last_edit: tuple[str | None, float] = (None, 0.0)
         self._save_timer: Any = None
-        self._write_lock = threading.Lock()
-        self._pending: tuple[int, str, Path] | None = None
-        self._sequence = 0
-        self._written = 0
         self._last_error = ""
+
+    # -- the open session, for screens and tests -------------------------------------------
+
+    @property
+    def session(self) -> Session | None:
+        """The open session's data (a new object after undo, restore or reload)."""
+        return self.opened.session if self.opened is not None else None
+
+    @property
+    def session_path(self) -> Path | None:
+        """The open session's file."""
+        return self.opened.path if self.opened is not None else None
+
+    @property
+    def read_only(self) -> bool:
+        """Whether the open session is shown read-only (another window has it, or a read-only
+        folder)."""
+        return self.opened is not None and self.opened.read_only
 
     # -- start-up -------------------------------------------------------------------------------
 
@@ -153,18 +154,18 @@ class BenchmarkApp(InOrderKeys, App[None]):
             )
             return
         path = self.initial_session_path
-        if path is not None:
-            # Straight to the session: the sessions list (which reads every file in the
-            # sessions folder) is only built if the session cannot be opened.
-            try:
-                loaded = read_session(path, self.framework)
-            except BenchmarkError as err:
-                self._push_start_screen()
-                self.show_error(err)
-                return
-            self._open_loaded(loaded)
+        if path is None:
+            self._push_start_screen()
             return
-        self._push_start_screen()
+        # Straight to the session: the sessions list (which reads every file in the sessions
+        # folder) is only built if the session cannot be opened.
+        try:
+            opened = OpenSession.open(path, self.framework)
+        except BenchmarkError as err:
+            self._push_start_screen()
+            self.show_error(err)
+            return
+        self._show_opened(opened)
 
     def _push_start_screen(self) -> None:
         from benchmark_tui.tui.screens.start import StartScreen
@@ -181,40 +182,35 @@ class BenchmarkApp(InOrderKeys, App[None]):
         """Open a session file and go to where the team was; False (with a message) if not."""
         assert self.framework is not None
         try:
-            loaded = read_session(path, self.framework)
+            opened = OpenSession.open(path, self.framework)
         except BenchmarkError as err:
             self.show_error(err)
             return False
-        self._open_loaded(loaded)
+        self._show_opened(opened)
         return True
 
-    def _open_loaded(self, loaded: LoadedSession) -> None:
-        """Make a session that has been read the open one, and show where the team was."""
-        path = loaded.path
+    def _show_opened(self, opened: OpenSession) -> None:
+        """Make a session just opened the open one, and show where the team was."""
         self.close_session()
-        lock = SessionLock(path)
-        self.read_only = not lock.acquire()
-        self._lock = lock if not self.read_only else None
-        self.session = loaded.session
-        self.session_path = path
-        self._undo.clear()
-        self._baseline = self.session.model_dump(mode="python")
-        self.settings.remember(path)
+        self.opened = opened
+        self.settings.remember(opened.path)
         save_settings(self.settings)
-        for notice in loaded.notices:
-            self.notify(notice, title="Framework has changed", severity="warning", timeout=15)
-        if self.read_only:
+        for notice in opened.notices:
+            self.notify(
+                notice, title="Framework has changed", severity="warning", timeout=15, markup=False
+            )
+        if opened.read_only:
             self._set_save_state("read-only", "READ-ONLY")
             self.notify(
-                "This session is open in another benchmark-tui window, so it is shown "
-                "read-only here. Close the other window to edit it.",
+                opened.read_only_reason,
                 title="Opened read-only",
                 severity="warning",
                 timeout=20,
+                markup=False,
             )
         else:
             self._set_save_state("saved", f"saved {self.clock().strftime('%H:%M')}")
-        position = self.session.position
+        position = opened.session.position
         self.goto(position.place, position.item, position.step, remember=False)
 
     def start_session(self, session: Session) -> bool:
@@ -234,14 +230,10 @@ class BenchmarkApp(InOrderKeys, App[None]):
 
     def close_session(self) -> None:
         """Save and close the open session (if any) and release its lock."""
-        if self.session is not None and not self.read_only:
+        if self.opened is not None:
             self.flush_save()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
-        self.session = None
-        self.session_path = None
-        self.read_only = False
+            self.opened.close()
+        self.opened = None
         self._forget_screens()
 
     async def action_sessions(self) -> None:
@@ -252,6 +244,19 @@ class BenchmarkApp(InOrderKeys, App[None]):
             self.pop_screen()
         await self.switch_screen(StartScreen())
         self.close_session()
+
+    async def _show_again(self) -> None:
+        """Rebuild the workshop screens (after the session became writable, e.g. Save a copy)."""
+        from benchmark_tui.tui.screens.start import StartScreen
+
+        if self.opened is None:
+            return
+        while isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+        await self.switch_screen(StartScreen())
+        self._forget_screens()
+        position = self.opened.session.position
+        self.goto(position.place, position.item, position.step, remember=False)
 
     # -- navigation -----------------------------------------------------------------------------
 
@@ -341,9 +346,12 @@ class BenchmarkApp(InOrderKeys, App[None]):
 
     def _forget_screens(self) -> None:
         """Drop the workshop screens of a closed session (they show its data)."""
-        for name in [n for n in self._installed_screens if n.startswith("workshop-")]:
+        for place in get_args(Place):
+            name = f"workshop-{place}"
+            if not self.is_screen_installed(name):
+                continue
             screen = self.get_screen(name)
-            if any(screen in stack for stack in self._screen_stacks.values()):
+            if screen in self.screen_stack:
                 continue
             self.uninstall_screen(name)
             if screen.is_attached:
@@ -368,11 +376,8 @@ class BenchmarkApp(InOrderKeys, App[None]):
 
     def remember_position(self, position: Position) -> None:
         """Record where the team is, so reopening the session returns there."""
-        if self.session is None or self.session.position == position:
+        if self.opened is None or self.read_only or not self.opened.move_to(position):
             return
-        self.session.position = position
-        if self._baseline is not None:
-            self._baseline["position"] = position.model_dump(mode="python")
         # Moving around is not worth a disk write per key press; the position follows shortly
         # (and is always written on quit).
         self.request_save(delay=POSITION_SAVE_DELAY, quiet=True)
@@ -390,7 +395,7 @@ class BenchmarkApp(InOrderKeys, App[None]):
         if action in workshop_actions:
             if isinstance(self.screen, ModalScreen):
                 return False
-            if self.session is None:
+            if self.opened is None:
                 return False
             if action in ("export",):
                 return True
@@ -402,17 +407,9 @@ class BenchmarkApp(InOrderKeys, App[None]):
 
     def on_session_edited(self, event: SessionEdited) -> None:
         """A screen changed the session: keep an undo step, then save."""
-        if self.session is None or self.read_only:
+        if self.opened is None or self.read_only:
             return
-        now = time.monotonic()
-        key, when = self._last_edit
-        same_burst = event.coalesce is not None and key == event.coalesce
-        if not (same_burst and now - when < COALESCE_SECONDS) and self._baseline is not None:
-            self._undo.append(self._baseline)
-            del self._undo[:-UNDO_DEPTH]
-        self._last_edit = (event.coalesce, now)
-        self.session.touch()
-        self._baseline = self.session.model_dump(mode="python")
+        self.opened.record_edit(event.coalesce)
         self.request_save(delay=TEXT_SAVE_DELAY if event.coalesce else 0)
 
     def request_save(self, delay: float = 0, *, quiet: bool = False) -> None:
@@ -425,10 +422,10 @@ class BenchmarkApp(InOrderKeys, App[None]):
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
-        if self.session is None or self.read_only:
+        if self.opened is None or self.read_only:
             return
         if delay:
-            if not quiet:
+            if not quiet and self.opened.blocked is None:
                 self._set_save_state("pending", "editing…")
             self._save_timer = self.set_timer(delay, self._start_save)
         else:
@@ -436,67 +433,77 @@ class BenchmarkApp(InOrderKeys, App[None]):
 
     def _start_save(self) -> None:
         self._save_timer = None
-        if self.session is None or self.session_path is None or self.read_only:
+        if self.opened is None:
+            return
+        if self.opened.blocked is not None:
+            self._set_save_state("error", "NOT SAVED")
             return
         try:
-            text = session_text(self.session)
+            pending = self.opened.prepare_save()
         except SaveError as err:
-            self._save_failed(err, self._sequence)
+            self._save_failed(err)
             return
-        self._sequence += 1
-        self._pending = (self._sequence, text, self.session_path)
+        if pending is None:
+            if self.save_state == "pending":
+                self._save_succeeded(None)
+            return
         self._set_save_state("pending", "saving…")
-        self._write_pending()
+        self._write(self.opened, pending)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def _write_pending(self) -> None:
-        """Write the newest pending text; runs off the UI thread, one write at a time."""
-        with self._write_lock:
-            pending = self._pending
-            if pending is None or pending[0] <= self._written:
-                return
-            sequence, text, path = pending
-            try:
-                write_session_text(text, path)
-            except SaveError as err:
-                self.call_from_thread(self._save_failed, err, sequence)
-                return
-            self._written = sequence
-        self.call_from_thread(self._save_succeeded, sequence)
+    def _write(self, opened: OpenSession, pending: PendingSave) -> PendingSave | None:
+        """Write a prepared save off the UI thread (the session object serialises writes).
 
-    def _save_succeeded(self, sequence: int) -> None:
-        if sequence < self._sequence:
+        Returns the save if it was written, None if a newer one was written first. A problem
+        ends the worker in ERROR, reported by :meth:`on_worker_state_changed`.
+        """
+        return pending if opened.write(pending) else None
+
+    def _save_succeeded(self, pending: PendingSave | None) -> None:
+        if self.opened is None or (pending is not None and pending.sequence < self._newest_save):
             return
         if self._last_error:
             self.notify("The session is saved again.", title="Saved")
         self._last_error = ""
         self._set_save_state("saved", f"saved {self.clock().strftime('%H:%M')}")
 
-    def _save_failed(self, error: SaveError, sequence: int) -> None:
-        if sequence < self._sequence:
-            return
+    @property
+    def _newest_save(self) -> int:
+        return self.opened.latest_sequence if self.opened is not None else 0
+
+    def _save_failed(self, error: BaseException) -> None:
+        """Say that the session is not saved (once per problem); ask about outside changes."""
         self._set_save_state("error", "NOT SAVED")
-        if error.message != self._last_error:
-            self._last_error = error.message
-            self.notify(error.message, title="Not saved", severity="error", timeout=30)
+        if isinstance(error, OutsideChange):
+            self._ask_about_outside_change(error)
+            return
+        if isinstance(error, BenchmarkError):
+            title, message = error.title, error.message
+        else:  # a bug while saving: the work is in memory; say so, keep the details in a log
+            log = write_crash_log(error, context=f"saving {self.session_path}")
+            title = "Not saved"
+            message = (
+                "Not saved because of an unexpected problem. The team's work is kept in this "
+                "window: use Save as… to keep a copy."
+                + (f" Details for whoever supports this tool: {log}" if log else "")
+            )
+        if message != self._last_error:
+            self._last_error = message
+            self.notify(message, title=title, severity="error", timeout=30, markup=False)
 
     def flush_save(self) -> bool:
-        """Save synchronously (on quit, close, crash); True if the file is up to date."""
-        if self.session is None or self.session_path is None or self.read_only:
+        """Save synchronously (on quit, close, Ctrl+S); True if the file is up to date."""
+        if self.opened is None or self.read_only:
             return True
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         try:
-            text = session_text(self.session)
-            with self._write_lock:
-                write_session_text(text, self.session_path)
-                self._sequence += 1
-                self._written = self._sequence
+            self.opened.save_now()
         except SaveError as err:
-            self._save_failed(err, self._sequence)
+            self._save_failed(err)
             return False
-        self._save_succeeded(self._sequence)
+        self._save_succeeded(None)
         return True
 
     def _set_save_state(self, state: str, label: str) -> None:
@@ -508,36 +515,123 @@ class BenchmarkApp(InOrderKeys, App[None]):
 
     def action_save(self) -> None:
         """Save now (everything is saved automatically; this is for reassurance)."""
-        if self.session is None:
+        if self.opened is None:
             return
         if self.read_only:
-            self.notify("This session is open read-only; nothing here is saved.")
+            self.notify(self.opened.read_only_reason, title="Read-only", markup=False)
             return
         if self.flush_save():
-            self.notify(f"Saved to {self.session_path}", title="Saved")
+            self.notify(f"Saved to {self.session_path}", title="Saved", markup=False)
 
     def action_undo(self) -> None:
-        """Undo the last change to the session."""
-        if self.session is None or self.read_only:
+        """Undo the last change to the session, and say what it was."""
+        if self.opened is None or self.read_only:
             return
-        if not self._undo:
+        said = self.opened.undo()
+        if said is None:
             self.notify("Nothing to undo.")
             return
-        data = self._undo.pop()
-        position = self.session.position
-        self.session = Session.model_validate(data)
-        self.session.position = position
-        self._baseline = self.session.model_dump(mode="python")
-        self._last_edit = (None, 0.0)
+        self._show_session_again()
         self.request_save()
-        self.goto(position.place, position.item, position.step, remember=False)
-        self.notify("Undone.", timeout=2)
+        self.notify(f"Undone: {said}", timeout=4, markup=False)
 
-    # -- quitting and errors --------------------------------------------------------------------
+    def _show_session_again(self) -> None:
+        """Show the (new) session object where the team is, after undo, restore or reload."""
+        assert self.opened is not None
+        position = self.opened.session.position
+        self.goto(position.place, position.item, position.step, remember=False)
+
+    # -- changes made outside this window ---------------------------------------------------------
+
+    def _ask_about_outside_change(self, change: OutsideChange) -> None:
+        """Saving stopped because the file changed or vanished: ask the team what to do."""
+        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+
+        if any(isinstance(s, ChoiceDialog) and s.id == "outside-change" for s in self.screen_stack):
+            return
+        if change.kind == "deleted":
+            choices = [("keep-ours", "Save it again"), ("save-as", "Save as…")]
+        else:
+            choices = [
+                ("keep-ours", "Keep ours"),
+                ("reload", "Reload theirs"),
+                ("save-as", "Save ours as…"),
+            ]
+        dialog = ChoiceDialog(change.title, change.message, choices)
+        dialog.id = "outside-change"
+        self.push_screen(dialog, callback=self._decide_outside_change)
+
+    def _decide_outside_change(self, choice: str | None) -> None:
+        if self.opened is None:
+            return
+        try:
+            if choice == "keep-ours":
+                self.opened.keep_ours()
+                self.notify(
+                    "Saved this window's work. The other version is kept: palette ▸ "
+                    "Earlier versions….",
+                    title="Saved",
+                )
+            elif choice == "reload":
+                self.opened.reload_theirs()
+                self._show_session_again()
+                self.notify(
+                    "Reloaded the file as changed outside. This window's work is kept: "
+                    "palette ▸ Earlier versions….",
+                    title="Reloaded",
+                )
+            elif choice == "save-as":
+                self.action_save_as()
+                return
+            else:
+                self.notify(
+                    "Nothing is saved until you choose: press Ctrl+S to be asked again.",
+                    title="Not saved",
+                    severity="warning",
+                )
+                return
+        except BenchmarkError as err:
+            self.show_error(err)
+            return
+        self._last_error = ""
+        self._save_succeeded(None)
+
+    # -- versions --------------------------------------------------------------------------------
+
+    def action_versions(self) -> None:
+        """List earlier versions of the session, and restore one."""
+        from benchmark_tui.tui.screens.versions import VersionsDialog
+
+        if self.opened is None or self.framework is None:
+            return
+        self.flush_save()
+        self.push_screen(
+            VersionsDialog(self.opened, self.framework), callback=self._restore_version
+        )
+
+    def _restore_version(self, version: Any) -> None:
+        if version is None or self.opened is None:
+            return
+        try:
+            said = self.opened.restore(version)
+        except BenchmarkError as err:
+            self.show_error(err)
+            return
+        self._show_session_again()
+        self.flush_save()
+        self.notify(
+            f"Restored the version of {version.saved.astimezone():%d %b %H:%M}: {said}. "
+            "Ctrl+Z undoes it; the version it replaced is kept too.",
+            title="Restored",
+            timeout=10,
+            markup=False,
+        )
+
+    # -- quitting, save as and errors -------------------------------------------------------------
 
     async def action_quit(self) -> None:
         """Quit, saving first; if the save fails, ask before losing anything."""
-        if self.session is not None and not self.read_only and not self.flush_save():
+        if self.opened is not None and not self.read_only and not self.flush_save():
             from benchmark_tui.tui.screens.dialogs import UnsavedDialog
 
             def decide(choice: str | None) -> None:
@@ -551,38 +645,67 @@ class BenchmarkApp(InOrderKeys, App[None]):
         self._release_and_exit()
 
     def _release_and_exit(self) -> None:
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        if self.opened is not None:
+            self.opened.close()
         self.exit()
 
+    def _suggest_copy_name(self) -> Path:
+        assert self.opened is not None
+        base = self.opened.real_path
+        n = 1
+        while True:
+            candidate = base.with_name(f"{base.stem}-copy{'' if n == 1 else f'-{n}'}.yaml")
+            if not candidate.exists():
+                return candidate
+            n += 1
+
     def action_save_as(self) -> None:
-        """Save the session under another name (e.g. when its folder became read-only)."""
-        from benchmark_tui.tui.screens.dialogs import PathDialog
+        """Save the session under another name and carry on there (a read-only window: a copy)."""
+        from benchmark_tui.tui.screens.dialogs import ChoiceDialog, PathDialog
 
-        if self.session is None:
+        opened = self.opened
+        if opened is None:
             return
-        suggestion = self.session_path or self.sessions_dir / "session.yaml"
+        was_read_only = opened.read_only
 
-        def chosen(path: Path | None) -> None:
-            if path is None or self.session is None:
-                return
+        def save(path: Path, replace: bool = False) -> None:
             try:
-                save_session(self.session, path)
-            except SaveError as err:
+                opened.save_as(path, replace=replace)
+            except NeedsConfirmation as question:
+
+                def answer(choice: str | None) -> None:
+                    if choice == "replace":
+                        save(path, replace=True)
+                    elif choice == "other":
+                        self.action_save_as()
+
+                self.push_screen(
+                    ChoiceDialog(
+                        question.title,
+                        question.message,
+                        [("other", "Choose another name"), ("replace", "Replace it")],
+                    ),
+                    callback=answer,
+                )
+                return
+            except BenchmarkError as err:
                 self.show_error(err)
                 return
-            if self._lock is not None:
-                self._lock.release()
-            lock = SessionLock(path)
-            self._lock = lock if lock.acquire() else None
-            self.session_path = path
             self._last_error = ""
+            self.settings.remember(opened.path)
+            save_settings(self.settings)
             self._set_save_state("saved", f"saved {self.clock().strftime('%H:%M')}")
-            self.notify(f"Saved to {path}", title="Saved")
+            self.notify(f"Saved to {opened.path}", title="Saved", markup=False)
+            if was_read_only:
+                self.run_worker(self._show_again(), exclusive=True, group="reshow")
 
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                save(path)
+
+        title = "Save a copy as" if was_read_only else "Save the session as"
         self.push_screen(
-            PathDialog("Save the session as", "File name (.yaml)", str(suggestion)),
+            PathDialog(title, "File name (.yaml)", str(self._suggest_copy_name())),
             callback=chosen,
         )
 
@@ -592,46 +715,23 @@ class BenchmarkApp(InOrderKeys, App[None]):
 
         self.push_screen(ErrorDialog(error.title, error.message))
 
-    def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error: save the team's work, log the details, say so calmly.
+    def on_unexpected_error(self, error: BaseException) -> str:
+        """An unexpected error: rescue the team's work, log the details, say so calmly.
 
         The traceback (with whatever text was on screen in its variables) goes to a log file,
         never onto the projected screen.
         """
-        saved_to = self._emergency_save()
-        log = write_crash_log(error, context=f"session: {self.session_path}")
         lines = ["benchmark-tui stopped because of an unexpected problem."]
-        if saved_to is not None:
-            lines.append(f"The team's work is saved in {saved_to}.")
-            lines.append(f"Carry on with:  benchmark-tui {saved_to}")
+        if self.opened is not None:
+            rescued = self.opened.rescue()
+            lines.append(rescued.message)
+            if rescued.path is not None:
+                lines.append(f"Carry on with:  benchmark-tui {rescued.path}")
+            self.opened.close()
+        log = write_crash_log(error, context=f"session: {self.session_path}")
         if log is not None:
             lines.append(f"Details for whoever supports this tool: {log}")
-        self._crash_message = "\n".join(lines)
-        self._return_code = 1
-        if self._exception is None:
-            self._exception = error
-            self._exception_event.set()
-        self._fatal_error()
-
-    def _fatal_error(self) -> None:
-        self.bell()
-        message = getattr(self, "_crash_message", "benchmark-tui stopped unexpectedly.")
-        self._exit_renderables.append(Text(message))
-        self._close_messages_no_wait()
-
-    def _emergency_save(self) -> Path | None:
-        if self.session is None or self.session_path is None or self.read_only:
-            return None
-        try:
-            save_session(self.session, self.session_path)
-        except SaveError:
-            try:
-                rescue = self.session_path.with_suffix(".recovered.json")
-                rescue.write_text(self.session.model_dump_json(indent=2), encoding="utf-8")
-            except OSError:
-                return None
-            return rescue
-        return self.session_path
+        return "\n".join(lines)
 
     # -- export ---------------------------------------------------------------------------------
 
@@ -654,6 +754,12 @@ class BenchmarkApp(InOrderKeys, App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Report the outcome of an export."""
         worker = event.worker
+        if worker.group == "save":
+            if event.state == WorkerState.SUCCESS and worker.result is not None:
+                self._save_succeeded(worker.result)
+            elif event.state == WorkerState.ERROR and worker.error is not None:
+                self._save_failed(worker.error)
+            return
         if worker.group != "export":
             return
         if event.state == WorkerState.SUCCESS:
@@ -728,8 +834,20 @@ class BenchmarkApp(InOrderKeys, App[None]):
             yield SystemCommand(
                 "Export to Word", "Write the findings document (.docx)", self.action_export
             )
+            if self.read_only:
+                yield SystemCommand(
+                    "Save a copy as…",
+                    "Keep working in a copy of this read-only session",
+                    self.action_save_as,
+                )
+            else:
+                yield SystemCommand(
+                    "Save as…", "Save the session under another name", self.action_save_as
+                )
             yield SystemCommand(
-                "Save as…", "Save the session under another name", self.action_save_as
+                "Earlier versions…",
+                "See the session as it was earlier today or before, and restore it",
+                self.action_versions,
             )
             yield SystemCommand(
                 "Sessions list", "Close this session and pick another", self.action_sessions

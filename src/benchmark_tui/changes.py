@@ -1,0 +1,180 @@
+"""Provides what changed between two states of a session, in the team's words.
+
+Used to say what an undo took back ("Undone: Leadership: strength 'Clear vision…' removed")
+and what each earlier version differs by ("Leadership: Plan 2 → 3; 1 more change").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from benchmark_tui.models import (
+    AreaRecord,
+    CharacteristicRecord,
+    Framework,
+    ImprovementPlan,
+    Session,
+)
+
+QUOTE_LENGTH = 40
+
+
+def quote(text: str, length: int = QUOTE_LENGTH) -> str:
+    """A short quotation of some text, on one line: ``'Clear vision from the…'``."""
+    line = " ".join(text.split())
+    return f"'{line if len(line) <= length else line[: length - 1].rstrip() + '…'}'"
+
+
+def changes(old: Session, new: Session, framework: Framework | None = None) -> list[str]:
+    """Every difference from ``old`` to ``new``, one short phrase each, in workshop order.
+
+    Where the team is in the workshop (``position``) and the time stamps are not changes.
+    """
+    found: list[str] = []
+    if old.service != new.service:
+        found.append("service details changed")
+    if old.workshop != new.workshop:
+        found.append("workshop details changed")
+    for item_id in _ordered_ids(old.results, new.results, framework):
+        label = _label(item_id, framework)
+        before, after = old.results.get(item_id), new.results.get(item_id)
+        found.extend(f"{label}: {p}" for p in _area_changes(before, after))
+    for item_id in _ordered_ids(old.characteristics, new.characteristics, framework):
+        label = _label(item_id, framework)
+        before_c, after_c = old.characteristics.get(item_id), new.characteristics.get(item_id)
+        found.extend(f"{label}: {p}" for p in _characteristic_changes(before_c, after_c, framework))
+    found.extend(f"plan: {p}" for p in _plan_changes(old.plan, new.plan))
+    return found
+
+
+def summary(phrases: Sequence[str], *, most: int = 2) -> str:
+    """The first few phrases and how many more: ``a; b; 3 more changes``."""
+    if not phrases:
+        return "no change"
+    shown = "; ".join(phrases[:most])
+    rest = len(phrases) - most
+    if rest > 0:
+        shown += f"; {rest} more change{'s' if rest > 1 else ''}"
+    return shown
+
+
+def _ordered_ids(
+    old: dict[str, object], new: dict[str, object], framework: Framework | None
+) -> list[str]:
+    ids = list(dict.fromkeys([*old, *new]))
+    if framework is not None:
+        order = {item_id: n for n, item_id in enumerate(framework.item_ids)}
+        ids.sort(key=lambda i: order.get(i, len(order)))
+    return ids
+
+
+def _label(item_id: str, framework: Framework | None) -> str:
+    if framework is not None and framework.has_item(item_id):
+        return framework.item(item_id).title
+    return item_id
+
+
+def _state_change(before: str, after: str) -> Iterator[str]:
+    if before != after:
+        if after == "agreed":
+            yield "agreed"
+        elif before == "agreed":
+            yield "reopened"
+        elif after == "in-progress":
+            yield "started"
+        else:
+            yield "marked not started"
+
+
+def _list_changes(kind: str, before: Sequence[str], after: Sequence[str]) -> Iterator[str]:
+    """Items added, removed or edited, pairing same-position items as edits."""
+    if list(before) == list(after):
+        return
+    removed = [t for t in before if t not in after]
+    added = [t for t in after if t not in before]
+    for old_text, new_text in zip(removed, added, strict=False):
+        yield f"{kind} {quote(old_text)} edited to {quote(new_text)}"
+    for text in removed[len(added) :]:
+        yield f"{kind} {quote(text)} removed"
+    for text in added[len(removed) :]:
+        yield f"{kind} {quote(text)} added"
+    if not removed and not added:
+        yield f"{kind}s reordered"
+
+
+def _text_change(kind: str, before: str, after: str) -> Iterator[str]:
+    if before != after:
+        yield f"{kind} {'cleared' if not after else 'written' if not before else 'edited'}"
+
+
+def _area_changes(before: AreaRecord | None, after: AreaRecord | None) -> Iterator[str]:
+    before, after = before or AreaRecord(), after or AreaRecord()
+    yield from _state_change(before.state, after.state)
+    if before.no_data_yet != after.no_data_yet:
+        yield "marked no data collected yet" if after.no_data_yet else "data now collected"
+    names_before = [m.name for m in before.measures]
+    names_after = [m.name for m in after.measures]
+    yield from _list_changes("measure", names_before, names_after)
+    for measure in after.measures:
+        if measure.name in names_before:
+            old = before.measures[names_before.index(measure.name)]
+            if old != measure:
+                yield f"measure {quote(measure.name)} changed"
+    yield from _text_change("notes", before.notes, after.notes)
+    yield from _list_changes("strength", before.strengths, after.strengths)
+    yield from _list_changes("area for improvement", before.improvements, after.improvements)
+
+
+def _characteristic_changes(
+    before: CharacteristicRecord | None,
+    after: CharacteristicRecord | None,
+    framework: Framework | None,
+) -> Iterator[str]:
+    before, after = before or CharacteristicRecord(), after or CharacteristicRecord()
+    yield from _state_change(before.state, after.state)
+    yield from _list_changes(
+        "approach", [a.text for a in before.approaches], [a.text for a in after.approaches]
+    )
+    texts_before = {a.text: a.status for a in before.approaches}
+    for approach in after.approaches:
+        status = texts_before.get(approach.text)
+        if status is not None and status != approach.status:
+            yield f"approach {quote(approach.text)} marked {approach.status.replace('-', ' ')}"
+    yield from _text_change("evidence summary", before.evidence.summary, after.evidence.summary)
+    yield from _list_changes(
+        "data source", before.evidence.sources_reviewed, after.evidence.sources_reviewed
+    )
+    for element_id in dict.fromkeys([*before.ratings, *after.ratings]):
+        old, new = before.ratings.get(element_id), after.ratings.get(element_id)
+        title = element_id
+        if framework is not None:
+            title = next((e.title for e in framework.elements if e.id == element_id), element_id)
+        old_value = old.value if old else None
+        new_value = new.value if new else None
+        if old_value != new_value:
+            if new_value is None:
+                yield f"{title} rating cleared"
+            elif old_value is None:
+                yield f"{title} rated {new_value}"
+            else:
+                yield f"{title} {old_value} → {new_value}"
+        yield from _text_change(f"{title} note", old.note if old else "", new.note if new else "")
+    yield from _list_changes("strength", before.strengths, after.strengths)
+    yield from _list_changes("area for improvement", before.improvements, after.improvements)
+
+
+def _plan_changes(before: ImprovementPlan, after: ImprovementPlan) -> Iterator[str]:
+    old = {a.id: a for a in before.actions}
+    new = {a.id: a for a in after.actions}
+    for action_id, action in new.items():
+        if action_id not in old:
+            yield f"action {quote(action.action)} added"
+        elif old[action_id] != action:
+            yield f"action {quote(action.action)} changed"
+    for action_id, action in old.items():
+        if action_id not in new:
+            yield f"action {quote(action.action)} removed"
+    kept_before = [a.id for a in before.actions if a.id in new]
+    if kept_before != [a.id for a in after.actions if a.id in old]:
+        yield "actions reordered"
+    yield from _text_change("notes", before.notes, after.notes)

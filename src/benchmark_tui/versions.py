@@ -1,0 +1,160 @@
+"""Provides the version history of a session file: earlier versions kept beside it.
+
+Before a save replaces a session with different content, the version on disk is kept in a
+folder beside the session, ``NAME.versions/``, as a complete session file named after the
+time it was replaced (``2026-03-12_14-02-07.yaml``, UTC). A save that changes nothing, or
+only where the team is in the workshop, keeps nothing.
+
+The history is thinned as it ages, so it stays small however long the workshop runs:
+
+- the newest :data:`KEEP_NEWEST` versions, whatever their age;
+- one a minute for the last hour;
+- one an hour for the last day;
+- one a day before that;
+
+and never more than :data:`MAX_VERSIONS` files or :data:`MAX_BYTES` bytes (the oldest go
+first). Each kept version is the last one of its minute, hour or day.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from benchmark_tui.files import write_atomically
+
+VERSIONS_SUFFIX = ".versions"
+KEEP_NEWEST = 20
+MAX_VERSIONS = 300
+MAX_BYTES = 100 * 1024 * 1024
+_STAMP = "%Y-%m-%d_%H-%M-%S"
+_NAME = re.compile(r"(\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d)(?:-(\d+))?\.yaml")
+
+
+@dataclass(frozen=True)
+class Version:
+    """One earlier version of a session file."""
+
+    path: Path
+    saved: datetime
+    """When this version was replaced by a newer one (UTC)."""
+    size: int
+
+    @property
+    def name(self) -> str:
+        """The version's file name, which ``benchmark-tui restore`` also accepts."""
+        return self.path.name
+
+
+def versions_folder(session_path: Path) -> Path:
+    """The folder beside a session that holds its earlier versions."""
+    return session_path.with_name(session_path.name + VERSIONS_SUFFIX)
+
+
+def list_versions(session_path: Path) -> list[Version]:
+    """The earlier versions of a session, newest first (none if there is no history)."""
+    folder = versions_folder(session_path)
+    found: list[Version] = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            match = _NAME.fullmatch(entry.name)
+            if match is None or not entry.is_file():
+                continue
+            stamp = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
+            # Several versions in one second: the counter orders them.
+            stamp += timedelta(microseconds=int(match.group(2) or 0))
+            with contextlib.suppress(OSError):
+                found.append(Version(Path(entry.path), stamp, entry.stat().st_size))
+    found.sort(key=lambda v: v.saved, reverse=True)
+    return found
+
+
+def keep_version(session_path: Path, data: bytes, *, now: datetime | None = None) -> Path:
+    """Keep ``data`` (the session's content on disk before a save) as a version, then thin.
+
+    Raises:
+        OSError: the version could not be written (the caller decides whether to go on).
+    """
+    when = (now or datetime.now(UTC)).astimezone(UTC)
+    folder = versions_folder(session_path)
+    folder.mkdir(exist_ok=True)
+    base = when.strftime(_STAMP)
+    target = folder / f"{base}.yaml"
+    n = 1
+    while target.exists():
+        target = folder / f"{base}-{n}.yaml"
+        n += 1
+    write_atomically(target, data)
+    prune(session_path, now=when)
+    return target
+
+
+def prune(session_path: Path, *, now: datetime | None = None) -> list[Path]:
+    """Thin the history as described in the module docstring.
+
+    Returns:
+        The version files removed.
+    """
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    # Called only by the session's lock holder: a temporary file here is a killed save's.
+    with contextlib.suppress(OSError):
+        for leftover in versions_folder(session_path).glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    versions = list_versions(session_path)
+    keep: list[Version] = []
+    buckets: set[tuple[str, str]] = set()
+    for index, version in enumerate(versions):  # newest first: each bucket keeps its newest
+        age = now - version.saved
+        if index < KEEP_NEWEST:
+            keep.append(version)
+            continue
+        if age <= timedelta(hours=1):
+            bucket = ("minute", version.saved.strftime("%Y%m%d%H%M"))
+        elif age <= timedelta(days=1):
+            bucket = ("hour", version.saved.strftime("%Y%m%d%H"))
+        else:
+            bucket = ("day", version.saved.strftime("%Y%m%d"))
+        if bucket not in buckets:
+            buckets.add(bucket)
+            keep.append(version)
+    total = 0
+    bounded: list[Version] = []
+    for version in keep:
+        total += version.size
+        if len(bounded) >= MAX_VERSIONS or (total > MAX_BYTES and bounded):
+            break
+        bounded.append(version)
+    kept = {v.path for v in bounded}
+    removed: list[Path] = []
+    for version in versions:
+        if version.path not in kept:
+            with contextlib.suppress(OSError):
+                version.path.unlink()
+                removed.append(version.path)
+    return removed
+
+
+def find_version(session_path: Path, wanted: str) -> Version | None:
+    """A version by its number in :func:`list_versions` (1 = newest) or its file name."""
+    versions = list_versions(session_path)
+    if wanted.isdigit() and 1 <= int(wanted) <= len(versions):
+        return versions[int(wanted) - 1]
+    name = Path(wanted).name
+    for version in versions:
+        if version.name in (name, f"{name}.yaml"):
+            return version
+    return None
+
+
+def move_history(old: Path, new: Path) -> None:
+    """Copy a session's history to sit beside it under a new name (Save as… keeps it)."""
+    source, target = versions_folder(old), versions_folder(new)
+    if source.is_dir() and not target.exists():
+        with contextlib.suppress(OSError):
+            shutil.copytree(source, target)
