@@ -90,10 +90,6 @@ async def test_agreeing_a_characteristic_whose_title_has_brackets_says_so_litera
         assert "Leadership [/lead]: agreed." in flat(screen_text(app))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.py shows the framework notice with notify(markup=True); the lead's to fix",
-)
 async def test_a_session_made_with_a_bracketed_framework_version_opens(
     make_app, session_file, framework
 ):
@@ -237,10 +233,6 @@ async def test_a_bracketed_date_in_the_new_session_form_is_named_as_typed(make_a
         assert not list(tmp_path.glob("sessions/*.yaml"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.py gives the palette framework titles as markup (SystemCommand); the lead's",
-)
 async def test_the_palette_lists_a_bracketed_characteristic_title_literally(make_app, tmp_path):
     """Ctrl+P, `lead`: `Go to 1 Leadership [/lead]` is offered, as written."""
     framework_path, framework = framework_with(tmp_path, leadership_title="Leadership [/lead]")

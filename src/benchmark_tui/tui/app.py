@@ -15,6 +15,7 @@ from typing import Any, get_args
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, WorkerState
@@ -817,13 +818,13 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
             )
             for area in self.framework.areas:
                 yield SystemCommand(
-                    f"Go to {area.label}",
+                    f"Go to {escape(area.label)}",
                     "Section 1: results achieved",
                     lambda a=area.id: self.goto("area", a),
                 )
             for characteristic in self.framework.items:
                 yield SystemCommand(
-                    f"Go to {characteristic.label}",
+                    f"Go to {escape(characteristic.label)}",
                     "Section 2: characteristics of excellent library services",
                     lambda c=characteristic.id: self.goto("characteristic", c),
                 )
