@@ -21,12 +21,15 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from benchmark_tui import changes
+from benchmark_tui.errors import BenchmarkError
 from benchmark_tui.files import write_atomically
+from benchmark_tui.models import Framework, Session
+from benchmark_tui.store import read_session
 
 VERSIONS_SUFFIX = ".versions"
 KEEP_NEWEST = 20
@@ -152,9 +155,22 @@ def find_version(session_path: Path, wanted: str) -> Version | None:
     return None
 
 
-def move_history(old: Path, new: Path) -> None:
-    """Copy a session's history to sit beside it under a new name (Save as… keeps it)."""
-    source, target = versions_folder(old), versions_folder(new)
-    if source.is_dir() and not target.exists():
-        with contextlib.suppress(OSError):
-            shutil.copytree(source, target)
+def when_label(saved: datetime, today: datetime) -> str:
+    """``today 14:02``, ``yesterday 16:40`` or ``3 Mar 09:15`` (local time)."""
+    local = saved.astimezone()
+    days = (today.date() - local.date()).days
+    day = "today" if days == 0 else "yesterday" if days == 1 else f"{local.day} {local:%b}"
+    return f"{day} {local:%H:%M:%S}"
+
+
+def describe(version: Version, now: Session, framework: Framework) -> str:
+    """One line about a version: its progress and how it differs from the session now."""
+    try:
+        then = read_session(version.path, framework).session
+    except BenchmarkError:
+        return "cannot be read (damaged): it cannot be restored"
+    progress = then.progress(framework)
+    differences = changes.changes(then, now, framework)
+    if not differences:
+        return f"{progress.label}; the same as now"
+    return f"{progress.label}; since then: {changes.summary(differences)}"

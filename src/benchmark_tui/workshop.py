@@ -546,3 +546,37 @@ def _writable(path: Path) -> bool:
     import os
 
     return not path.exists() or os.access(path, os.W_OK)
+
+
+def restore_file(path: Path | str, version: versions.Version, framework: Framework) -> None:
+    """Put an earlier version back as the session file, outside the app.
+
+    The version is checked first; the file's present content is kept as a version; the
+    version's bytes are written exactly as they were kept.
+
+    Raises:
+        SessionFileError: the version is not a valid session.
+        SaveError: the session is open in a benchmark-tui window, or cannot be written.
+    """
+    read_session(version.path, framework)
+    lock = SessionLock(path)
+    outcome = lock.try_acquire()
+    if outcome == "busy":
+        raise SaveError(
+            f"{Path(path).name} is open in a benchmark-tui window. Close that window first, "
+            "or restore from the app (Ctrl+P ▸ Earlier versions…).",
+            title="Not restored",
+        )
+    target = real_path(path)
+    try:
+        current = _read_bytes(target)
+        if current is not None:
+            versions.keep_version(target, current)
+        write_atomically(target, version.path.read_bytes())
+    except OSError as err:
+        raise SaveError(
+            f"Not restored: {explain_write_error(err, target, what='the session')}.",
+            title="Not restored",
+        ) from err
+    finally:
+        lock.release()

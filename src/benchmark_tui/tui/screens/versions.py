@@ -12,34 +12,10 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from benchmark_tui import changes
-from benchmark_tui.errors import BenchmarkError
-from benchmark_tui.models import Framework, Session
-from benchmark_tui.store import read_session
+from benchmark_tui.models import Framework
 from benchmark_tui.tui.screens.dialogs import ChoiceDialog, Dialog
-from benchmark_tui.versions import Version
+from benchmark_tui.versions import Version, describe, when_label
 from benchmark_tui.workshop import OpenSession
-
-
-def when_label(saved: datetime, today: datetime) -> str:
-    """``today 14:02``, ``yesterday 16:40`` or ``3 Mar 09:15`` (local time)."""
-    local = saved.astimezone()
-    days = (today.date() - local.date()).days
-    day = "today" if days == 0 else "yesterday" if days == 1 else f"{local.day} {local:%b}"
-    return f"{day} {local:%H:%M:%S}"
-
-
-def describe(version: Version, now: Session, framework: Framework) -> str:
-    """One line about a version: its progress and how it differs from the session now."""
-    try:
-        then = read_session(version.path, framework).session
-    except BenchmarkError:
-        return "cannot be read (damaged): it cannot be restored"
-    progress = then.progress(framework)
-    differences = changes.changes(then, now, framework)
-    if not differences:
-        return f"{progress.label}; the same as now"
-    return f"{progress.label}; since then: {changes.summary(differences)}"
 
 
 class VersionsDialog(Dialog[Version]):
