@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from benchmark_tui.models import Approach
+from benchmark_tui.models import Approach, Rating
+from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
+from benchmark_tui.tui.screens.dialogs import ChoiceDialog
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 
 from .conftest import LARGE, SMALL, reload
@@ -83,3 +85,51 @@ async def test_up_from_the_new_item_box_reaches_the_list_and_the_keys_say_so(
         assert options.highlighted == 2
         assert "⏎ Edit" in key_bar(app)
         assert "↑ Items" not in key_bar(app)
+
+
+@pytest.fixture
+def findings_file(session_file, session):
+    """Leadership's last step: rated, but only one strength (so agreeing is questioned)."""
+    record = session.record("leadership")
+    record.ratings = {e: Rating(value=2) for e in ("plan", "do", "check-act", "impact")}
+    record.strengths = ["Clear vision"]
+    record.improvements = ["Succession", "Delegation"]
+    return session_file("characteristic", "leadership", "findings")
+
+
+async def test_the_agree_dialog_starts_on_stay_when_something_is_missing(
+    make_app, findings_file, framework
+):
+    """Ctrl+G with one strength: → then Enter (meaning "Stay here") must not agree."""
+    app = make_app(findings_file)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.focused is not None and app.focused.id == "choice-stay"
+        bar = key_bar(app)
+        assert "←/→ Other answer" in bar and "⏎ Choose" in bar and "esc Cancel" in bar
+        await pilot.press("right", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CharacteristicScreen)
+        assert app.screen.characteristic.id == "leadership"
+    assert reload(findings_file, framework).record("leadership").state != "agreed"
+
+
+async def test_arrow_keys_move_between_the_answers_without_wrapping(
+    make_app, findings_file, framework
+):
+    app = make_app(findings_file)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("alt+right")  # after the last step: agree, move on, or stay
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        focus = []
+        for key in ("left", "left", "left", "right", "right", "right"):
+            await pilot.press(key)
+            focus.append(app.focused.id.removeprefix("choice-"))
+        assert focus == ["next", "agree", "agree", "next", "stay", "stay"]
+        await pilot.press("left", "left", "enter")
+        await settle(pilot)
+        assert app.screen.characteristic.id == "governance"
+    assert reload(findings_file, framework).record("leadership").state == "agreed"

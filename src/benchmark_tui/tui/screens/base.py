@@ -360,7 +360,12 @@ class SteppedScreen(WorkshopScreen):
             elif choice == "next":
                 self.action_next_item()
 
-        self.app.push_screen(ChoiceDialog("Agree and move on?", message, choices), decide)
+        # With something missing, the focus starts on "Stay here": Enter by a slip of the
+        # finger must not mark the item agreed.
+        default = "stay" if remarks else "agree"
+        self.app.push_screen(
+            ChoiceDialog("Agree and move on?", message, choices, default=default), decide
+        )
 
     def _agree_and_move_on(self) -> None:
         self.record.state = "agreed"

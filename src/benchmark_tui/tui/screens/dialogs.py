@@ -66,21 +66,49 @@ class ErrorDialog(Dialog[None]):
         self.dismiss(None)
 
 
-class ChoiceDialog(Dialog[str]):
-    """A question with a few answers; dismisses with the chosen answer's id (None on Esc)."""
+class ChoiceButton(Button):
+    """A dialog's answer: Enter chooses it, and the key bar says so."""
 
-    def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
+    BINDINGS = [Binding("enter", "press", "Choose", key_display="⏎")]
+
+
+class ChoiceDialog(Dialog[str]):
+    """A question with a few answers; dismisses with the chosen answer's id (None on Esc).
+
+    | Key | Does |
+    | :- | :- |
+    | left / right | move between the answers (they do not wrap round) |
+    | enter | choose the answer with the focus |
+    | escape | close without an answer |
+    """
+
+    BINDINGS = [
+        Binding("left", "move(-1)", "Other answer", key_display="←/→"),
+        Binding("right", "move(1)", "Other answer", show=False),
+    ]
+
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        choices: list[tuple[str, str]],
+        default: str | None = None,
+    ) -> None:
         """Ask a question.
 
         Args:
             title: a short heading.
             message: the question, in full.
-            choices: (id, button label) pairs; the first is the default.
+            choices: (id, button label) pairs, in the order shown.
+            default: the id of the answer that has the focus at first (the first if None);
+                make it the safe one when a slip of the finger would cost the team.
         """
         super().__init__()
         self.title_text = title
         self.message = message
         self.choices = choices
+        ids = [choice for choice, _label in choices]
+        self.default = default if default in ids else ids[0]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -88,13 +116,22 @@ class ChoiceDialog(Dialog[str]):
             with VerticalScroll(classes="dialog-body"):
                 yield Static(Text(self.message))
             with Horizontal(classes="dialog-buttons"):
-                for index, (choice, label) in enumerate(self.choices):
-                    yield Button(
-                        label, id=f"choice-{choice}", variant="primary" if index == 0 else "default"
+                for choice, label in self.choices:
+                    yield ChoiceButton(
+                        label,
+                        id=f"choice-{choice}",
+                        variant="primary" if choice == self.default else "default",
                     )
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        self.query_one(f"#choice-{self.default}", Button).focus()
+
+    def action_move(self, delta: int) -> None:
+        """Move the focus to the answer on the left or right."""
+        buttons = list(self.query(ChoiceButton))
+        focused = self.focused
+        index = buttons.index(focused) if focused in buttons else 0
+        buttons[max(0, min(len(buttons) - 1, index + delta))].focus()
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:
