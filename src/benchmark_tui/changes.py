@@ -75,15 +75,12 @@ def _label(item_id: str, framework: Framework | None) -> str:
 
 
 def _state_change(before: str, after: str) -> Iterator[str]:
+    """Agreeing and reopening; "started" follows from the content changes listed anyway."""
     if before != after:
         if after == "agreed":
             yield "agreed"
         elif before == "agreed":
             yield "reopened"
-        elif after == "in-progress":
-            yield "started"
-        else:
-            yield "marked not started"
 
 
 def _list_changes(kind: str, before: Sequence[str], after: Sequence[str]) -> Iterator[str]:

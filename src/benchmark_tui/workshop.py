@@ -490,6 +490,13 @@ class OpenSession:
         self._last_edit = (None, 0.0)
         return changes.summary(changes.changes(before, self.session, self.framework))
 
+    def _disk_is_ours(self) -> bool:
+        """Whether the file holds what this window last read or wrote."""
+        current = _read_bytes(self.real_path)
+        return current is not None and self._disk is not None and digest(current) == (
+            self._disk.digest
+        )
+
     # -- rescue ----------------------------------------------------------------------------------
 
     def rescue(self, now: datetime | None = None) -> RescueResult:
@@ -501,7 +508,7 @@ class OpenSession:
         if self.read_only:
             return RescueResult(None, "Nothing was lost: this window was read-only.")
         try:
-            if self.blocked is None and self.save_now():
+            if self.blocked is None and self.save_now() and self._disk_is_ours():
                 return RescueResult(self.path, f"The team's work is saved in {self.path}.")
         except Exception:  # noqa: BLE001 - a rescue must go on to the copy, whatever failed
             pass
