@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -141,18 +141,46 @@ def _never_fail_on_unencodable_text() -> None:
             reconfigure(errors="backslashreplace")
 
 
-def _expand(paths: list[Path]) -> list[Path]:
-    expanded: list[Path] = []
+def _expand(paths: list[Path]) -> list[Path | BenchmarkError]:
+    """The files to check: each path given, and every ``.yaml`` file in each folder given.
+
+    A folder that cannot be listed becomes the problem to report in its place.
+    """
+    expanded: list[Path | BenchmarkError] = []
     for path in paths:
-        if path.is_dir():
-            expanded.extend(sorted(p for p in path.glob("*.yaml") if not p.name.startswith(".")))
-        else:
+        try:
+            is_folder = path.is_dir()
+        except OSError:  # e.g. a name too long to look up: checking it will say so
+            is_folder = False
+        if not is_folder:
             expanded.append(path)
+            continue
+        try:
+            with os.scandir(path) as entries:
+                names = sorted(
+                    entry.name
+                    for entry in entries
+                    if entry.name.endswith(".yaml") and not entry.name.startswith(".")
+                )
+        except OSError as err:
+            expanded.append(
+                BenchmarkError(
+                    f"{path}: cannot open this folder ({err.strerror or err}) — check that you "
+                    "may read it, or give the files in it one by one",
+                    title="Folder cannot be read",
+                )
+            )
+            continue
+        expanded.extend(path / name for name in names)
     return expanded
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    """Validate each file, print one verdict per file, return 0 if all are valid."""
+    """Validate each file, print one verdict per file, return 0 if all are valid.
+
+    The files are checked one after another: nobody waits for ``validate`` (a thousand
+    sessions take a few seconds), so it needs no worker processes.
+    """
     from benchmark_tui.store import load_framework
 
     framework = load_framework(args.framework)
@@ -161,7 +189,12 @@ def run_validate(args: argparse.Namespace) -> int:
     if not paths:
         print("benchmark-tui: no .yaml files to check", file=sys.stderr)
         return EXIT_BAD_INPUT
-    for ok, out, err in _verdicts(paths, framework):
+    for path in paths:
+        ok, out, err = (
+            (False, "", path.message)
+            if isinstance(path, BenchmarkError)
+            else _verdict(path, framework)
+        )
         all_ok = all_ok and ok
         if out:
             print(out)
@@ -170,28 +203,21 @@ def run_validate(args: argparse.Namespace) -> int:
     return EXIT_OK if all_ok else EXIT_BAD_INPUT
 
 
-PARALLEL_FROM = 48
-"""``validate`` spreads this many files or more over the processor's cores (where it can)."""
-
 _Verdict = tuple[bool, str, str]
 """Whether a file is valid, what to print on stdout, and what on stderr."""
 
-_worker_framework: Framework | None = None
-"""The framework sessions are checked against, in a ``validate`` worker process."""
 
-
-def _verdict(path: Path, framework: Framework | None = None) -> _Verdict:
+def _verdict(path: Path, framework: Framework) -> _Verdict:
     """Check one file: the lines ``validate`` prints about it."""
     from benchmark_tui.models import Framework as FrameworkModel
     from benchmark_tui.store import check_file
 
-    if framework is None:
-        framework = _worker_framework
-        assert framework is not None, "a validate worker starts with the framework"
     try:
         checked = check_file(path, framework)
     except BenchmarkError as err:
         return False, "", err.message
+    except OSError as err:  # the file system refused even to look (a name too long …)
+        return False, "", f"{path}: cannot read the file ({err.strerror or err}) — check the path"
     if isinstance(checked, FrameworkModel):
         return (
             True,
@@ -203,69 +229,6 @@ def _verdict(path: Path, framework: Framework | None = None) -> _Verdict:
     lines = [f"OK  {path}  (session: {session.service.name}, {session.progress(framework).label})"]
     lines.extend(f"    note: {notice}" for notice in checked.notices)
     return True, "\n".join(lines), ""
-
-
-def _verdicts(paths: list[Path], framework: Framework) -> Iterator[_Verdict]:
-    """The verdicts on ``paths``, in order; many files are checked on all cores at once."""
-    workers = min(_usable_cores(), 8)
-    if len(paths) < PARALLEL_FROM or workers < 2 or not _can_fork():
-        for path in paths:
-            yield _verdict(path, framework)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    global _worker_framework
-    _worker_framework = framework  # inherited by the forked workers, never pickled
-    reported = 0
-    pool = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("fork"), initializer=_ignore_interrupts
-    )
-    try:
-        chunk = max(1, min(8, len(paths) // (workers * 4)))  # small: no worker idles at the end
-        for verdict in pool.map(_verdict, paths, chunksize=chunk):
-            yield verdict
-            reported += 1
-    except BrokenProcessPool:
-        # A worker died (killed, out of memory): check the rest here, one after another.
-        for path in paths[reported:]:
-            yield _verdict(path, framework)
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-        _worker_framework = None
-
-
-def _usable_cores() -> int:
-    """How many cores this process may run on (fewer than the machine's in a container)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on every platform
-        return os.cpu_count() or 1
-
-
-def _can_fork() -> bool:
-    """Whether worker processes can be forked safely.
-
-    Forking is POSIX only, unsafe on macOS, and unsafe in a process that runs other threads
-    (one of them may hold a lock the child would wait on for ever); there the files are
-    checked one after another instead.
-    """
-    import multiprocessing
-    import threading
-
-    return (
-        sys.platform != "darwin"
-        and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
-    )
-
-
-def _ignore_interrupts() -> None:
-    """In a worker: leave Ctrl+C to the main process, which stops the workers."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -131,6 +131,15 @@ def _docm(path: Path) -> Path:
     )
 
 
+def _dotm(path: Path) -> Path:
+    return _with_content_type(
+        BLANK,
+        path.with_suffix(".dotm"),
+        "application/vnd.openxmlformats-officedocument." + DOCUMENT,
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    )
+
+
 def _truncated(path: Path) -> Path:
     data = BLANK.read_bytes()
     path.write_bytes(data[: len(data) // 2])
@@ -176,16 +185,16 @@ def _odt(path: Path) -> Path:
 @pytest.mark.parametrize(
     ("make", "says"),
     [
-        (_dotx, "a Word template (.dotx), not a document"),
         (_docm, "a macro-enabled Word document (.docm)"),
+        (_dotm, "a macro-enabled Word template (.dotm)"),
         (_truncated, "is damaged"),
-        (_bad_xml, "is damaged and cannot be used as a template"),
+        (_bad_xml, "is damaged: its part word/document.xml is not well-formed XML"),
         (_text, "is not a Word document (.docx)"),
         (_old_doc, "an old-style Word 97–2003 file (.doc)"),
         (_spreadsheet, "is not a Word document"),
         (_odt, "an OpenDocument file (.odt)"),
     ],
-    ids=["dotx", "docm", "truncated", "bad-xml", "text", "doc", "xlsx", "odt"],
+    ids=["docm", "dotm", "truncated", "bad-xml", "text", "doc", "xlsx", "odt"],
 )
 def test_an_unusable_template_is_refused_with_what_to_do(framework, session, tmp_path, make, says):
     template = make(tmp_path / "council.docx")
@@ -197,6 +206,17 @@ def test_an_unusable_template_is_refused_with_what_to_do(framework, session, tmp
     assert says in message
     assert "Save As" in message
     assert not target.exists()
+
+
+def test_a_word_template_dotx_is_accepted_as_it_is(framework, example, tmp_path):
+    template = _dotx(tmp_path / "council.docx")
+    target = tmp_path / "out.docx"
+    write_report(framework, example, target, template=template, now=GENERATED)
+    with zipfile.ZipFile(target) as archive:
+        types = archive.read("[Content_Types].xml").decode()
+    assert "wordprocessingml.document.main+xml" in types  # a document, not a template
+    assert "wordprocessingml.template.main+xml" not in types
+    assert len(docx.Document(str(target)).tables) > 20
 
 
 def test_a_missing_template_is_named(framework, session, tmp_path):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import errno
 import io
+import os
+import stat
 import sys
 import zipfile
 from datetime import datetime
@@ -32,11 +34,22 @@ _IS_WINDOWS = sys.platform == "win32"
 _SAVE_AS_DOCX = "open it in Word and choose File ▸ Save As ▸ Word Document (.docx), then use that"
 _OTHER_NAME = "choose a different name (-o OTHER.docx)"
 
+MAX_TEMPLATE_BYTES = 25 * 1024 * 1024
+"""The largest template file accepted (25 MB: a council's template with its logos is far less)."""
+MAX_TEMPLATE_UNZIPPED = 100 * 1024 * 1024
+"""The most a template may hold once unzipped (100 MB), so a "zip bomb" is refused unread."""
+MAX_TEMPLATE_PARTS = 1000
+"""The most parts (files inside the zip) a template may have; Word's own have about 20."""
+MAX_NAME_BYTES = 255
+"""The longest file name most file systems accept (in bytes of UTF-8)."""
+
 _WORD_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_WORD_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _OTHER_WORD_KINDS = {
-    "wordprocessingml.template.main+xml": "a Word template (.dotx), not a document",
-    "ms-word.document.macroEnabled.main+xml": "a macro-enabled Word document (.docm)",
-    "ms-word.template.macroEnabledTemplate.main+xml": "a macro-enabled Word template (.dotm)",
+    "ms-word.document.macroEnabled.main+xml": "a macro-enabled Word document (.docm), whose "
+    "macros must not travel into the findings",
+    "ms-word.template.macroEnabledTemplate.main+xml": "a macro-enabled Word template (.dotm), "
+    "whose macros must not travel into the findings",
 }
 
 
@@ -120,8 +133,7 @@ def _open_template(path: Path | None) -> Document:
         data = bundled_template()
         where = "the built-in template"
     else:
-        data = _read_template(path)
-        _check_is_word_document(path, data)
+        data = _check_is_word_document(path, _read_template(path))
         where = str(path)
 
     import docx
@@ -141,29 +153,98 @@ def _open_template(path: Path | None) -> Document:
 
 
 def _read_template(path: Path) -> bytes:
-    if path.is_dir():
-        raise ExportError(
-            f"{path} is a folder, not a Word template — give the path of a .docx file.",
-            title="Template not found",
-        )
+    """The bytes of a council's template, refusing anything that is not a plain, small file.
+
+    A named pipe would block the reader for ever and a device such as ``/dev/zero`` never ends,
+    so only regular files under :data:`MAX_TEMPLATE_BYTES` are read.
+    """
+    leave_out = "or leave out --template to use the built-in one"
     try:
-        return path.read_bytes()
+        # O_NONBLOCK: opening a named pipe must not wait for a writer that never comes.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(path, flags)
     except FileNotFoundError as err:
         raise ExportError(
-            f"{path}: template not found — check the name and folder, or leave out --template "
-            "to use the built-in one.",
+            f"{path}: template not found — check the name and folder, {leave_out}.",
             title="Template not found",
         ) from err
     except OSError as err:
+        if _is_folder(path):
+            raise ExportError(
+                f"{path} is a folder, not a Word template — give the path of a .docx file.",
+                title="Template not found",
+            ) from err
         raise ExportError(
-            f"{path}: the template cannot be read ({err.strerror or err}) — check that you may "
-            "open it, or copy it somewhere else first.",
+            f"{path}: the template cannot be read ({_os_problem(path, err)}) — check that you "
+            f"may open it, or copy it somewhere else first, {leave_out}.",
             title="Template cannot be read",
         ) from err
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise ExportError(
+                f"{path} is a folder, not a Word template — give the path of a .docx file.",
+                title="Template not found",
+            )
+        if not stat.S_ISREG(mode):
+            raise ExportError(
+                f"{path} is not a regular file (it is a device, a pipe or a socket) — give the "
+                f"path of a Word document (.docx), {leave_out}.",
+                title="Template cannot be read",
+            )
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(MAX_TEMPLATE_BYTES + 1)
+    except OSError as err:
+        raise ExportError(
+            f"{path}: the template cannot be read ({_os_problem(path, err)}) — copy it "
+            f"somewhere else first, {leave_out}.",
+            title="Template cannot be read",
+        ) from err
+    finally:
+        os.close(fd)
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise ExportError(
+            f"{path} is larger than {MAX_TEMPLATE_BYTES // (1024 * 1024)} MB, too large for a "
+            f"template — save a copy without the large pictures and use that, {leave_out}.",
+            title="Template too large",
+        )
+    return data
 
 
-def _check_is_word_document(path: Path, data: bytes) -> None:
-    """Refuse anything but a .docx, saying what the file is and how to make a .docx of it."""
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; False when that cannot even be asked (a name too long)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _os_problem(path: Path, err: OSError) -> str:
+    """What the operating system said about ``path``, in words."""
+    if err.errno == errno.ENAMETOOLONG or _name_too_long(path):
+        return f"its name is longer than {MAX_NAME_BYTES} bytes"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return "you may not open it, or the folder it is in"
+    return err.strerror or str(err)
+
+
+def _name_too_long(path: Path) -> bool:
+    """Whether the last part of ``path`` is longer than file systems accept."""
+    return len(path.name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES
+
+
+def _check_is_word_document(path: Path, data: bytes) -> bytes:
+    """Refuse anything but a .docx or .dotx, saying what the file is and how to make a .docx.
+
+    The zip is checked before anything is unpacked: at most :data:`MAX_TEMPLATE_PARTS` parts
+    and :data:`MAX_TEMPLATE_UNZIPPED` bytes in all, and every XML part well formed without a
+    document type declaration (Word never writes one; an entity it defines would be copied into
+    the new document undefined, and Word would refuse to open it).
+
+    Returns:
+        The template's bytes, ready for python-docx: a Word template (.dotx) is given the
+        content type of a document, which is all that tells the two apart.
+    """
     problem: str | None = None
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         problem = "an old-style Word 97–2003 file (.doc)"
@@ -172,17 +253,22 @@ def _check_is_word_document(path: Path, data: bytes) -> None:
     else:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                _check_zip_bounds(path, archive)
                 names = set(archive.namelist())
                 types = (
                     archive.read("[Content_Types].xml").decode("utf-8", "replace")
                     if "[Content_Types].xml" in names
                     else ""
                 )
-        except (zipfile.BadZipFile, OSError, EOFError, KeyError) as err:
+                if _WORD_DOCUMENT in types or _WORD_TEMPLATE in types:
+                    _check_xml_parts(path, archive)
+        except (zipfile.BadZipFile, OSError, EOFError, KeyError, RuntimeError) as err:
             raise ExportError(
                 f"{path} is damaged (not a complete .docx file: {err}) — {_SAVE_AS_DOCX}.",
                 title="Template cannot be read",
             ) from err
+        if _WORD_TEMPLATE in types and _WORD_DOCUMENT not in types:
+            return _as_document(data)
         if _WORD_DOCUMENT not in types:
             problem = next(
                 (kind for marker, kind in _OTHER_WORD_KINDS.items() if marker in types),
@@ -193,6 +279,69 @@ def _check_is_word_document(path: Path, data: bytes) -> None:
             f"{path} is {problem} — {_SAVE_AS_DOCX}.",
             title="Template is not a .docx",
         )
+    return data
+
+
+def _check_zip_bounds(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a zip with too many parts or too much inside (a "zip bomb"), before unpacking."""
+    parts = archive.infolist()
+    unzipped = sum(part.file_size for part in parts)
+    if len(parts) > MAX_TEMPLATE_PARTS or unzipped > MAX_TEMPLATE_UNZIPPED:
+        what = (
+            f"{len(parts)} parts (at most {MAX_TEMPLATE_PARTS})"
+            if len(parts) > MAX_TEMPLATE_PARTS
+            else f"{unzipped // (1024 * 1024)} MB once unzipped "
+            f"(at most {MAX_TEMPLATE_UNZIPPED // (1024 * 1024)} MB)"
+        )
+        raise ExportError(
+            f"{path} holds {what}, far more than a Word template — it is not a template made "
+            f"by Word; {_SAVE_AS_DOCX}, or leave out --template to use the built-in one.",
+            title="Template cannot be used",
+        )
+
+
+def _check_xml_parts(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse XML parts that are not well formed, or that declare a document type."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
+    )
+    for part in archive.infolist():
+        if not part.filename.endswith((".xml", ".rels")):
+            continue
+        data = archive.read(part)
+        problem = ""
+        if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+            problem = "declares a document type (DTD), which Word documents never have"
+        else:
+            try:
+                etree.fromstring(data, parser)
+            except etree.XMLSyntaxError as err:
+                problem = f"is not well-formed XML ({err})"
+        if problem:
+            raise ExportError(
+                f"{path} is damaged: its part {part.filename} {problem} — {_SAVE_AS_DOCX}, or "
+                "leave out --template to use the built-in one.",
+                title="Template cannot be read",
+            )
+
+
+def _as_document(data: bytes) -> bytes:
+    """A Word template (.dotx) repackaged as a document (.docx): only its content type differs."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for part in source.infolist():
+            content = source.read(part)
+            if part.filename == "[Content_Types].xml":
+                content = content.replace(
+                    _WORD_TEMPLATE.encode("ascii"), _WORD_DOCUMENT.encode("ascii")
+                )
+            target.writestr(part, content)
+    return out.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -208,10 +357,32 @@ def _check_target(target: Path) -> None:
             f"{_OTHER_NAME}.",
             title="Not a .docx name",
         )
-    if target.is_dir():
-        raise ExportError(f"{target} is a folder — {_OTHER_NAME}.", title="Document not written")
+    if _name_too_long(target):
+        raise ExportError(
+            f"Cannot write {target}: the name is longer than the {MAX_NAME_BYTES} bytes file "
+            f"systems accept — {_OTHER_NAME.replace('a different', 'a shorter')}.",
+            title="Name too long",
+        )
     folder = target.parent
-    if not folder.is_dir():
+    try:
+        existing = os.stat(target)
+    except FileNotFoundError:
+        existing = None
+    except OSError as err:
+        raise ExportError(
+            f"Cannot write {target}: {_os_problem(folder, err)} — choose another folder, or "
+            f"{_OTHER_NAME}.",
+            title="Document not written",
+        ) from err
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise ExportError(f"{target} is a folder — {_OTHER_NAME}.", title="Document not written")
+    if existing is not None and not existing.st_mode & stat.S_IWUSR:
+        raise ExportError(
+            f"Cannot write {target}: the file is read-only — make it writable (in Explorer or "
+            f"Finder: Properties ▸ untick Read-only), or {_OTHER_NAME}.",
+            title="Document is read-only",
+        )
+    if not _is_folder(folder):
         raise ExportError(
             f"Cannot write {target}: the folder {folder} does not exist — create it, or "
             f"{_OTHER_NAME}.",
@@ -236,8 +407,11 @@ def office_lock_file(target: Path) -> Path | None:
     candidates = {f"~${name}", f"~${name[1:]}", f"~${name[2:]}", f".~lock.{name}#"}
     for candidate in sorted(candidates):
         path = target.with_name(candidate)
-        if path.is_file():
-            return path
+        try:
+            if path.is_file():
+                return path
+        except OSError:  # a lock-file name over the length limit: no such file
+            continue
     return None
 
 
@@ -264,6 +438,8 @@ def _save(target: Path, data: bytes) -> None:
             what = f"the folder {target.parent} no longer exists (was a USB stick removed?)"
         elif err.errno == errno.EROFS:
             what = f"{target.parent} is on a read-only disk"
+        elif err.errno == errno.ENAMETOOLONG:
+            what = "the name, or the path of its folder, is too long"
         else:
             what = err.strerror or str(err)
         raise ExportError(
