@@ -60,6 +60,29 @@ class TestCharacteristic:
             ],
         )
 
+    def test_approaches_step(self, snap_compare, example_app):
+        """The flipchart: numbered approaches, "(planned)" ones, the new-approach box, ↑ Items."""
+        keys = ["down"] * 6 + ["enter", "alt+right"]
+        assert snap_compare(example_app(), terminal_size=SMALL, press=keys)
+
+    def test_evidence_step(self, snap_compare, example_app):
+        """The evidence summary box and the data sources, ticked ones with an X."""
+        keys = ["down"] * 6 + ["enter", "alt+right", "alt+right"]
+        assert snap_compare(example_app(), terminal_size=SMALL, press=keys)
+
+    @pytest.mark.parametrize("size", [SMALL, LARGE])
+    def test_an_item_being_edited(self, snap_compare, example_app, size):
+        """Approach 5 edited: marked "✎ editing" in the list, its text in a framed box, and
+        "Editing item 5 of 6: Enter saves, Esc cancels" above it."""
+        keys = ["down"] * 6 + ["enter", "alt+right", "up", "up", "enter"]
+        assert snap_compare(example_app(), terminal_size=size, press=keys)
+
+    @pytest.mark.parametrize("size", [SMALL, LARGE])
+    def test_agree_dialog(self, snap_compare, make_app, session_file, size):
+        """Ctrl+G with nothing filled in: what is missing, and the focus on "Stay here"."""
+        app = make_app(session_file("characteristic", "leadership", "findings"))
+        assert snap_compare(app, terminal_size=size, press=["ctrl+g"])
+
     def test_findings_step(self, snap_compare, example_app):
         """Strengths and areas for improvement with the two-to-four counts."""
         keys = ["down"] * 4 + ["enter"] + ["alt+right"] * 4
