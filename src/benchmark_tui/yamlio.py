@@ -11,17 +11,15 @@ because a file from elsewhere may be hostile:
 - files larger than :data:`MAX_FILE_BYTES` are refused unread.
 
 Every problem is raised as a :class:`~benchmark_tui.errors.FileProblem` naming the file, line
-and column. :func:`parse` keeps the node tree so that later validation errors can be located
-too. :func:`load` gives the same data three to five times faster, without the tree: it reads
-on a lean path and leaves every file it is not sure about, hostile or broken ones among them,
-to :func:`parse` (tests/hardening/test_lean_reader.py holds the two to the same answers).
+and column. There is one reader: :func:`parse` gives the data and the node tree (to locate a
+later validation error), :func:`load` gives only the data. There is one writer, :func:`dump`,
+which writes the whole document with PyYAML's own emitter, so every string reads back as it
+was written.
 """
 
 from __future__ import annotations
 
-import functools
 import os
-import re
 import stat
 import sys
 from collections.abc import Callable, Hashable
@@ -242,159 +240,15 @@ def parse(text: str, path: Path, problem: ProblemFactory) -> tuple[Any, Node | N
 
 
 def load(text: str, path: Path, problem: ProblemFactory) -> Any:
-    """Read one YAML document safely and return its data, without a node tree.
+    """Read one YAML document safely and return only its data.
 
-    Gives exactly the data :func:`parse` gives, and raises exactly its errors, but most files
-    take a lean path: the C parser's events are turned straight into Python values, and any
-    file that path is not sure about (a YAML error, a tag, an anchor, a duplicate key, a value
-    that will not construct, too deep, too many values, more than one document) is handed
-    whole to :func:`parse`, which decides and locates the problem. Use :func:`parse` when the
-    node tree is needed to locate later validation errors.
+    The same reader as :func:`parse`, with the same errors; use :func:`parse` when the node
+    tree is needed to locate a later validation error.
 
     Raises:
         FileProblem: (made by ``problem``) with the line and column of the first problem.
     """
-    data = _load_lean(text)
-    if data is _UNSURE:
-        data, _root = parse(text, path, problem)
-    return data
-
-
-_UNSURE: Any = object()
-"""What :func:`_load_lean` returns for a file it leaves to :func:`parse`."""
-
-
-class _Unsure(Exception):
-    """The lean reader leaves this file to the strict one."""
-
-
-_TAG = "tag:yaml.org,2002:"
-_IMPLICIT: dict[Any, list[tuple[str, Any]]] = dict(_Loader.yaml_implicit_resolvers)
-_BOOLS: dict[str, bool] = dict(yaml.constructor.SafeConstructor.bool_values)
-_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")
-_LEAN_TAGS = frozenset(f"{_TAG}{kind}" for kind in ("float", "int", "timestamp"))
-_NULL_TAG, _BOOL_TAG, _INT_TAG = f"{_TAG}null", f"{_TAG}bool", f"{_TAG}int"
-_KEY_PENDING: Any = object()
-
-
-def _load_lean(text: str) -> Any:
-    """Build the data straight from parser events, or return :data:`_UNSURE`.
-
-    Refuses (as :data:`_UNSURE`) everything :func:`parse` might refuse or build differently,
-    so accepting a file here is always the same answer as :func:`parse` with less work.
-    """
-    if _IMPLICIT.get(None) or _Loader.yaml_path_resolvers:  # pragma: no cover - not PyYAML's
-        return _UNSURE
-    loader = _Loader(text)
-    try:
-        return _lean_events(loader)
-    except Exception:  # noqa: BLE001 - whatever it is, the strict reader reports it properly
-        return _UNSURE
-    finally:
-        loader.dispose()
-
-
-def _lean_events(loader: _Loader) -> Any:
-    """The loop of :func:`_load_lean`: raises :class:`_Unsure` when unsure."""
-    get_event = loader.get_event
-    if type(get_event()) is not StreamStartEvent:
-        raise _Unsure
-    event = get_event()
-    if type(event) is StreamEndEvent:
-        return None
-    if type(event) is not DocumentStartEvent:
-        raise _Unsure
-    resolvers_for = _IMPLICIT.get
-    plain_values = _PLAIN_VALUES
-    pending = _KEY_PENDING
-    max_depth, max_nodes = MAX_DEPTH, MAX_NODES
-    # The innermost open mapping or list, whether it is a list, and (in a mapping) the key
-    # waiting for its value; the enclosing ones are saved on the stack. None: the document.
-    top: Any = None
-    in_list = False
-    key: Any = pending
-    stack: list[tuple[Any, bool, Any]] = []
-    count = 0
-    while True:
-        event = get_event()
-        kind = type(event)
-        if kind is ScalarEvent:
-            if event.anchor is not None or event.tag is not None:
-                raise _Unsure
-            value: Any = event.value
-            if event.implicit[0]:
-                resolvers = resolvers_for(value[:1])
-                if resolvers:
-                    known = plain_values.get(value, pending)
-                    value = _plain_value(value, resolvers, loader) if known is pending else known
-            count += 1
-            if count > max_nodes:
-                raise _Unsure
-            if in_list:
-                top.append(value)
-            elif key is not pending:
-                top[key] = value
-                key = pending
-            elif top is None:
-                data = value  # a document that is a single scalar
-                break
-            elif value in top:
-                raise _Unsure  # a key seen before in this mapping
-            else:
-                key = value
-        elif kind is MappingStartEvent or kind is SequenceStartEvent:
-            if event.anchor is not None or event.tag is not None or len(stack) >= max_depth:
-                raise _Unsure
-            count += 1
-            if count > max_nodes:
-                raise _Unsure
-            value = {} if kind is MappingStartEvent else []
-            if in_list:
-                top.append(value)
-            elif key is not pending:
-                top[key] = value
-            elif top is not None:
-                raise _Unsure  # a mapping or a list as a key
-            stack.append((top, in_list, pending))
-            top, in_list, key = value, kind is SequenceStartEvent, pending
-        elif kind is MappingEndEvent or kind is SequenceEndEvent:
-            if key is not pending:
-                raise _Unsure  # pragma: no cover - the parser pairs keys and values
-            data = top
-            top, in_list, key = stack.pop()
-            if top is None:
-                break
-        else:
-            raise _Unsure  # an alias, or anything unexpected
-    if type(get_event()) is not DocumentEndEvent or type(get_event()) is not StreamEndEvent:
-        raise _Unsure
-    return data
-
-
-def _plain_value(value: str, resolvers: list[tuple[str, Any]], loader: _Loader) -> Any:
-    """The value of a plain scalar that may be more than text, as the strict reader makes it."""
-    tag = next((tag for tag, regexp in resolvers if regexp.match(value)), None)
-    if tag is None:
-        result: Any = value
-    elif tag == _NULL_TAG:
-        result = None
-    elif tag == _BOOL_TAG:
-        result = _BOOLS[value.lower()]
-    elif tag == _INT_TAG and _PLAIN_INT.fullmatch(value):
-        result = int(value)
-    elif tag in _LEAN_TAGS:  # floats and times: each one built anew, not remembered
-        return loader.yaml_constructors[tag](loader, ScalarNode(tag, value))
-    else:
-        raise _Unsure
-    if len(value) <= 40:  # keys and short words recur: "notes", "null", "true", "3"
-        if len(_PLAIN_VALUES) >= 4096:
-            _PLAIN_VALUES.clear()
-        _PLAIN_VALUES[value] = result
-    return result
-
-
-_PLAIN_VALUES: dict[str, Any] = {}
-"""Short plain scalars already resolved to text, null, a boolean or an integer (immutable)."""
+    return parse(text, path, problem)[0]
 
 
 def _compose(loader: _Loader, path: Path, problem: ProblemFactory) -> Node | None:
@@ -564,6 +418,10 @@ class _PyDumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    if "\x85" in data:
+        # A reader turns a raw NEL into a line feed, and PyYAML's Python emitter writes it
+        # raw in every style but double quotes (where it becomes the escape \N).
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style='"')
     if "\n" in data:
         return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", data)
@@ -580,70 +438,19 @@ _DUMP_OPTIONS: dict[str, Any] = {
     "width": 1_000_000,
     "indent": 2,
 }
-_FRAGMENTS: dict[tuple[Hashable, str], str] = {}
-"""YAML text of ``{key: record}`` entries, by key and ``repr`` of the record (see :func:`dump`)."""
-_MAX_FRAGMENTS = 512
 
 
 def dump(data: Any) -> str:
     """Write data as readable YAML: keys in the given order, unicode as is, no line folding.
 
-    Autosave writes the whole session after every change, yet a change touches one record:
-    so a top-level mapping of records (``characteristics: {id: {...}}``) is written record by
-    record, and a record's text is reused while the record is unchanged. In block style a
-    nested entry is its own text indented, so the result is exactly ``yaml.dump``'s (a test
-    compares them on the example and on generated data).
+    The whole document goes through PyYAML's emitter in one call, so it chooses each string's
+    style knowing where the string stands (a ``|+`` block that keeps trailing blank lines, or
+    double quotes for text a block cannot hold, such as a line separator before a line break)
+    and every string reads back exactly. The C emitter is used where available; text with
+    characters beyond the Basic Multilingual Plane (emoji), which it escapes, is written again
+    by the Python emitter so it stays readable.
     """
-    if type(data) is not dict or not data:
-        return _dump_whole(data)
-    parts = []
-    for key, value in data.items():
-        if (
-            type(value) is dict
-            and value
-            and _plain_key(key)
-            and all(type(v) is dict and v and _plain_key(k) for k, v in value.items())
-        ):
-            parts.append(f"{key}:\n")
-            parts.extend(_indented(_fragment(k, v)) for k, v in value.items())
-        else:
-            parts.append(_dump_c({key: value}))
-    text = "".join(parts)  # what _dump_c(data) gives
-    return _dump_py(data) if "\\U" in text else text
-
-
-def _dump_c(data: Any) -> str:
-    """libyaml's emitter: fast, but it escapes characters beyond the BMP (see _PyDumper)."""
-    return yaml.dump(data, Dumper=_Dumper, **_DUMP_OPTIONS)
-
-
-def _dump_py(data: Any) -> str:
-    """The pure-Python emitter, for text holding characters beyond the BMP (emoji)."""
-    return yaml.dump(data, Dumper=_PyDumper, **_DUMP_OPTIONS)
-
-
-def _dump_whole(data: Any) -> str:
-    text = _dump_c(data)
-    return _dump_py(data) if "\\U" in text else text
-
-
-@functools.lru_cache(maxsize=256)
-def _plain_key(key: Hashable) -> bool:
-    """True for a key written as itself on one line (``characteristics``, ``service-design``)."""
-    return type(key) is str and _dump_c({key: None}) == f"{key}: null\n"
-
-
-def _fragment(key: Hashable, value: dict[Any, Any]) -> str:
-    cache_key = (key, repr(value))
-    text = _FRAGMENTS.get(cache_key)
-    if text is None:
-        if len(_FRAGMENTS) >= _MAX_FRAGMENTS:
-            _FRAGMENTS.clear()
-        text = _FRAGMENTS[cache_key] = _dump_c({key: value})
+    text = yaml.dump(data, Dumper=_Dumper, **_DUMP_OPTIONS)
+    if "\\U" in text:
+        text = yaml.dump(data, Dumper=_PyDumper, **_DUMP_OPTIONS)
     return text
-
-
-def _indented(text: str) -> str:
-    """Every line two spaces in; empty lines (inside ``|`` blocks) stay empty, as the emitter
-    writes them."""
-    return "\n".join("  " + line if line else line for line in text.split("\n"))
