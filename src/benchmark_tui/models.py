@@ -662,6 +662,22 @@ class ImprovementPlan(_Record):
         return f"a{n}"
 
 
+class Findings(_Record):
+    """What the findings document says before it is circulated: key messages and sign-off."""
+
+    key_messages: Text = ""
+    """A short executive summary the team writes (a few lines), first after the title page."""
+    status: Literal["draft", "final"] = "draft"
+    """"final" once the document is signed off; a draft is marked DRAFT on every page."""
+    version: Name = ""
+    """The document's version, e.g. "1.0"."""
+    approved_by: Name = ""
+    """Who signed the document off, e.g. "Head of Libraries"."""
+    date_approved: date | None = None
+    distribution: Text = ""
+    """Who receives the document, e.g. "Cabinet member for culture; all library staff"."""
+
+
 class Position(_Record):
     """Where the team was, so that reopening a session returns there."""
 
@@ -742,6 +758,10 @@ class Session(_Record):
     characteristics: dict[CharacteristicId, CharacteristicRecord] = Field(default_factory=dict)
     """Section 2, keyed by characteristic id."""
     plan: ImprovementPlan = Field(default_factory=ImprovementPlan)
+    findings: Findings = Field(
+        default_factory=Findings, exclude_if=lambda findings: findings == Findings()
+    )
+    """Key messages and sign-off for the findings document (left out of the file until set)."""
     position: Position = Field(default_factory=Position)
     created: datetime = Field(default_factory=_utc_now)
     updated: datetime = Field(default_factory=_utc_now)
