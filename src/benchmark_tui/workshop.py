@@ -146,18 +146,19 @@ class OpenSession:
                 opened.lock = None
                 opened._make_read_only(
                     f"{path.name} is marked read-only, so nothing can be saved to it. "
-                    "Use Save a copy as… to carry on in a copy."
+                    "Save a copy (Ctrl+P ▸ Save a copy as…) to carry on in it."
                 )
         elif outcome == "busy":
             opened._make_read_only(
                 "This session is open in another benchmark-tui window, so it is shown "
-                "read-only here. Close the other window to edit it, or use Save a copy as…."
+                "read-only here. Close the other window to edit it, or save a copy "
+                "(Ctrl+P ▸ Save a copy as…)."
             )
         else:
             opened._make_read_only(
                 f"The folder {real_path(path).parent} cannot be written, so nothing could be "
-                "saved there. The session is shown read-only; use Save a copy as… to carry "
-                "on in a folder you can write to."
+                "saved there. The session is shown read-only; save a copy (Ctrl+P ▸ Save a "
+                "copy as…) in a folder you can write to, to carry on there."
             )
         return opened
 
@@ -297,15 +298,13 @@ class OpenSession:
                 title="Not saved",
             )
         current = _read_bytes(target)
-        if not force:
-            if current is None and self._disk is not None:
-                self.blocked = OutsideChange(self.path, "deleted")
-                raise self.blocked
-            if current is not None and (
-                self._disk is None or digest(current) != self._disk.digest
-            ):
-                self.blocked = OutsideChange(self.path, "changed")
-                raise self.blocked
+        if not force and not self._is_ours(current) and content == self._written_content:
+            # Only where the team is has changed: not worth interrupting them over an outside
+            # edit (nor overwriting it). The question comes with their next real change.
+            return
+        if not force and not self._is_ours(current):
+            self.blocked = OutsideChange(self.path, "deleted" if current is None else "changed")
+            raise self.blocked
         data = text.encode("utf-8")
         if current is not None and content != self._written_content:
             # A version that cannot be kept (a full disk) must not stop the save itself.
@@ -490,12 +489,15 @@ class OpenSession:
         self._last_edit = (None, 0.0)
         return changes.summary(changes.changes(before, self.session, self.framework))
 
+    def _is_ours(self, current: bytes | None) -> bool:
+        """Whether ``current`` (the file's bytes, None if missing) is what we last read/wrote."""
+        if current is None or self._disk is None:
+            return current is None and self._disk is None
+        return digest(current) == self._disk.digest
+
     def _disk_is_ours(self) -> bool:
         """Whether the file holds what this window last read or wrote."""
-        current = _read_bytes(self.real_path)
-        return current is not None and self._disk is not None and digest(current) == (
-            self._disk.digest
-        )
+        return self._is_ours(_read_bytes(self.real_path)) and self._disk is not None
 
     # -- rescue ----------------------------------------------------------------------------------
 

@@ -10,6 +10,21 @@ from .conftest import SMALL, reload
 from .test_app import settle, type_text
 
 
+async def test_moving_around_after_an_outside_edit_neither_asks_nor_writes(
+    make_app, session_file
+):
+    path = session_file("characteristic", "people", "understand")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        theirs = path.read_text(encoding="utf-8").replace("Testshire", "Othershire")
+        path.write_text(theirs, encoding="utf-8")
+        await pilot.press("alt+right", "alt+right")
+        await settle(pilot)
+        assert not isinstance(app.screen, ChoiceDialog)
+    assert path.read_text(encoding="utf-8") == theirs
+
+
 async def test_opening_and_quitting_leaves_the_file_as_it_was(make_app, session_file):
     path = session_file("characteristic", "people", "findings")
     before = path.read_bytes(), path.stat().st_mtime_ns
@@ -32,10 +47,18 @@ async def test_an_outside_edit_stops_saving_and_asks(make_app, session_file, fra
         assert isinstance(app.screen, ChoiceDialog)
         assert app.save_label == "NOT SAVED"
         assert path.read_text(encoding="utf-8") == theirs
-        await pilot.press("enter")  # the first choice: keep ours
+        await pilot.press("enter")  # the default: decide later; nothing is written
+        await type_text(pilot, "More\n")
+        await settle(pilot)
+        assert path.read_text(encoding="utf-8") == theirs
+        assert app.save_label == "NOT SAVED"
+        await pilot.press("ctrl+s")  # asks again
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#choice-keep-ours")
         await settle(pilot)
         assert app.save_state == "saved"
-    assert reload(path, framework).record("people").strengths == ["Ours"]
+    assert reload(path, framework).record("people").strengths == ["Ours", "More"]
     kept = [v.path.read_text(encoding="utf-8") for v in list_versions(path)]
     assert theirs in kept
 
@@ -72,7 +95,7 @@ async def test_a_deleted_file_is_offered_to_be_saved_again(make_app, session_fil
         assert isinstance(app.screen, ChoiceDialog)
         assert "deleted" in app.screen.message
         assert not path.exists()
-        await pilot.press("enter")  # "Save it again"
+        await pilot.click("#choice-keep-ours")  # "Save it again"
         await settle(pilot)
     assert reload(path, framework).record("people").strengths == ["Ours"]
 

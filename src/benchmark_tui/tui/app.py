@@ -206,7 +206,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
                 opened.read_only_reason,
                 title="Opened read-only",
                 severity="warning",
-                timeout=20,
+                timeout=10,
                 markup=False,
             )
         else:
@@ -550,10 +550,14 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
 
         if any(isinstance(s, ChoiceDialog) and s.id == "outside-change" for s in self.screen_stack):
             return
+        # The first choice is the default, so a key meant for the screen beneath (Enter at
+        # the end of a line) changes nothing: saving stays stopped and Ctrl+S asks again.
+        later = ("later", "Decide later")
         if change.kind == "deleted":
-            choices = [("keep-ours", "Save it again"), ("save-as", "Save as…")]
+            choices = [later, ("keep-ours", "Save it again"), ("save-as", "Save as…")]
         else:
             choices = [
+                later,
                 ("keep-ours", "Keep ours"),
                 ("reload", "Reload theirs"),
                 ("save-as", "Save ours as…"),
@@ -586,7 +590,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
                 return
             else:
                 self.notify(
-                    "Nothing is saved until you choose: press Ctrl+S to be asked again.",
+                    "Nothing is saved until you choose: Ctrl+S asks again.",
                     title="Not saved",
                     severity="warning",
                 )
@@ -633,6 +637,8 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
     async def action_quit(self) -> None:
         """Quit, saving first; if the save fails, ask before losing anything."""
         if self.opened is not None and not self.read_only and not self.flush_save():
+            if self.opened.blocked is not None:
+                return  # the question about the outside change is on screen: answer it first
             from benchmark_tui.tui.screens.dialogs import UnsavedDialog
 
             def decide(choice: str | None) -> None:
