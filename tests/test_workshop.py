@@ -387,3 +387,28 @@ def test_rescue_says_plainly_when_nothing_could_be_saved(opened, path, monkeypat
     result = opened.rescue()
     assert result.path is None
     assert "could not be saved" in result.message and "full" in result.message
+
+
+def test_keep_ours_keeps_theirs_once(opened, path):
+    path.write_text(path.read_text(encoding="utf-8").replace("Testshire", "Othershire"), "utf-8")
+    edit(opened, "Clear vision")
+    with pytest.raises(OutsideChange):
+        opened.save_now()
+    opened.keep_ours()
+    assert len(opened.versions()) == 1
+
+
+def test_keep_ours_writes_nothing_if_theirs_cannot_be_kept(opened, path, monkeypatch):
+    theirs = path.read_text(encoding="utf-8").replace("Testshire", "Othershire")
+    path.write_text(theirs, encoding="utf-8")
+    edit(opened, "Clear vision")
+    with pytest.raises(OutsideChange):
+        opened.save_now()
+
+    def full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(versions, "keep_version", full)
+    with pytest.raises(SaveError, match="full"):
+        opened.keep_ours()
+    assert path.read_text(encoding="utf-8") == theirs

@@ -282,6 +282,8 @@ class OpenSession:
             return True
 
     def _write_checked(self, text: str, content: dict[str, Any], *, force: bool = False) -> None:
+        """Write ``text`` after the checks :meth:`write` describes (``force``: write over an
+        outside change, keeping the file found there as a version)."""
         target = self.real_path
         if not target.parent.is_dir():
             # A USB stick pulled out, a share gone: not an outside edit. Saving resumes by
@@ -306,8 +308,11 @@ class OpenSession:
             self.blocked = OutsideChange(self.path, "deleted" if current is None else "changed")
             raise self.blocked
         data = text.encode("utf-8")
-        if current is not None and content != self._written_content:
-            # A version that cannot be kept (a full disk) must not stop the save itself.
+        if current is not None and force:
+            self._keep_as_version(current)  # theirs: never replaced without a copy
+        elif current is not None and content != self._written_content:
+            # Our own previous save: a version that cannot be kept (a full disk) must not
+            # stop the save itself.
             with contextlib.suppress(OSError):
                 versions.keep_version(target, current)
         try:
@@ -351,7 +356,7 @@ class OpenSession:
             SaveError: our work could not be kept as a version.
         """
         loaded = read_session(self.real_path, self.framework)
-        self._keep_as_version(session_text(self.session))
+        self._keep_as_version(session_text(self.session).encode("utf-8"))
         position = self.session.position
         raw = _read_bytes(self.real_path) or b""
         with self._write_lock:
@@ -365,15 +370,13 @@ class OpenSession:
     def keep_ours(self) -> None:
         """Write this window's work over the file changed (or deleted) outside.
 
-        Their file, if there is one, is kept as a version first.
+        Their file, if there is one, is kept as a version first (if that fails, e.g. on a full
+        disk, ours is not written either: their file stays as it is).
 
         Raises:
             SaveError: the file could not be written.
         """
         with self._write_lock:
-            current = _read_bytes(self.real_path)
-            if current is not None:
-                self._keep_as_version(current.decode("utf-8", "replace"))
             text = session_text(self.session)
             self._write_checked(
                 text, _content(self.session.model_dump(mode="python")), force=True
@@ -381,9 +384,9 @@ class OpenSession:
             self.blocked = None
             self._written = self._sequence
 
-    def _keep_as_version(self, text: str) -> None:
+    def _keep_as_version(self, data: bytes) -> None:
         try:
-            versions.keep_version(self.real_path, text.encode("utf-8"))
+            versions.keep_version(self.real_path, data)
         except OSError as err:
             raise SaveError(
                 f"Could not keep a copy in {versions.versions_folder(self.real_path)}: "
@@ -479,7 +482,7 @@ class OpenSession:
             raise SaveError(self.read_only_reason, title="Read-only")
         loaded = read_session(version.path, self.framework)
         before = self.session
-        self._keep_as_version(session_text(before))
+        self._keep_as_version(session_text(before).encode("utf-8"))
         self._undo.append(self._baseline)
         del self._undo[:-UNDO_DEPTH]
         loaded.session.position = before.position
