@@ -412,3 +412,14 @@ def test_keep_ours_writes_nothing_if_theirs_cannot_be_kept(opened, path, monkeyp
     with pytest.raises(SaveError, match="full"):
         opened.keep_ours()
     assert path.read_text(encoding="utf-8") == theirs
+
+
+def test_a_restore_keeps_the_present_version_once(opened, path):
+    edit(opened, "Clear vision")
+    opened.save_now()
+    edit(opened, "Strong partnerships")
+    opened.save_now()
+    count = len(opened.versions())
+    opened.restore(opened.versions()[-1])
+    opened.save_now()
+    assert len(opened.versions()) == count + 1

@@ -80,11 +80,17 @@ def list_versions(session_path: Path) -> list[Version]:
 def keep_version(session_path: Path, data: bytes, *, now: datetime | None = None) -> Path:
     """Keep ``data`` (the session's content on disk before a save) as a version, then thin.
 
+    The same content as the newest version is not kept twice.
+
     Raises:
         OSError: the version could not be written (the caller decides whether to go on).
     """
     when = (now or datetime.now(UTC)).astimezone(UTC)
     folder = versions_folder(session_path)
+    newest = next(iter(list_versions(session_path)), None)
+    with contextlib.suppress(OSError):
+        if newest is not None and newest.size == len(data) and newest.path.read_bytes() == data:
+            return newest.path  # kept already (e.g. a restore keeps it, then saves)
     folder.mkdir(exist_ok=True)
     base = when.strftime(_STAMP)
     target = folder / f"{base}.yaml"
