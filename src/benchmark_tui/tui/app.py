@@ -7,6 +7,7 @@ shortly after the last key, on quit) and shows what happened.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -659,6 +660,8 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
     def _suggest_copy_name(self) -> Path:
         assert self.opened is not None
         base = self.opened.real_path
+        if not os.access(base.parent, os.W_OK):  # a read-only folder: offer the sessions folder
+            base = self.sessions_dir / base.name
         n = 1
         while True:
             candidate = base.with_name(f"{base.stem}-copy{'' if n == 1 else f'-{n}'}.yaml")
