@@ -34,6 +34,8 @@ commands:
   benchmark-tui [SESSION]            open the workshop app (the sessions list, or SESSION)
   benchmark-tui validate PATH...     check framework and session files
   benchmark-tui export SESSION       write the findings document (.docx)
+  benchmark-tui versions SESSION     list the earlier versions kept of a session
+  benchmark-tui restore SESSION N    put earlier version N back (the present one is kept)
 
 Run 'benchmark-tui COMMAND --help' for a command's options.
 """
@@ -121,6 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_validate(_validate_parser().parse_args(args[1:]))
         if args and args[0] == "export":
             return run_export(_export_parser().parse_args(args[1:]))
+        if args and args[0] == "versions":
+            return run_versions(_versions_parser().parse_args(args[1:]))
+        if args and args[0] == "restore":
+            return run_restore(_restore_parser().parse_args(args[1:]))
         return run_app(_app_parser().parse_args(args))
     except BenchmarkError as err:
         print(f"benchmark-tui: {err.message}", file=sys.stderr)  # stderr, so stdout stays clean
@@ -263,3 +269,82 @@ def run_app(args: argparse.Namespace) -> int:
         )
     app.run()
     return app.return_code or EXIT_OK
+
+
+def _versions_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="benchmark-tui versions",
+        description="List the earlier versions kept of a session (in SESSION.versions/ beside "
+        "it), newest first, with how each differs from the session now.",
+    )
+    parser.add_argument("session", type=Path, metavar="SESSION", help="the session file (.yaml)")
+    _add_framework_option(parser)
+    return parser
+
+
+def _restore_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="benchmark-tui restore",
+        description="Put an earlier version of a session back. The present version is kept "
+        "as an earlier version first, so a restore can itself be undone. Close the session "
+        "in the app first.",
+    )
+    parser.add_argument("session", type=Path, metavar="SESSION", help="the session file (.yaml)")
+    parser.add_argument(
+        "version",
+        metavar="VERSION",
+        help="the number shown by 'benchmark-tui versions' (1 = newest) or the version's "
+        "file name",
+    )
+    _add_framework_option(parser)
+    return parser
+
+
+def run_versions(args: argparse.Namespace) -> int:
+    """Print the earlier versions of a session, newest first."""
+    from datetime import datetime
+
+    from benchmark_tui.store import load_framework, read_session
+    from benchmark_tui.versions import describe, list_versions, versions_folder, when_label
+
+    framework = load_framework(args.framework)
+    now = read_session(args.session, framework).session
+    found = list_versions(args.session)
+    if not found:
+        print(
+            f"No earlier versions of {args.session} yet: one is kept each time the app saves "
+            "a change to it."
+        )
+        return EXIT_OK
+    print(f"Earlier versions of {args.session} (in {versions_folder(args.session)}), newest first:")
+    today = datetime.now()
+    for number, version in enumerate(found, start=1):
+        about = describe(version, now, framework)
+        print(f"{number:>4}  {when_label(version.saved, today)}  {about}")
+    print(f"Put one back with: benchmark-tui restore {args.session} NUMBER")
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """Put an earlier version of a session back."""
+    from datetime import datetime
+
+    from benchmark_tui.store import load_framework
+    from benchmark_tui.versions import find_version, when_label
+    from benchmark_tui.workshop import restore_file
+
+    framework = load_framework(args.framework)
+    version = find_version(args.session, args.version)
+    if version is None:
+        print(
+            f"benchmark-tui: {args.session} has no earlier version {args.version!r} — "
+            f"list them with: benchmark-tui versions {args.session}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    restore_file(args.session, version, framework)
+    print(
+        f"Restored {args.session} to the version of {when_label(version.saved, datetime.now())}. "
+        f"The version it replaced is kept: benchmark-tui versions {args.session}"
+    )
+    return EXIT_OK
