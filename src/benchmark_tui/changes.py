@@ -6,7 +6,7 @@ and what each earlier version differs by ("Leadership: Plan 2 → 3; 1 more chan
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from benchmark_tui.models import (
     AreaRecord,
@@ -59,7 +59,7 @@ def summary(phrases: Sequence[str], *, most: int = 2) -> str:
 
 
 def _ordered_ids(
-    old: dict[str, object], new: dict[str, object], framework: Framework | None
+    old: Mapping[str, object], new: Mapping[str, object], framework: Framework | None
 ) -> list[str]:
     ids = list(dict.fromkeys([*old, *new]))
     if framework is not None:

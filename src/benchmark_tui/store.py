@@ -158,7 +158,8 @@ def _session_from_data(path: Path, text: str, data: Any, framework: Framework) -
             "update benchmark-tui to open it",
             line=node.start_mark.line + 1 if node else None,
         )
-    ref = data.get("framework") if isinstance(data.get("framework"), dict) else {}
+    found = data.get("framework")
+    ref: dict[str, Any] = found if isinstance(found, dict) else {}
     same_framework = ref.get("id") == framework.id and ref.get("hash") == framework.content_hash
     context = session_context(framework, strict_ids=same_framework)
     try:
@@ -298,7 +299,9 @@ def list_sessions(folder: Path, framework: Framework) -> list[SessionSummary]:
                 warnings.simplefilter("ignore", SessionNotice)
                 session = load_session(path, framework)
         except FileProblem as err:
-            summaries.append(SessionSummary(path, path.stem, "", "", None, "", problem=err.message))
+            summaries.append(
+                SessionSummary(path, path.stem, "", "", None, None, problem=err.message)
+            )
             continue
         summaries.append(
             SessionSummary(

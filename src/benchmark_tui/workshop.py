@@ -27,6 +27,7 @@ from benchmark_tui.locks import SessionLock, held_elsewhere, real_path
 from benchmark_tui.models import Framework, Session
 from benchmark_tui.settings import state_dir
 from benchmark_tui.store import read_session, session_text
+from benchmark_tui.versions import Version
 
 UNDO_DEPTH = 100
 COALESCE_SECONDS = 3.0
@@ -465,11 +466,11 @@ class OpenSession:
 
     # -- versions --------------------------------------------------------------------------------
 
-    def versions(self) -> list[versions.Version]:
+    def versions(self) -> list[Version]:
         """Earlier versions of this session, newest first."""
         return versions.list_versions(self.real_path)
 
-    def restore(self, version: versions.Version) -> str:
+    def restore(self, version: Version) -> str:
         """Make an earlier version the current one (the current one is kept as a version).
 
         The restore is one undo step too. Returns what it changed, in words.
@@ -560,7 +561,7 @@ def _writable(path: Path) -> bool:
     return not path.exists() or os.access(path, os.W_OK)
 
 
-def restore_file(path: Path | str, version: versions.Version, framework: Framework) -> None:
+def restore_file(path: Path | str, version: Version, framework: Framework) -> None:
     """Put an earlier version back as the session file, outside the app.
 
     The version is checked first; the file's present content is kept as a version; the

@@ -156,7 +156,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
             )
             return
         path = self.initial_session_path
-        if path is None:
+        if path is None or self.framework is None:
             self._push_start_screen()
             return
         # Straight to the session: the sessions list (which reads every file in the sessions
