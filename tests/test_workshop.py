@@ -423,3 +423,18 @@ def test_a_restore_keeps_the_present_version_once(opened, path):
     opened.restore(opened.versions()[-1])
     opened.save_now()
     assert len(opened.versions()) == count + 1
+
+
+def test_rescue_survives_any_error_in_the_save_and_falls_back_to_json(opened, path, monkeypatch):
+    """The emergency save raising something other than a save error still rescues the work."""
+    import benchmark_tui.workshop as workshop_module
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a bug in rendering")
+
+    edit(opened, "Clear vision")
+    monkeypatch.setattr(workshop_module, "session_text", broken)
+    result = opened.rescue()
+    assert result.path is not None and result.path.suffix == ".json"
+    assert "Clear vision" in result.path.read_text(encoding="utf-8")
+    assert str(result.path) in result.message
