@@ -133,3 +133,38 @@ async def test_arrow_keys_move_between_the_answers_without_wrapping(
         await settle(pilot)
         assert app.screen.characteristic.id == "governance"
     assert reload(findings_file, framework).record("leadership").state == "agreed"
+
+
+async def test_ctrl_g_on_an_agreed_item_is_called_reopen_and_the_state_is_in_words(
+    make_app, session_file, session, framework
+):
+    """An agreed item: the header says "● agreed" and the bar "^g Reopen"; after it, the
+    header says "◐ in progress" and the bar "^g Agree"."""
+    session.record("leadership").state = "agreed"
+    path = session_file("characteristic", "leadership", "understand")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        where = screen_lines(app)[1]
+        assert "Leadership" in where and "● agreed" in where
+        assert "^g Reopen" in key_bar(app) and "^g Agree" not in key_bar(app)
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        where = screen_lines(app)[1]
+        assert "◐ in progress" in where
+        assert "^g Agree" in key_bar(app) and "Reopen" not in key_bar(app)
+        assert app.screen.characteristic.id == "leadership"
+    assert reload(path, framework).record("leadership").state == "in-progress"
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE])
+async def test_the_title_is_not_run_into_the_progress(make_app, session_file, size):
+    """The longest title at 80×24: whole, with a gap before the state and the count."""
+    app = make_app(session_file("characteristic", "resources", "understand"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        where = screen_lines(app)[1]
+        title = "8 of 10 · Managing financial and physical resources"
+        assert title in where and "…" not in where
+        after = where.split(title, 1)[1]
+        assert after.startswith("  ") and "○ not started" in after and "0/10" in after

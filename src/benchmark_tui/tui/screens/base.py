@@ -207,6 +207,7 @@ class SteppedScreen(WorkshopScreen):
         Binding("alt+right", "next_step", "Next step", key_display="alt+→", priority=True),
         Binding("alt+left", "previous_step", "Back", key_display="alt+←", priority=True),
         Binding("ctrl+g", "agree", "Agree", priority=True, tooltip="Mark as agreed, move on"),
+        Binding("ctrl+g", "reopen", "Reopen", priority=True, tooltip="No longer agreed"),
         NEXT_ITEM,
         PREVIOUS_ITEM,
     ]
@@ -246,7 +247,7 @@ class SteppedScreen(WorkshopScreen):
 
     def compose_body(self) -> ComposeResult:
         where, title, states = self.where
-        yield WhereBar(where, title, states)
+        yield WhereBar(where, title, states, state=self.record.state)
         yield StepBar(self.STEPS, self.step, id="step-bar")
         with StepPanes(initial=self.step, id="steps"):
             yield from self.compose_steps()
@@ -269,12 +270,17 @@ class SteppedScreen(WorkshopScreen):
         super().load(session, item, step, came_from)
 
     def show_session(self) -> None:
-        self.query_one(WhereBar).show(*self.where)
+        self._show_where()
         self.show_record()
         self._show_step()
 
     def show_record(self) -> None:
         """Put the record of the item on screen into the widgets."""
+
+    def _show_where(self) -> None:
+        """The where bar: this item, its state in words, and the section's progress."""
+        self.query_one(WhereBar).show(*self.where, state=self.record.state)
+        self.refresh_bindings()  # ctrl+g says Agree or Reopen
 
     def watch_step(self) -> None:
         self._show_step()
@@ -315,15 +321,28 @@ class SteppedScreen(WorkshopScreen):
         else:
             self.action_previous_item()
 
-    def action_agree(self) -> None:
-        """Mark the item agreed and move on (or, if it is agreed, reopen it)."""
-        if self.read_only:
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("agree", "reopen"):
+            # One ctrl+g, named for what it does now: Agree, or Reopen an agreed item.
+            agreed = self.record.state == "agreed"
+            if agreed != (action == "reopen"):
+                return False
+            if self.read_only:
+                return None
+        return super().check_action(action, parameters)
+
+    def action_reopen(self) -> None:
+        """Reopen an agreed item (it is in progress again)."""
+        if self.read_only or self.record.state != "agreed":
             return
-        if self.record.state == "agreed":
-            self.record.state = "in-progress"
-            self.edited()
-            self.notify("Reopened: no longer marked as agreed.", timeout=3, markup=False)
-            self.query_one(WhereBar).show(*self.where)
+        self.record.state = "in-progress"
+        self.edited()
+        self.notify("Reopened: no longer marked as agreed.", timeout=3, markup=False)
+        self._show_where()
+
+    def action_agree(self) -> None:
+        """Mark the item agreed and move on."""
+        if self.read_only or self.record.state == "agreed":
             return
         if self.remarks():
             self._ask_to_agree(finishing=False)
@@ -369,6 +388,7 @@ class SteppedScreen(WorkshopScreen):
 
     def _agree_and_move_on(self) -> None:
         self.record.state = "agreed"
+        self._show_where()
         self.edited()
         self.notify(f"{self.where[1]}: agreed.", timeout=3, markup=False)
         self.action_next_item()
@@ -392,4 +412,4 @@ class SteppedScreen(WorkshopScreen):
         """Note that the team has started on this item (not started → in progress)."""
         if self.record.state == "not-started":
             self.record.state = "in-progress"
-            self.query_one(WhereBar).show(*self.where)
+            self._show_where()

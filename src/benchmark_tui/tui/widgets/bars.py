@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from benchmark_tui.models import STATE_SYMBOLS, STEP_TITLES
+from benchmark_tui.models import STATE_LABELS, STATE_SYMBOLS, STEP_TITLES
 
 
 class SaveIndicator(Static):
@@ -47,43 +47,97 @@ class TopBar(Horizontal):
 
 
 class WhereBar(Horizontal):
-    """The second line: section, "3 of 10", the item's title, and progress dots."""
+    """The second line: section, "3 of 10", the item's title, its state, and progress dots.
 
-    def __init__(self, where: str, title: str, states: list[str], *, label: str = "") -> None:
+    The title is what the room reads: when the line is too narrow for everything, the dots
+    give way first (the count stays), then the section ("Section 2 · "), and only then is the
+    title shortened.
+    """
+
+    def __init__(
+        self,
+        where: str,
+        title: str,
+        states: list[str],
+        *,
+        label: str = "",
+        state: str | None = None,
+    ) -> None:
         super().__init__()
         self._where = where
         self._title = title
         self._states = list(states)
         self._label = label
+        self._state = state
+        self._short = False
+        """Whether the heading leaves out the section, for room."""
 
     def compose(self) -> ComposeResult:
         yield Static(self._heading(), classes="where-title")
-        yield Static(progress_dots(self._states, self._label), classes="where-progress")
+        yield Static(self._state_text(), classes="where-state")
+        yield Static(self._dots(), classes="where-dots")
+        yield Static(self._count(), classes="where-count")
 
-    def _heading(self) -> Text:
+    def on_mount(self) -> None:
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _heading(self, short: bool | None = None) -> Text:
+        short = self._short if short is None else short
+        where = self._where.split(" · ", 1)[-1] if short else self._where
         heading = Text()
-        if self._where:
-            heading.append(self._where + " · ", style="dim")
+        if where:
+            heading.append(where + " · ", style="dim")
         heading.append(self._title, style="bold")
         return heading
 
-    def show(self, where: str, title: str, states: list[str]) -> None:
-        """Show another item, or new progress states (after an item is agreed or started)."""
+    def _state_text(self) -> Text:
+        if self._state is None:
+            return Text()
+        return Text(f"{STATE_SYMBOLS[self._state]} {STATE_LABELS[self._state]}", style="bold")
+
+    def _dots(self) -> Text:
+        return Text("".join(STATE_SYMBOLS.get(s, "○") for s in self._states))
+
+    def _count(self) -> Text:
+        agreed = sum(s == "agreed" for s in self._states)
+        label = f" {self._label}" if self._label else ""
+        return Text(f"{agreed}/{len(self._states)}{label}")
+
+    def _fit(self) -> None:
+        """Leave out the dots, then the section, while the title would not fit whole."""
+        width = self.content_region.width
+        if not width:
+            return
+        right = (self._state_text().cell_len + 2 if self._state else 0) + 1 + self._count().cell_len
+        dots = len(self._states) + 2 if self._states else 0
+        full = self._heading(short=False).cell_len
+        show_dots = full + dots + right <= width
+        short = not show_dots and full + right > width and " · " in self._where
+        self.query_one(".where-state", Static).display = self._state is not None
+        self.query_one(".where-dots", Static).display = bool(self._states) and show_dots
+        if short != self._short:
+            self._short = short
+            self.query_one(".where-title", Static).update(self._heading())
+
+    def show(self, where: str, title: str, states: list[str], state: str | None = None) -> None:
+        """Show another item, its state, or new progress states (after an item changes)."""
         heading_changed = (where, title) != (self._where, self._title)
         states_changed = states != self._states
-        self._where, self._title, self._states = where, title, list(states)
+        state_changed = state != self._state
+        self._where, self._title, self._states, self._state = where, title, list(states), state
         if self.is_mounted:
             if heading_changed:
                 self.query_one(".where-title", Static).update(self._heading())
+            if state_changed:
+                self.query_one(".where-state", Static).update(self._state_text())
             if states_changed:
-                self.query_one(".where-progress", Static).update(progress_dots(states, self._label))
-
-
-def progress_dots(states: list[str], label: str = "") -> Text:
-    """``●●◐○○ 2/5``: one symbol per item, so progress reads without colour."""
-    dots = "".join(STATE_SYMBOLS.get(s, "○") for s in states)
-    agreed = sum(s == "agreed" for s in states)
-    return Text(f"{dots} {agreed}/{len(states)}{(' ' + label) if label else ''}")
+                self.query_one(".where-dots", Static).update(self._dots())
+                self.query_one(".where-count", Static).update(self._count())
+            if heading_changed or states_changed or state_changed:
+                self._fit()
 
 
 class StepBar(Static):
