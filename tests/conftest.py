@@ -14,7 +14,6 @@ from benchmark_tui.store import load_framework
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE_SESSION = REPO / "sessions" / "example-borough-libraries-2026-03-12.yaml"
-DATA = Path(__file__).resolve().parent / "data"
 FIXED_NOW = datetime(2026, 3, 12, 9, 30, tzinfo=UTC)
 
 

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 FIGURES = [
     "startup",
@@ -27,6 +29,7 @@ FIGURES = [
 ]
 
 
+@pytest.mark.benchmark
 def test_the_quick_benchmark_run_reports_every_figure(tmp_path: Path) -> None:
     """A smoke run exits 0 (quick runs never fail on targets) and prints a row per figure."""
     done = subprocess.run(
