@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.markup import escape
 from textual.reactive import reactive
@@ -94,7 +94,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         self.settings = settings if settings is not None else load_settings()
         self.register_theme(PROJECTOR)
         wanted = THEMES.get(self.settings.theme, self.settings.theme)
-        self._start_with_theme(wanted if wanted in self.available_themes else PROJECTOR.name)
+        self.theme = wanted if wanted in self.available_themes else PROJECTOR.name
         self.framework: Framework | None = None
         self.startup_problem: BenchmarkError | None = None
         try:
@@ -126,24 +126,6 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         return self.opened is not None and self.opened.read_only
 
     # -- start-up -------------------------------------------------------------------------------
-
-    def _start_with_theme(self, name: str) -> None:
-        """Start in a registered theme, the way Textual starts in its default theme.
-
-        Setting ``self.theme`` runs the theme's watcher, which (as for a change while running)
-        parses the whole stylesheet again and restyles every widget: ≈30 ms before the first
-        frame for nothing, since nothing has been parsed or styled yet. Before the app runs it
-        is enough to derive again what ``App.__init__`` derived from the default theme: the
-        stylesheet's variables, the ANSI colour filter and the light/dark classes. (Textual is
-        pinned; the snapshot tests show any difference.)
-        """
-        self.set_reactive(App.theme, name)
-        self.stylesheet.set_variables(self.get_css_variables())
-        self._refresh_truecolor_filter(self.ansi_theme)
-        dark = self.current_theme.dark
-        self.set_class(dark, "-dark-mode", update=False)
-        self.set_class(not dark, "-light-mode", update=False)
-        self.set_class(True, f"-theme-{name}", update=False)
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
