@@ -6,7 +6,7 @@ import pytest
 
 from benchmark_tui.models import Approach, Rating
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
-from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+from benchmark_tui.tui.screens.dialogs import ChoiceDialog, MeasureDialog
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 
 from .conftest import LARGE, SMALL, reload
@@ -168,3 +168,17 @@ async def test_the_title_is_not_run_into_the_progress(make_app, session_file, si
         assert title in where and "…" not in where
         after = where.split(title, 1)[1]
         assert after.startswith("  ") and "○ not started" in after and "0/10" in after
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE])
+async def test_the_measure_dialog_shows_the_trend_without_scrolling(make_app, session_file, size):
+    """Every field of a new measure, trend and trend note included, and Save, on screen."""
+    app = make_app(session_file("area", "outcomes", "measures"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, MeasureDialog)
+        text = screen_text(app)
+        for label in ("Measure (e.g.", "Values", "Trend", "Not judged yet", "Trend note"):
+            assert label in text, label
+        assert "Save (ctrl+s)" in text

@@ -101,6 +101,12 @@ class TestOthers:
         """1.1 measures as two-line cards with trends, and the trend notes box."""
         assert snap_compare(example_app(), terminal_size=SMALL, press=["enter", "alt+right"])
 
+    @pytest.mark.parametrize("size", [SMALL, LARGE])
+    def test_measure_dialog(self, snap_compare, example_app, size):
+        """1.1's first measure edited: name, values beside trend and trend note, Save."""
+        keys = ["enter", "alt+right", "tab", "enter"]
+        assert snap_compare(example_app(), terminal_size=size, press=keys)
+
     def test_improvement_plan(self, snap_compare, example_app):
         """The plan's actions with priority, status, owner, due date and link."""
         assert snap_compare(example_app(), terminal_size=SMALL, press=["p"])

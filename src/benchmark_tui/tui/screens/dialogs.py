@@ -304,22 +304,32 @@ class MeasureDialog(Dialog[Measure]):
     def compose(self) -> ComposeResult:
         measure = self.measure
         values = "\n".join(f"{v.period}: {v.value}" for v in measure.values) if measure else ""
-        with Vertical(classes="dialog -form"):
+        # Values beside trend and note: at 80×24 the whole form fits, so the trend is never
+        # left below the fold unseen.
+        with Vertical(classes="dialog -measure"):
             yield Static("Edit measure" if measure else "Add a measure", classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
                 yield Label("Measure (e.g. Active borrowers, User satisfaction %)")
                 yield Input(measure.name if measure else "", id="name", validators=[_NonEmpty()])
-                yield Label("Values, one per line as  period: value  (at least three years)")
-                yield TextArea(values, id="values", soft_wrap=True)
-                yield Label("Trend")
-                yield Select(
-                    TREND_OPTIONS,
-                    value=measure.trend if measure and measure.trend else Select.NULL,
-                    id="trend",
-                    prompt="Not judged yet",
-                )
-                yield Label("Trend note (what the values show, or why there are none)")
-                yield Input(measure.note if measure else "", id="note")
+                with Horizontal(classes="form-row"):
+                    with Vertical():
+                        yield Label("Values: period: value, 3+ years")
+                        yield TextArea(
+                            values,
+                            id="values",
+                            soft_wrap=True,
+                            placeholder="e.g. 2021/22: 40,100\n2022/23: 41,200\n2023/24: 43,900",
+                        )
+                    with Vertical():
+                        yield Label("Trend")
+                        yield Select(
+                            TREND_OPTIONS,
+                            value=measure.trend if measure and measure.trend else Select.NULL,
+                            id="trend",
+                            prompt="Not judged yet",
+                        )
+                        yield Label("Trend note (what the values show)")
+                        yield Input(measure.note if measure else "", id="note")
                 yield Static("", id="problem", classes="problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
