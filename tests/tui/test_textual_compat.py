@@ -24,3 +24,27 @@ def test_textual_fatal_error_is_still_what_prints_the_traceback():
 
 def test_app_exit_still_takes_a_message():
     assert "message" in inspect.signature(App.exit).parameters
+
+
+async def test_a_message_pump_still_keeps_its_queue_where_has_queued_messages_reads_it():
+    from textual.message import Message
+    from textual.widget import Widget
+
+    from benchmark_tui.tui.textual_compat import has_queued_messages
+
+    class Ping(Message):
+        """Posted to fill the queue."""
+
+    class Probe(App[None]):
+        def compose(self):
+            yield Widget()
+
+    app = Probe()
+    async with app.run_test() as pilot:
+        widget = app.query_one(Widget)
+        await pilot.pause()
+        assert not has_queued_messages(widget)
+        widget.post_message(Ping())
+        assert has_queued_messages(widget)
+        await pilot.pause()
+        assert not has_queued_messages(widget)

@@ -21,6 +21,8 @@ from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
 
+from benchmark_tui.tui.textual_compat import has_queued_messages
+
 MAX_ROUNDS = 20
 """Rounds of waiting for the widgets before a held key is let through regardless."""
 
@@ -55,8 +57,7 @@ class InOrderKeys(App):
         handles (adding the item, clearing the field) in its own queue; a letter let through
         before that would be typed into the field and then cleared with it.
         """
-        # ``_message_queue`` is MessagePump's; tests/tui/test_key_order.py fails if it changes.
-        return any(not node._message_queue.empty() for node in self._focus_chain())
+        return any(has_queued_messages(node) for node in self._focus_chain())
 
     def _focus_chain(self) -> list[MessagePump]:
         """The focused widget and its containers up to the screen (none if nothing has focus)."""

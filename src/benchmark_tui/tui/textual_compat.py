@@ -11,6 +11,18 @@ from typing import Any
 
 from rich.text import Text
 from textual.app import App
+from textual.message_pump import MessagePump
+
+
+def has_queued_messages(node: MessagePump) -> bool:
+    """Whether a widget (or screen) still has messages waiting to be handled.
+
+    Why: keys arriving in a burst (a fast typist, tmux) could overtake the letters typed before
+    them, because Textual runs priority bindings at once while letters wait in the focused
+    widget's queue (``tui/key_order.py``). Textual has no public way to ask whether a queue is
+    empty, so this reads MessagePump's private ``_message_queue``.
+    """
+    return not node._message_queue.empty()
 
 
 class CalmCrashes(App[Any]):
