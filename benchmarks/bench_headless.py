@@ -56,7 +56,12 @@ def _durable_write(path: Path, data: bytes) -> None:
 
 
 def measure_autosave(repeats: int) -> list[Figure]:
-    """save_session on the fully filled example, and its two halves."""
+    """save_session on the fully filled example, and its two halves.
+
+    There is no target since issue 12 (a save is debounced and nobody waits for it); the
+    figures say what a save costs, and what writing a session holding an emoji costs, which
+    goes through PyYAML's Python emitter (libyaml's would escape it).
+    """
     with scratch("autosave") as folder:
         framework, session, path = _example(folder)
         if session.progress(framework).label != "14/14 agreed":
@@ -65,8 +70,7 @@ def measure_autosave(repeats: int) -> list[Figure]:
         data = text.encode("utf-8")
         floor = folder / "floor.yaml"
         store.save_session(session, path)  # warm: the .bak exists from now on, as in a workshop
-        # As in a workshop, every save follows an edit: one record's text changes each time
-        # (unchanged records' YAML is reused, so saving an unchanged session would flatter).
+        # As in a workshop, every save follows an edit: one record's text changes each time.
         record = session.record(framework.items[-1].id)
         summary, edits = record.evidence.summary, itertools.count()
 
@@ -78,6 +82,8 @@ def measure_autosave(repeats: int) -> list[Figure]:
         writes = time_calls(lambda: store.write_session_text(text, path), repeats)
         floors = time_calls(lambda: _durable_write(floor, data), repeats)
         json_dumps = time_calls(session.model_dump_json, repeats)
+        summary += " 📚"
+        emoji_texts = time_calls(lambda: (edited(), store.session_text(session)), repeats)
     save_ms = median(saves) * 1000
     return [
         Figure(
@@ -87,14 +93,14 @@ def measure_autosave(repeats: int) -> list[Figure]:
             measured=save_ms,
             baseline=median(floors) * 1000,
             unit="ms",
-            target="< 15 ms",
-            passed=save_ms < 15,
+            target="(none: debounced, in the background; issue 12)",
+            passed=None,
             baseline_what="a bare atomic write of the same bytes (temp file, fsync, rename)",
             details={"spread": spread(saves, 1000, " ms")},
         ),
         Figure(
             name="session-text",
-            what="store.session_text (check + YAML; runs on the UI thread)",
+            what="store.session_text (check + YAML of the whole document, libyaml's emitter)",
             measured=median(texts) * 1000,
             baseline=median(json_dumps) * 1000,
             unit="ms",
@@ -102,6 +108,18 @@ def measure_autosave(repeats: int) -> list[Figure]:
             passed=None,
             baseline_what="pydantic's own Session.model_dump_json",
             details={"spread": spread(texts, 1000, " ms")},
+        ),
+        Figure(
+            name="session-text-emoji",
+            what="store.session_text of the example with an emoji in one summary "
+            "(PyYAML's Python emitter, which writes emoji as they are)",
+            measured=median(emoji_texts) * 1000,
+            baseline=median(texts) * 1000,
+            unit="ms",
+            target="(part of autosave)",
+            passed=None,
+            baseline_what="the same without the emoji (libyaml's emitter)",
+            details={"spread": spread(emoji_texts, 1000, " ms")},
         ),
         Figure(
             name="write-session-text",
