@@ -273,61 +273,58 @@ def _compose(loader: _Loader, path: Path, problem: ProblemFactory) -> Node | Non
     root: Node | None = None
     stack: list[list[Any]] = []  # [collection node, pending mapping key or None]
     count = 0
-
-    def attach(node: Node) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent = stack[-1]
-        if isinstance(parent[0], SequenceNode):
-            parent[0].value.append(node)
-        elif parent[1] is None:
-            parent[1] = node
-        else:
-            parent[0].value.append((parent[1], node))
-            parent[1] = None
+    get_event, resolve = loader.get_event, loader.resolve
 
     while root is None or stack:
-        event = loader.get_event()
-        if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+        event = get_event()
+        kind = type(event)
+        if kind is AliasEvent or getattr(event, "anchor", None):
             raise at(
                 event,
                 "anchors and aliases (&name, *name) are not allowed in this file",
                 "write the value out in full",
             )
-        if isinstance(event, ScalarEvent | SequenceStartEvent | MappingStartEvent):
-            count += 1
-            if count > MAX_NODES:
-                raise at(
-                    event,
-                    f"the file holds more than {MAX_NODES:,} values",
-                    "this is not a benchmark-tui file; check you picked the right one",
-                )
-        if isinstance(event, ScalarEvent):
-            tag = event.tag
-            if tag is None or tag == "!":
-                tag = loader.resolve(ScalarNode, event.value, event.implicit)
-            attach(
-                ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        if kind is SequenceEndEvent or kind is MappingEndEvent:
+            stack.pop()[0].end_mark = event.end_mark
+            continue
+        count += 1
+        if count > MAX_NODES:
+            raise at(
+                event,
+                f"the file holds more than {MAX_NODES:,} values",
+                "this is not a benchmark-tui file; check you picked the right one",
             )
-        elif isinstance(event, SequenceStartEvent | MappingStartEvent):
+        tag = event.tag
+        node: Node
+        if kind is ScalarEvent:
+            if tag is None or tag == "!":
+                tag = resolve(ScalarNode, event.value, event.implicit)
+            node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        else:
+            assert kind is SequenceStartEvent or kind is MappingStartEvent, kind
             if len(stack) >= MAX_DEPTH:
                 raise at(
                     event,
                     f"the data is nested more than {MAX_DEPTH} levels deep",
                     "this is not a benchmark-tui file; check you picked the right one",
                 )
-            kind = SequenceNode if isinstance(event, SequenceStartEvent) else MappingNode
-            tag = event.tag
+            node_kind = SequenceNode if kind is SequenceStartEvent else MappingNode
             if tag is None or tag == "!":
-                tag = loader.resolve(kind, None, event.implicit)
-            node = kind(tag, [], event.start_mark, event.end_mark, flow_style=event.flow_style)
-            attach(node)
+                tag = resolve(node_kind, None, event.implicit)
+            node = node_kind(tag, [], event.start_mark, event.end_mark, event.flow_style)
+        if not stack:
+            root = node
+        else:
+            parent = stack[-1]
+            if type(parent[0]) is SequenceNode:
+                parent[0].value.append(node)
+            elif parent[1] is None:
+                parent[1] = node
+            else:
+                parent[0].value.append((parent[1], node))
+                parent[1] = None
+        if kind is not ScalarEvent:
             stack.append([node, None])
-        elif isinstance(event, SequenceEndEvent | MappingEndEvent):
-            closed = stack.pop()
-            closed[0].end_mark = event.end_mark
 
     event = loader.get_event()
     assert isinstance(event, DocumentEndEvent)
