@@ -188,7 +188,19 @@ def _folder(path: Path, problem: ProblemFactory) -> FileProblem:
 
 
 def parse(text: str, path: Path, problem: ProblemFactory) -> tuple[Any, Node | None]:
-    """Parse one YAML document safely, returning the data and its node tree.
+    """Read one YAML document safely: its data, and the node tree it was built from.
+
+    The tree holds each value's line and column, so that a problem found later (a pydantic
+    validation error) can be located with :func:`node_at` or :func:`key_node_at`. When only
+    the data is needed, :func:`load` says so.
+
+    Args:
+        text: the document, as :func:`read_text` returned it.
+        path: the file it came from, named in every error.
+        problem: builds the error to raise (a FileProblem subclass).
+
+    Returns:
+        The data and the root node; ``(None, None)`` for an empty document.
 
     Raises:
         FileProblem: (made by ``problem``) with the line and column of the first problem.
@@ -240,10 +252,10 @@ def parse(text: str, path: Path, problem: ProblemFactory) -> tuple[Any, Node | N
 
 
 def load(text: str, path: Path, problem: ProblemFactory) -> Any:
-    """Read one YAML document safely and return only its data.
+    """Read one YAML document safely and return only its data (``parse(...)[0]``).
 
-    The same reader as :func:`parse`, with the same errors; use :func:`parse` when the node
-    tree is needed to locate a later validation error.
+    The same reader as :func:`parse`, with the same errors and the same cost; use
+    :func:`parse` when the node tree is needed to locate a later validation error.
 
     Raises:
         FileProblem: (made by ``problem``) with the line and column of the first problem.
