@@ -244,6 +244,7 @@ async def test_new_session_form_creates_the_file_and_opens_the_briefing(make_app
         await type_text(pilot, "Testshire Libraries\n")
         app.screen.query_one("#scope").value = "library"  # type: ignore[attr-defined]
         await pilot.pause()
+        await pilot.press("tab")  # from the choice to the box it opened
         await type_text(pilot, "Central Library")
         dates = app.screen.query_one("#dates", Input)
         dates.value = "2026-03-19, 2026-03-12"

@@ -7,6 +7,8 @@ import pytest
 from benchmark_tui.models import Approach, Rating
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
 from benchmark_tui.tui.screens.dialogs import ChoiceDialog, MeasureDialog
+from benchmark_tui.tui.screens.new_session import NewSessionScreen
+from benchmark_tui.tui.screens.start import StartScreen
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 
 from .conftest import LARGE, SMALL, reload
@@ -182,3 +184,48 @@ async def test_the_measure_dialog_shows_the_trend_without_scrolling(make_app, se
         for label in ("Measure (e.g.", "Values", "Trend", "Not judged yet", "Trend note"):
             assert label in text, label
         assert "Save (ctrl+s)" in text
+
+
+async def test_new_session_form_tab_reaches_the_library_box_and_adds_to_the_date(
+    make_app, tmp_path
+):
+    """Choosing "An individual library" leaves the focus on the choice, so the next Tab goes
+    to "Which library?"; tabbing into the date puts the cursor after it, not over it."""
+    app = make_app(sessions_dir=tmp_path / "sessions")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Testshire")
+        await pilot.press("tab", "enter", "down", "enter")  # scope: An individual library
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "scope"
+        await pilot.press("tab")
+        assert app.focused.id == "library-name"
+        await type_text(pilot, "Brackwater")
+        await pilot.press("tab", "tab")  # governance, then the dates
+        assert app.focused.id == "dates"
+        await type_text(pilot, ", 2026-03-19")
+        assert app.focused.value == "2026-03-12, 2026-03-19"
+
+
+async def test_escape_on_a_filled_in_new_session_form_asks_first(make_app, tmp_path):
+    """Esc with typing: "Keep editing" is the default; "Discard it" goes back. Esc on an
+    untouched form goes straight back."""
+    app = make_app(sessions_dir=tmp_path / "sessions")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("n")
+        await type_text(pilot, "Testshire")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionScreen)
+        assert app.screen.query_one("#service").value == "Testshire"
+        await pilot.press("escape", "right", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import ValidationError
 from rich.text import Text
@@ -65,6 +65,14 @@ def parse_team(text: str) -> list[TeamMember]:
     return team
 
 
+class FormInput(Input):
+    """A box of the form: moving into it puts the cursor at the end, never selects its text
+    (typing into a selected workshop date replaced it)."""
+
+    def __init__(self, value: str = "", **kwargs: Any) -> None:
+        super().__init__(value, select_on_focus=False, **kwargs)
+
+
 class _Required(Validator):
     def validate(self, value: str) -> ValidationResult:
         return self.success() if value.strip() else self.failure("Required")
@@ -104,7 +112,7 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
         with VerticalScroll(id="new-session", classes="form"):
             yield Static("New self-assessment", classes="form-title")
             yield Label("Library service (required)")
-            yield Input(
+            yield FormInput(
                 id="service", placeholder="e.g. Example Borough Libraries", validators=[_Required()]
             )
             with Horizontal(classes="form-row"):
@@ -116,7 +124,7 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
                         allow_blank=False,
                         id="scope",
                     )
-                    yield Input(id="library-name", placeholder="Which library?", disabled=True)
+                    yield FormInput(id="library-name", placeholder="Which library?", disabled=True)
                 with Vertical():
                     yield Label("How is it run?")
                     yield Select(
@@ -125,14 +133,14 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
                         allow_blank=False,
                         id="governance",
                     )
-                    yield Input(
+                    yield FormInput(
                         id="governance-detail", placeholder="e.g. Trust, mutual", disabled=True
                     )
             yield Label("Workshop date(s), YYYY-MM-DD, separated by commas")
             today = self.benchmark_app.clock().date()
-            yield Input(today.isoformat(), id="dates", validators=[_Dates()])
+            yield FormInput(today.isoformat(), id="dates", validators=[_Dates()])
             yield Label("Facilitator")
-            yield Input(id="facilitator", placeholder="Name")
+            yield FormInput(id="facilitator", placeholder="Name")
             yield Label("Team: one person per line, as  Name — role")
             yield TextArea(id="team", soft_wrap=True)
             yield Static("", id="problem", classes="problem")
@@ -144,29 +152,51 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
     def on_mount(self) -> None:
         self.query_one("#service", Input).focus()
 
+    # Choosing "An individual library" (or "Other") opens the box under the choice, which is
+    # the next stop for Tab; the focus stays on the choice, so Tab never skips the new box.
+
     @on(Select.Changed, "#scope")
     def _scope(self, event: Select.Changed) -> None:
-        box = self.query_one("#library-name", Input)
-        box.disabled = event.value != "library"
-        if not box.disabled:
-            box.focus()
+        self.query_one("#library-name", Input).disabled = event.value != "library"
 
     @on(Select.Changed, "#governance")
     def _governance(self, event: Select.Changed) -> None:
-        box = self.query_one("#governance-detail", Input)
-        box.disabled = event.value != "other"
-        if not box.disabled:
-            box.focus()
+        self.query_one("#governance-detail", Input).disabled = event.value != "other"
 
     @on(Input.Submitted)
     def _next_field(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
 
+    @property
+    def has_typing(self) -> bool:
+        """Whether anything has been typed into the form (leaving it would lose it)."""
+        today = self.benchmark_app.clock().date().isoformat()
+        typed = [i.value.strip() for i in self.query(Input) if i.id != "dates"]
+        dates = self.query_one("#dates", Input).value.strip()
+        return any(typed) or dates != today or bool(self.query_one("#team", TextArea).text.strip())
+
     @on(Button.Pressed, "#back")
     def action_cancel(self) -> None:
-        """Go back to the sessions list without creating anything."""
-        self.app.pop_screen()
+        """Go back to the sessions list; if anything was typed, ask first."""
+        if not self.has_typing:
+            self.app.pop_screen()
+            return
+        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+
+        def decide(choice: str | None) -> None:
+            if choice == "discard":
+                self.app.pop_screen()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Leave the new session?",
+                "What has been typed into this form is not saved anywhere yet.",
+                [("stay", "Keep editing"), ("discard", "Discard it")],
+                default="stay",
+            ),
+            decide,
+        )
 
     @on(Button.Pressed, "#create")
     def action_create(self) -> None:
