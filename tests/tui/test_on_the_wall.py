@@ -229,3 +229,34 @@ async def test_escape_on_a_filled_in_new_session_form_asks_first(make_app, tmp_p
         await pilot.press("escape", "right", "enter")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
+
+
+async def test_overview_names_are_whole_and_dashes_sit_under_their_column(
+    make_app, session_file, session, framework
+):
+    """At 80×24: no name cut short (a long one wraps), and "–" (not rated) in the same column
+    as the numbers of rated rows."""
+    session.record("leadership").ratings = {"plan": Rating(value=3)}
+    session.record("governance").ratings = {
+        e: Rating(value=2) for e in ("plan", "do", "check-act", "impact")
+    }
+    session.area("workforce").no_data_yet = True
+    app = make_app(session_file("overview"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        text = "\n".join(lines)
+        assert "…" not in text
+        for item in [*framework.areas, *framework.items]:
+            for word in item.label.split():
+                assert word in text, (item.label, word)
+        header = next(line for line in lines if "Plan" in line and "AFI" in line)
+        start = header.index("Plan") - 1
+        end = header.index("Imp") + 5
+
+        def marks(name: str) -> list[int]:
+            row = next(line for line in lines if name in line)
+            return [i for i in range(start, end) if row[i : i + 1].strip()]
+
+        assert marks("1 Leadership") == marks("2 Governance") == marks("3 Evidence")
+        assert len(marks("2 Governance")) == 4

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.widgets import DataTable, Static
 
 from benchmark_tui.models import (
@@ -48,13 +49,13 @@ under the cursor; **p** opens the improvement plan.
         PREVIOUS_ITEM,
     ]
 
-    _filled_width = -1
-    """The terminal width the table was last laid out for."""
+    _filled_size: Size | None = None
+    """The terminal size the table was last laid out for."""
 
     def compose_body(self) -> ComposeResult:
         yield WhereBar("Overview", "Where the self-assessment stands", [], label="agreed")
         with Vertical(id="overview", classes="step"):
-            yield ItemTable(id="overview-table", cursor_type="row")
+            yield ItemTable(id="overview-table", cursor_type="row", cell_padding=0)
             yield Static(id="overview-summary", classes="aside")
 
     def on_mount(self) -> None:
@@ -70,9 +71,9 @@ under the cursor; **p** opens the improvement plan.
         table.focus()
 
     def on_resize(self) -> None:
-        # The column widths follow the terminal's width; a screen resize to the same width
-        # (the first layout sends two) would only rebuild and redraw the same table.
-        if self.app.size.width != self._filled_width:
+        # The column widths and row heights follow the terminal's size; a screen resize to
+        # the same size (the first layout sends two) would only rebuild the same table.
+        if self.app.size != self._filled_size:
             self._fill()
 
     @property
@@ -81,30 +82,34 @@ under the cursor; **p** opens the improvement plan.
         return [*self.framework.areas, *self.framework.items]
 
     def _fill(self) -> None:
-        self._filled_width = self.app.size.width
+        self._filled_size = self.app.size
         table = self.query_one("#overview-table", DataTable)
         row = table.cursor_row
         table.clear(columns=True)
-        # Explicit widths: the table must fit an 80-column projector without scrolling.
-        cell = 6 if self.app.size.width >= 120 else 4
-        fixed = 1 + cell * len(self.framework.elements) + 3 + 3
-        padding = 2 * (len(self.framework.elements) + 4)
-        item_width = max(16, min(60, self.app.size.width - 6 - fixed - padding))
+        # Explicit widths and no cell padding (the gaps are in the widths): the table must fit
+        # an 80-column projector without scrolling sideways, with every name whole; a name
+        # too long for its column wraps onto a second line rather than being cut.
+        # On a big window the heat-map grows: wider cells, and two lines per item when the
+        # window is tall enough for all fourteen that way.
+        width, height = self.app.size
+        cell = 9 if width >= 150 else 7 if width >= 120 else 5
+        tall = 2 if height >= 2 * len(self.items) + 14 else 1
+        state_width, count_width = 2, 4
+        fixed = state_width + cell * len(self.framework.elements) + 2 * count_width
+        item_width = max(20, min(70, width - 2 - 2 - fixed - 1))
         # Labels as Text: a str label is parsed as markup, which loads Rich's emoji table.
-        table.add_column(Text(""), key="state", width=1)
-        table.add_column(Text("Item"), key="item", width=item_width)
+        table.add_column(Text(""), key="state", width=state_width)
+        table.add_column(Text("Item"), key="item", width=item_width + 1)
         for element in self.framework.elements:
-            table.add_column(Text(element.short, justify="center"), key=element.id, width=cell)
-        table.add_column(Text("S", justify="right"), key="s", width=3)
-        table.add_column(Text("AFI", justify="right"), key="afi", width=3)
+            table.add_column(Text(element.short.center(cell)), key=element.id, width=cell)
+        table.add_column(Text("S".rjust(count_width - 1)), key="s", width=count_width)
+        table.add_column(Text("AFI".rjust(count_width - 1)), key="afi", width=count_width)
         for item in self.items:
             state = self.session.state_of(item.id)
-            suffix = ""
+            label = Text(item.label)
             if isinstance(item, ResultsArea) and self.session.area(item.id).no_data_yet:
-                suffix = " (no data yet)"
-            label = Text(item.label, no_wrap=True, overflow="ellipsis")
-            label.truncate(item_width - len(suffix), overflow="ellipsis")
-            label.append(suffix, style="italic")
+                label.append(" (no data yet)", style="italic")
+            lines = max(tall, len(label.wrap(self.app.console, item_width)))
             cells: list[Any] = [Text(STATE_SYMBOLS[state]), label]
             record = self.session.characteristics.get(item.id)
             for element in self.framework.elements:
@@ -113,17 +118,19 @@ under the cursor; **p** opens the improvement plan.
                     continue
                 value = record.rating_for(element.id) if record else None
                 if value is None:
-                    cells.append(Text(" – ", justify="center", style="dim"))
+                    cells.append(Text("–".center(cell), style="dim"))
                 else:
                     style = heat_style(self.app, value)
-                    cells.append(Text(f"{value}".center(cell), style=style))
+                    shade = [str(value).center(cell)] + [" " * cell] * (lines - 1)
+                    cells.append(Text("\n".join(shade), style=style))
             findings = self.session.results.get(item.id) or record
             strengths = len(findings.strengths) if findings else 0
             improvements = len(findings.improvements) if findings else 0
             started = state != "not-started"
-            cells.append(Text(str(strengths) if started else "–", justify="right"))
-            cells.append(Text(str(improvements) if started else "–", justify="right"))
-            table.add_row(*cells, key=item.id)
+            for count in (strengths, improvements):
+                shown = str(count) if started else "–"
+                cells.append(Text(shown.rjust(count_width - 1)))
+            table.add_row(*cells, key=item.id, height=lines)
         table.move_cursor(row=row)
         self._summarise()
 
