@@ -34,7 +34,13 @@ from docx.shared import Cm, Pt, RGBColor
 
 from benchmark_tui.export.findings import REPORT_TITLE
 from benchmark_tui.export.ooxml import add_field
-from benchmark_tui.export.styles import MUTED, STYLE_SPECS, add_paragraph_style, apply_spec
+from benchmark_tui.export.styles import (
+    MUTED,
+    STYLE_SPECS,
+    add_paragraph_style,
+    apply_spec,
+    complex_scripts,
+)
 
 TARGET = Path(__file__).resolve().parents[1] / "src" / "benchmark_tui" / "export" / "template.docx"
 FONT = "Arial"
@@ -135,6 +141,8 @@ def _styles(document) -> None:
     margins = grid.find(qn("w:tblCellMar"))
     for edge in ("top", "bottom"):
         margins.find(qn(f"w:{edge}")).set(qn("w:w"), "45")  # 0.8 mm of air above and below
+    for style in styles:  # Arabic and other complex scripts as large and bold as Latin text
+        complex_scripts(style.element)
 
 
 def _reset_paragraph(style) -> None:

@@ -91,7 +91,8 @@ def _export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="benchmark-tui export",
         description="Write the findings document (.docx) for a session: the title page, "
-        "summary of ratings, every results area and characteristic, and the improvement plan. "
+        "key messages, summary of ratings, every results area and characteristic, and the "
+        "improvement plan; or, with --handout, the pre-read for the team. "
         "Exits 0 and prints 'Wrote PATH' on success, 2 with the problem on stderr otherwise.",
     )
     parser.add_argument("session", type=Path, metavar="SESSION", help="the session file (.yaml)")
@@ -100,15 +101,27 @@ def _export_parser() -> argparse.ArgumentParser:
         "--output",
         type=Path,
         metavar="OUT.docx",
-        help="where to write (default: next to the session, named after the service and the "
-        "first workshop date, e.g. example-borough-libraries-2026-03-12-findings.docx)",
+        help="where to write (default: next to the session, named after it: ours.yaml gives "
+        "ours-findings.docx, or ours-pre-read.docx with --handout)",
+    )
+    parser.add_argument(
+        "--handout",
+        action="store_true",
+        help="write the pre-read for the team instead: the briefing, the 0-4 scale and the "
+        "matrix, each results area with the measures so far, each characteristic with its "
+        "guidance and recommended data sources, and an empty matrix",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUT.docx even if it was made from another session",
     )
     parser.add_argument(
         "--template",
         type=Path,
         metavar="T.docx",
-        help="a Word document (.docx) with your council's styles, header and logo "
-        "(default: the template shipped with benchmark-tui)",
+        help="a Word document (.docx) or template (.dotx) with your council's styles, header "
+        "and logo (default: the template shipped with benchmark-tui)",
     )
     _add_framework_option(parser)
     return parser
@@ -243,11 +256,27 @@ def run_export(args: argparse.Namespace) -> int:
     from benchmark_tui.store import load_framework, read_session
 
     framework = load_framework(args.framework)
-    loaded = read_session(args.session, framework)
+    try:
+        loaded = read_session(args.session, framework)
+    except OSError as err:  # the file system refused even to look (a folder we may not enter)
+        raise BenchmarkError(
+            f"{args.session}: cannot read the file ({err.strerror or err}) — check the path, "
+            "and that you may open the folder it is in",
+            title="Session cannot be read",
+        ) from err
     for notice in loaded.notices:
         print(f"note: {notice}", file=sys.stderr)  # stderr, so stdout is only the result
-    target = args.output or default_report_path(loaded.session, args.session)
-    written = write_report(framework, loaded.session, target, template=args.template)
+    target = args.output or default_report_path(
+        loaded.session, args.session, handout=args.handout
+    )
+    written = write_report(
+        framework,
+        loaded.session,
+        target,
+        template=args.template,
+        handout=args.handout,
+        replace=args.force,
+    )
     print(f"Wrote {written}")
     return EXIT_OK
 

@@ -22,6 +22,14 @@ from benchmark_tui.models import Framework, Session
 from benchmark_tui.store import read_session
 
 GENERATED = datetime(2026, 3, 20, 10, 0, tzinfo=UTC)
+FRONT_MATTER_H2 = [
+    "The rating scale",
+    "The evaluation matrix",
+    "Characteristics: agreed ratings",
+    "Results achieved",
+    "Findings",
+]
+"""The level-2 headings of "How to read this report" and "Summary"."""
 EXAMPLE_SESSION = (
     Path(__file__).resolve().parents[2] / "sessions" / "example-borough-libraries-2026-03-12.yaml"
 )
@@ -47,6 +55,11 @@ class Report:
 
     def headings(self, level: int) -> list[str]:
         return self.paragraphs(f"Heading {level}")
+
+    def item_headings(self) -> list[str]:
+        """The level-2 headings of Sections 1 and 2 and after (not those of the front matter)."""
+        headings = self.headings(2)
+        return headings[headings.index(FRONT_MATTER_H2[-1]) + 1 :]
 
     def table(self, caption: str) -> Table:
         """The first table whose caption (alt text) starts with ``caption``."""

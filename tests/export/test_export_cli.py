@@ -16,7 +16,7 @@ def test_export_writes_next_to_the_session_and_says_where(example_file, capsys):
     assert main(["export", str(example_file)]) == 0
     target = example_file.parent / DEFAULT_NAME
     assert capsys.readouterr().out == f"Wrote {target}\n"
-    assert open_report(target).headings(2)[0] == "1.1 Desired strategic outcomes"
+    assert open_report(target).item_headings()[0] == "1.1 Desired strategic outcomes"
 
 
 def test_export_to_a_chosen_name_with_a_chosen_template(

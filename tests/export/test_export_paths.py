@@ -309,3 +309,15 @@ def test_the_bundled_template_is_within_every_limit():
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert len(data) < word.MAX_TEMPLATE_BYTES
     assert len(archive.infolist()) < word.MAX_TEMPLATE_PARTS
+
+
+def test_cli_a_session_in_a_folder_that_cannot_be_opened_exits_2(
+    example_file, tmp_path, monkeypatch, capsys
+):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    session = locked / example_file.name
+    session.write_bytes(example_file.read_bytes())
+    deny_under(locked, monkeypatch)
+    err = cli_refuses([str(session), "-o", str(tmp_path / "out.docx")], capsys)
+    assert str(session) in err

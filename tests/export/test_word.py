@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from docx.enum.section import WD_ORIENT
@@ -22,7 +21,7 @@ from benchmark_tui.models import (
 )
 from benchmark_tui.store import read_session, save_session
 
-from .conftest import GENERATED, cell_fill, open_report, table_caption
+from .conftest import FRONT_MATTER_H2, GENERATED, cell_fill, open_report, table_caption
 
 TICK = "✓"
 
@@ -44,7 +43,7 @@ def test_every_results_area_and_characteristic_has_its_own_heading(framework, ex
     expected = [a.label for a in framework.areas] + [
         f"Characteristic {c.number}: {c.title}" for c in framework.items
     ]
-    assert example_report.headings(2) == expected
+    assert example_report.headings(2) == [*FRONT_MATTER_H2, *expected, "Notes on the plan"]
     assert "1.1 Desired strategic outcomes" in expected
     assert "Characteristic 3: Evidence-based decision making" in expected
 
@@ -70,7 +69,10 @@ def test_contents_is_a_word_toc_field_prefilled_with_the_headings(example_report
     instructions = [t.text for t in body.iter(qn("w:instrText"))]
     assert any(i.strip().startswith("TOC") for i in instructions)
     entries = example_report.paragraphs("toc 2")
-    assert entries[0] == "1.1 Desired strategic outcomes"
+    assert entries[: len(FRONT_MATTER_H2) + 1] == [
+        *FRONT_MATTER_H2,
+        "1.1 Desired strategic outcomes",
+    ]
     assert "Characteristic 10: Review, improvement and learning" in entries
     assert "Improvement plan" in example_report.paragraphs("toc 1")
     settings = [child.tag for child in example_report.doc.settings.element]
@@ -157,7 +159,7 @@ def test_summary_says_everything_is_agreed_and_counts_findings(example_report):
     by_area = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in areas.rows[1:]}
     assert by_area["1.3 Workforce satisfaction, development and resilience"] == [
         "Agreed",
-        "No data collected yet",
+        "Data collection not complete",  # no data yet, but the first measures are in
         "2",
         "3",
     ]
@@ -207,8 +209,15 @@ def test_a_long_series_of_values_wraps_onto_more_rows(session, export):
     assert len(rows[0]) == len(rows[1]) == 8
 
 
-def test_no_data_yet_is_said_clearly(example_report):
+def test_no_data_yet_with_some_measures_reads_as_data_collection_not_complete(example_report):
     callouts = example_report.paragraphs("Callout")
+    assert sum(p.startswith("Data collection not complete") for p in callouts) == 1
+    assert not [p for p in callouts if p.startswith("No data collected yet")]
+
+
+def test_no_data_yet_without_measures_is_said_clearly(session, export):
+    session.area("workforce").no_data_yet = True
+    callouts = export(session).paragraphs("Callout")
     assert sum(p.startswith("No data collected yet") for p in callouts) == 1
 
 
@@ -234,7 +243,9 @@ def test_short_findings_lists_stay_on_one_page(example_report):
     items = [p for p in doc.paragraphs if p.text.startswith("Learning from peer services")]
     before = items[0]._p.getprevious()
     assert before.pPr.find(qn("w:keepNext")) is not None  # the item above holds on to the last
-    assert items[0]._p.pPr.find(qn("w:keepNext")) is None  # the last lets the page end
+    after = items[0]._p.getnext()  # the last holds on only to the line naming its actions
+    assert "".join(after.itertext()).startswith("In the improvement plan: action")
+    assert after.pPr is None or after.pPr.find(qn("w:keepNext")) is None  # the page may end
 
 
 def test_evidence_keeps_the_teams_paragraphs(example_report):
@@ -275,6 +286,7 @@ def test_plan_table_lists_every_action_with_link_owner_due_priority_status(
 ):
     table = example_report.table("Improvement plan")
     assert [c.text for c in table.rows[0].cells] == [
+        "Ref",
         "Action",
         "Linked area or characteristic",
         "Owner",
@@ -284,7 +296,8 @@ def test_plan_table_lists_every_action_with_link_owner_due_priority_status(
     ]
     rows = table.rows[1:]
     assert len(rows) == len(example.plan.actions) == 9
-    first = [c.text for c in rows[0].cells]
+    assert [row.cells[0].text for row in rows] == [f"A{n}" for n in range(1, 10)]
+    first = [c.text for c in rows[0].cells[1:]]
     assert first[0].startswith("Agree a small set of library workforce measures")
     assert first[1:] == [
         "1.3 Workforce satisfaction, development and resilience",
@@ -293,8 +306,8 @@ def test_plan_table_lists_every_action_with_link_owner_due_priority_status(
         "High",
         "Agreed",
     ]
-    assert rows[5].cells[1].text == "7 Managing and developing people"
-    assert rows[1].cells[5].text == "In progress"
+    assert rows[5].cells[2].text == "7 Managing and developing people"
+    assert rows[1].cells[6].text == "In progress"
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeats on each page
     assert any("Owners to confirm due dates" in p for p in example_report.paragraphs())
 
@@ -410,13 +423,13 @@ def test_records_the_framework_no_longer_has_are_listed_not_dropped(
 
     report = export(old)
     assert report.headings(1)[-1] == "Appendix: records not in this framework"
-    assert "Characteristic “retired-item”" in report.headings(2)
+    assert "Characteristic “retired-item”" in report.item_headings()
     bullets = report.paragraphs("List Bullet")
     assert "Kept from the old framework" in bullets
     assert "Rating of “plan”: 2" in bullets
     assert "Old action (linked to “retired-item”)" in bullets
     plan = report.table("Improvement plan")
-    assert plan.rows[1].cells[1].text == "“retired-item” (not in this framework)"
+    assert plan.rows[1].cells[2].text == "“retired-item” (not in this framework)"
     assert any("beta-2016" in p for p in report.paragraphs("Note"))
 
 
@@ -451,23 +464,23 @@ def test_exporting_does_not_change_the_session(framework, example, tmp_path):
         ),
         service=ServiceInfo(name="Sparse"),
     )
-    for session in (example.model_copy(deep=True), sparse):
+    for n, session in enumerate((example.model_copy(deep=True), sparse)):
         before = session.model_dump()
-        write_report(framework, session, tmp_path / "out.docx", now=GENERATED)
+        write_report(framework, session, tmp_path / f"out-{n}.docx", now=GENERATED)
         assert session.model_dump() == before
 
 
-def test_default_report_path_is_next_to_the_session_and_named_for_it(example, tmp_path):
-    path = default_report_path(example, tmp_path / "sessions" / "x.yaml")
-    assert path == tmp_path / "sessions" / "example-borough-libraries-2026-03-12-findings.docx"
+def test_default_report_path_is_next_to_the_session_and_named_after_its_file(example, tmp_path):
+    folder = tmp_path / "sessions"
+    assert default_report_path(example, folder / "ours.yaml") == folder / "ours-findings.docx"
+    assert default_report_path(example, folder / "ours.yaml", handout=True) == (
+        folder / "ours-pre-read.docx"
+    )
+    # Two sessions of the same service and date never share a document.
+    assert default_report_path(example, folder / "ours-2.yaml").name == "ours-2-findings.docx"
 
 
-def test_default_report_path_uses_the_first_workshop_date(framework):
-    session = Session.new(
-        framework,
-        ServiceInfo(name="Café & Co Libraries"),
-        Workshop(dates=[date(2026, 5, 2), date(2026, 4, 30)]),
-    )
-    assert default_report_path(session, Path("s.yaml")).name == (
-        "cafe-co-libraries-2026-04-30-findings.docx"
-    )
+def test_default_report_path_is_never_too_long_for_the_file_system(example, tmp_path):
+    path = default_report_path(example, tmp_path / ("é" * 127 + ".yaml"))  # 254 bytes of name
+    assert path.name.endswith("-findings.docx")
+    assert len(path.name.encode("utf-8")) <= 255

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
@@ -15,7 +16,6 @@ from docx.oxml.ns import qn
 
 from benchmark_tui.errors import ExportError
 from benchmark_tui.export import word, write_report
-from benchmark_tui.export.ooxml import BULLET_PREFIX
 
 from .conftest import GENERATED
 
@@ -31,11 +31,11 @@ def test_a_template_without_list_bullet_and_table_grid_still_gives_the_whole_doc
     template = council_template(remove=("ListBullet", "TableGrid", "Heading3", "Title"))
     report = export(example, template=template)
 
-    assert report.headings(2)[4] == "Characteristic 1: Leadership"
-    assert len(report.headings(2)) == 14
+    assert report.item_headings()[4] == "Characteristic 1: Leadership"
+    assert len(report.item_headings()) == 14 + 1  # and "Notes on the plan"
     assert "Strengths" in report.headings(3)  # a missing heading style is added, not skipped
     assert "Self-assessment findings" in report.paragraphs("Title")
-    bullets = report.paragraphs("List Bullet 2")  # the nearest bulleted style in the template
+    bullets = report.paragraphs("List Bullet")  # added, with its own bullet definition
     assert "Risk scores unchanged for two years; controls not tested" in bullets
     summary = report.table("Agreed ratings")
     assert [c.text for c in summary.rows[1].cells[1:5]] == ["3", "3", "2", "2"]
@@ -46,13 +46,40 @@ def test_a_template_without_list_bullet_and_table_grid_still_gives_the_whole_doc
     assert [c.text for c in matrix.rows[3].cells[1:]] == ["✓", "", "", "", ""]
 
 
-def test_without_any_bullet_style_items_get_a_bullet_character(
-    framework, example, export, council_template
+@pytest.mark.parametrize("numbering", [True, False], ids=["numbering-part", "no-numbering-part"])
+def test_without_list_styles_lists_stay_real_lists(
+    framework, example, export, council_template, numbering
 ):
-    report = export(example, template=council_template(remove=LIST_BULLETS))
-    items = [p for p in report.paragraphs() if p.startswith(BULLET_PREFIX)]
-    assert BULLET_PREFIX + "Income relies on room hire and one-off grants" in items
+    template = council_template(remove=(*LIST_BULLETS, "ListNumber", "ListParagraph"))
+    if not numbering:
+        _drop_numbering(template)
+    report = export(example, template=template)
+    items = report.paragraphs("List Bullet")
+    assert "Income relies on room hire and one-off grants" in items
     assert len(items) > 150
+    assert not [p for p in report.paragraphs() if p.startswith("•")]  # no typed bullets
+    style = report.doc.styles["List Bullet"]
+    num_id = style.element.pPr.numPr.numId.val
+    numbering_xml = report.doc.part.numbering_part.element
+    num = numbering_xml.num_having_numId(num_id)
+    abstract_id = num.abstractNumId.val
+    formats = numbering_xml.xpath(
+        f'w:abstractNum[@w:abstractNumId="{abstract_id}"]/w:lvl[@w:ilvl="0"]/w:numFmt/@w:val'
+    )
+    assert formats == ["bullet"]
+
+
+def _drop_numbering(path: Path) -> None:
+    """Remove the numbering part, as a template that never used a list may not have one."""
+    data = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as original, zipfile.ZipFile(path, "w") as copy:
+        for item in original.infolist():
+            content = original.read(item.filename)
+            if item.filename == "word/numbering.xml":
+                continue
+            if item.filename in ("[Content_Types].xml", "word/_rels/document.xml.rels"):
+                content = re.sub(rb"<(Override|Relationship)[^>]*numbering[^>]*/>", b"", content)
+            copy.writestr(item, content)
 
 
 def test_the_councils_header_logo_and_page_setup_are_kept(example, export, council_template):
@@ -75,7 +102,7 @@ def test_a_header_with_only_a_logo_gets_the_service_name_beside_it(
     header = report.doc.sections[0].header.paragraphs
     assert header[0]._p.xpath(".//pic:pic")  # the logo's paragraph, as the template had it
     assert header[0].text == ""
-    assert header[-1].text == "Example Borough Libraries"
+    assert [p.text for p in header[1:]] == ["Example Borough Libraries", "DRAFT"]
 
 
 def test_a_template_footer_with_page_numbers_is_left_as_it_is(example, export, council_template):

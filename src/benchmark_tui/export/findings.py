@@ -14,6 +14,8 @@ from datetime import date, datetime
 
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import _Footer, _Header
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
@@ -22,14 +24,23 @@ from benchmark_tui.export.ooxml import (
     SETTINGS_AFTER_UPDATE_FIELDS,
     Span,
     add_field,
+    add_runs,
     has_field,
     set_child,
     xml_safe,
 )
-from benchmark_tui.export.pieces import NOT_RATED, count, day, rating_cell, state_span
+from benchmark_tui.export.pieces import (
+    NOT_RATED,
+    count,
+    day,
+    is_draft,
+    rating_cell,
+    state_span,
+)
 from benchmark_tui.export.plan import write_appendix, write_plan
 from benchmark_tui.export.sections import write_characteristics, write_results
-from benchmark_tui.export.styles import ACCENT, ALERT, MUTED, RATING_FILLS, RATING_TEXT
+from benchmark_tui.export.styles import ALERT, MUTED
+from benchmark_tui.export.word import document_mark
 from benchmark_tui.export.wordkit import Cell, DocWriter, Line
 from benchmark_tui.models import AreaRecord, CharacteristicRecord, Framework, Session
 
@@ -53,10 +64,11 @@ def build_findings(
         generated: the date printed as "generated".
     """
     writer = DocWriter(document)
-    _header_and_footer(writer, session)
-    _properties(document, framework, session, generated)
+    header_and_footer(writer, session.service.name, draft=is_draft(framework, session))
+    set_properties(document, framework, session, generated, title=REPORT_TITLE)
     _title_page(writer, framework, session, generated)
-    _contents(writer)
+    _key_messages(writer, session)
+    contents(writer)
     _how_to_read(writer, framework, session)
     _summary(writer, framework, session)
     write_results(writer, framework, session)
@@ -71,18 +83,28 @@ def build_findings(
 # ---------------------------------------------------------------------------------------------
 
 
-def _header_and_footer(writer: DocWriter, session: Session) -> None:
+def header_and_footer(writer: DocWriter, service: str, *, draft: bool) -> None:
     """Service name in the header and "Page X of Y" in the footer, unless the template has them.
 
-    A council's template keeps its own header (logo, address) and footer: the service name is
-    added only to a header without text, and page numbers only to a footer without a PAGE field.
+    A council's template keeps its own header (logo, address, perhaps laid out in a table) and
+    footer: the service name is added only to a header without any text, and page numbers only
+    to a footer without a PAGE field. A draft says DRAFT at the top of every page, the title
+    page included.
     """
     section = writer.section
     header = section.header
-    if not any(p.text.strip() for p in header.paragraphs):
+    if not _has_text(header._element):
         paragraph = _blank_paragraph(header)
-        paragraph.add_run(xml_safe(session.service.name))
+        paragraph.add_run(xml_safe(service))
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if draft:
+        headers = [header]
+        if section.different_first_page_header_footer:
+            headers.append(section.first_page_header)
+        for part in headers:
+            paragraph = _blank_paragraph(part)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            add_runs(paragraph._p, [Span("DRAFT", bold=True, color=ALERT)])
     footer = section.footer
     if not has_field(footer._element, "PAGE"):
         paragraph = _blank_paragraph(footer)
@@ -91,6 +113,11 @@ def _header_and_footer(writer: DocWriter, session: Session) -> None:
         add_field(paragraph, "PAGE", "1")
         paragraph.add_run(" of ")
         add_field(paragraph, "NUMPAGES", "1")
+
+
+def _has_text(element: BaseOxmlElement) -> bool:
+    """Whether a header holds any text: in paragraphs, tables or text boxes."""
+    return any((t.text or "").strip() for t in element.iter(qn("w:t")))
 
 
 def _blank_paragraph(part: _Header | _Footer) -> Paragraph:
@@ -104,50 +131,57 @@ def _blank_paragraph(part: _Header | _Footer) -> Paragraph:
     return part.add_paragraph()
 
 
-def _properties(
-    document: Document, framework: Framework, session: Session, generated: date
+def set_properties(
+    document: Document, framework: Framework, session: Session, generated: date, *, title: str
 ) -> None:
-    """File properties (File ▸ Info in Word), replacing whatever the template carried."""
+    """File properties (File ▸ Info in Word), replacing whatever the template carried.
+
+    The application properties name benchmark-tui and claim no page or word counts (Word
+    counts them again when it saves); the identifier names the session the document is from.
+    """
     props = document.core_properties
-    props.title = xml_safe(f"{session.service.name}: {REPORT_TITLE}")[:255]
+    props.title = xml_safe(f"{session.service.name}: {title}")[:255]
     props.subject = xml_safe(f"{framework.publisher} {framework.title} ({framework.version})")
     props.author = xml_safe(session.workshop.facilitator or session.service.name)[:255]
     props.last_modified_by = "benchmark-tui"
     props.comments = ""
     props.keywords = "self-assessment; libraries; benchmarking"
-    props.category = REPORT_TITLE
+    props.category = title
+    props.identifier = document_mark(session)
+    version = session.findings.version.strip()
+    props.version = xml_safe(version)[:255] if version else ""
+    props.content_status = "Final" if not is_draft(framework, session) else "Draft"
     props.revision = 1
     props.created = props.modified = datetime(generated.year, generated.month, generated.day, 12)
     # Word then offers to fill in the contents' page numbers when the file is opened.
     set_child(document.settings.element, "w:updateFields", SETTINGS_AFTER_UPDATE_FIELDS, val="true")
+    _application_properties(document)
+
+
+APP_PROPERTIES = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    b"<Template>Normal.dotm</Template><Application>benchmark-tui</Application>"
+    b"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+    b"<HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0000</AppVersion>"
+    b"</Properties>"
+)
+"""``docProps/app.xml``: made by benchmark-tui, with no stale page, word or line counts."""
+
+
+def _application_properties(document: Document) -> None:
+    """Replace the template's application properties ("Microsoft Macintosh Word, 1 page")."""
+    for part in document.part.package.iter_parts():
+        if part.partname == "/docProps/app.xml":
+            part._blob = APP_PROPERTIES
 
 
 def _title_page(writer: DocWriter, framework: Framework, session: Session, generated: date) -> None:
-    spacer = writer.paragraph()
-    spacer.paragraph_format.space_before = Pt(90)
-    writer.paragraph(
-        Span(f"{framework.publisher} · {framework.title}", bold=True, color=ACCENT),
-        keep_with_next=True,
-    )
-    writer.paragraph(REPORT_TITLE, style="Title", keep_with_next=True)
-    writer.paragraph(session.service.name, style="Subtitle", keep_with_next=True)
+    title_block(writer, framework, session, REPORT_TITLE)
 
-    workshop = session.workshop
-    team: list[Line] = [
-        f"{member.name} — {member.role}" if member.role else member.name for member in workshop.team
-    ]
-    facts: list[tuple[str, list[Line]]] = [
-        ("Scope", [session.service.scope_label]),
-        ("Governance", [session.service.governance_label]),
-        ("Workshop", [_dates(session) or "Not recorded"]),
-        ("Facilitator", [workshop.facilitator or "Not recorded"]),
-        ("Team", team or ["Not recorded"]),
-        ("Framework", [f"{framework.title}, version {framework.version} ({framework.publisher})"]),
-        ("Generated", [day(generated)]),
-    ]
-    grid = writer.table([1, 3.6], caption="About this self-assessment", borders=False)
-    for label, lines in facts:
-        writer.row(grid, [Span(label, bold=True, color=ACCENT), lines])
+    facts_table(writer, framework, session, generated, _sign_off(framework, session))
 
     progress = session.progress(framework)
     if progress.agreed < progress.total:
@@ -165,11 +199,91 @@ def _title_page(writer: DocWriter, framework: Framework, session: Session, gener
         ).paragraph_format.space_before = Pt(12)
 
 
+def title_block(writer: DocWriter, framework: Framework, session: Session, title: str) -> None:
+    """The top of a title page: the framework, the document's title and the service."""
+    spacer = writer.paragraph()
+    spacer.paragraph_format.space_before = Pt(90)
+    writer.paragraph(
+        Span(f"{framework.publisher} · {framework.title}", bold=True, color=writer.palette.accent),
+        keep_with_next=True,
+    )
+    writer.paragraph(title, style="Title", keep_with_next=True)
+    writer.paragraph(session.service.name, style="Subtitle", keep_with_next=True)
+
+
+def facts_table(
+    writer: DocWriter,
+    framework: Framework,
+    session: Session,
+    generated: date,
+    more: list[tuple[str, list[Line]]],
+) -> None:
+    """The title page's facts: scope, governance, workshop, team, framework, date, ``more``."""
+    workshop = session.workshop
+    team: list[Line] = [
+        f"{member.name} — {member.role}" if member.role else member.name for member in workshop.team
+    ]
+    facts: list[tuple[str, list[Line]]] = [
+        ("Scope", [session.service.scope_label]),
+        ("Governance", [session.service.governance_label]),
+        ("Workshop", [_dates(session) or "Not recorded"]),
+        ("Facilitator", [workshop.facilitator or "Not recorded"]),
+        ("Team", team or ["Not recorded"]),
+        ("Framework", [f"{framework.title}, version {framework.version} ({framework.publisher})"]),
+        ("Generated", [day(generated)]),
+        *more,
+    ]
+    grid = writer.table([1, 3.6], caption="About this self-assessment", borders=False)
+    for label, lines in facts:
+        writer.row(grid, [Span(label, bold=True, color=writer.palette.accent), lines])
+
+
+def _sign_off(framework: Framework, session: Session) -> list[tuple[str, list[Line]]]:
+    """Status, version, approval and distribution, as far as they are recorded."""
+    findings = session.findings
+    status = "Draft" if is_draft(framework, session) else "Final"
+    if findings.status == "final" and status == "Draft":
+        status = "Draft (signed off as final, but not every item is agreed)"
+    facts: list[tuple[str, list[Line]]] = [("Status", [status])]
+    if findings.version.strip():
+        facts.append(("Version", [findings.version]))
+    if findings.approved_by.strip():
+        facts.append(("Approved by", [findings.approved_by]))
+    if findings.date_approved is not None:
+        facts.append(("Date approved", [day(findings.date_approved)]))
+    lines: list[Line] = [x.strip() for x in findings.distribution.split("\n") if x.strip()]
+    if lines:
+        facts.append(("Distribution", lines))
+    return facts
+
+
+def _key_messages(writer: DocWriter, session: Session) -> None:
+    """The team's short executive summary, first after the title page, if they wrote one."""
+    text = session.findings.key_messages
+    if not text.strip():
+        return
+    writer.heading("Key messages", 1, new_page=True)
+    bullets: list[str] = []
+    for line in xml_safe(text).split("\n"):
+        stripped = line.strip()
+        if stripped[:1] in ("-", "*", "•") and stripped[1:2] in (" ", "\t"):
+            bullets.append(stripped[2:].strip())
+            continue
+        if bullets:
+            writer.bullets(bullets)
+            bullets = []
+        if stripped:
+            writer.paragraph(stripped)
+    if bullets:
+        writer.bullets(bullets)
+
+
 def _dates(session: Session) -> str:
     return ", ".join(day(d) for d in sorted(session.workshop.dates))
 
 
-def _contents(writer: DocWriter) -> None:
+def contents(writer: DocWriter) -> None:
+    """The contents, on a page of its own."""
     writer.paragraph("Contents", style="TOC Heading", keep_with_next=True, page_break=True)
     writer.contents(TOC_INSTRUCTION, TOC_PLACEHOLDER)
 
@@ -196,16 +310,20 @@ def _how_to_read(writer: DocWriter, framework: Framework, session: Session) -> N
         "evaluation matrix and identified strengths and areas for improvement. The improvement "
         "plan at the end turns the areas for improvement into actions."
     )
+    scale_and_matrix(writer, framework)
 
-    writer.heading("The rating scale", 3)
+
+def scale_and_matrix(writer: DocWriter, framework: Framework) -> None:
+    """The 0–4 scale and the evaluation matrix's elements and questions, as two tables."""
+    writer.heading("The rating scale", 2)
     grid = writer.table(
         [1, 5], ["Rating", "Meaning"], caption="The rating scale", keep_together=True
     )
     for point in framework.scale:
-        writer.row(grid, [rating_cell(point.value), point.label])
+        writer.row(grid, [rating_cell(point.value, writer.palette), point.label])
     writer.row(
         grid,
-        [rating_cell(None), "Not yet rated: the team has not agreed a rating"],
+        [rating_cell(None, writer.palette), "Not yet rated: the team has not agreed a rating"],
     )
     writer.paragraph(
         "Ratings are shaded from light (0) to dark (4), and the number is always printed, so "
@@ -213,7 +331,7 @@ def _how_to_read(writer: DocWriter, framework: Framework, session: Session) -> N
         style="Note",
     )
 
-    writer.heading("The evaluation matrix", 3)
+    writer.heading("The evaluation matrix", 2)
     writer.paragraph(
         f"Each characteristic is rated on {len(framework.elements)} elements, each answering "
         "one question:",
@@ -246,7 +364,7 @@ def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
     else:
         writer.paragraph(Span(f"All {progress.total} items agreed.", bold=True))
 
-    writer.heading("Characteristics: agreed ratings", 3)
+    writer.heading("Characteristics: agreed ratings", 2)
     elements = framework.elements
     grid = writer.table(
         [4.6] + [1.25] * len(elements) + [1.5],
@@ -260,14 +378,14 @@ def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
             grid,
             [
                 characteristic.label,
-                *(rating_cell(record.rating_for(e.id)) for e in elements),
+                *(rating_cell(record.rating_for(e.id), writer.palette) for e in elements),
                 state_span(record.state),
             ],
         )
     writer.paragraph(style="Note")  # keeps the key a table of its own
     _key(writer, framework)
 
-    writer.heading("Results achieved", 3)
+    writer.heading("Results achieved", 2)
     grid = writer.table(
         [3.6, 1.4, 2.2, 1.7, 2.3],
         ["Results area", "Status", "Data", "Strengths", "Areas for improvement"],
@@ -287,7 +405,7 @@ def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
             ],
         )
 
-    writer.heading("Findings", 3)
+    writer.heading("Findings", 2)
     areas = [session.results.get(a.id) or AreaRecord() for a in framework.areas]
     items = [session.characteristics.get(c.id) or CharacteristicRecord() for c in framework.items]
     strengths = [sum(len(r.strengths) for r in records) for records in (areas, items)]
@@ -317,8 +435,8 @@ def _key(writer: DocWriter, framework: Framework) -> None:
         [
             Cell(
                 f"{p.value} {p.label}",
-                fill=RATING_FILLS[p.value],
-                color=RATING_TEXT[p.value],
+                fill=writer.palette.rating_fills[p.value],
+                color=writer.palette.rating_text[p.value],
                 align="center",
                 middle=True,
             )
@@ -330,6 +448,8 @@ def _key(writer: DocWriter, framework: Framework) -> None:
 
 
 def _data_label(record: AreaRecord) -> str:
+    if record.no_data_yet and record.measures:
+        return "Data collection not complete"
     if record.no_data_yet:
         return "No data collected yet"
     if record.measures:

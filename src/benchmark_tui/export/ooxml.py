@@ -21,8 +21,6 @@ from lxml.etree import SubElement
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 """The WordprocessingML namespace, for building element names quickly (``f"{W}p"``)."""
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-BULLET_PREFIX = "•\t"
-"""Starts a list item when the template has no bulleted list style."""
 
 _NOT_XML = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BREAKS = re.compile(r"(\n|\t)")
@@ -87,14 +85,17 @@ def add_runs(p: BaseOxmlElement, spans: Iterable[Span]) -> None:
             if span.font:
                 set_attributes(SubElement(r_pr, f"{W}rFonts"), ascii=span.font, hAnsi=span.font,
                      cs=span.font)  # fmt: skip
-            if span.bold:
+            if span.bold:  # bCs, iCs, szCs: the same for Arabic and other complex scripts
                 SubElement(r_pr, f"{W}b")
+                SubElement(r_pr, f"{W}bCs")
             if span.italic:
                 SubElement(r_pr, f"{W}i")
+                SubElement(r_pr, f"{W}iCs")
             if span.color:
                 SubElement(r_pr, f"{W}color").set(f"{W}val", span.color)
             if span.size:
                 SubElement(r_pr, f"{W}sz").set(f"{W}val", str(round(span.size * 2)))
+                SubElement(r_pr, f"{W}szCs").set(f"{W}val", str(round(span.size * 2)))
         for piece in _BREAKS.split(text):
             if piece == "\n":
                 SubElement(r, f"{W}br")
@@ -106,7 +107,7 @@ def add_runs(p: BaseOxmlElement, spans: Iterable[Span]) -> None:
                 if piece[0].isspace() or piece[-1].isspace():
                     t.set(XML_SPACE, "preserve")
         seen.append(text)
-    if is_right_to_left("".join(seen).lstrip(BULLET_PREFIX)):
+    if is_right_to_left("".join(seen)):
         set_child(p.get_or_add_pPr(), "w:bidi", _PPR_AFTER_BIDI)
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from benchmark_tui.export.ooxml import Span
-from benchmark_tui.export.styles import ALERT, MUTED, RATING_FILLS, RATING_TEXT
+from benchmark_tui.export.styles import ALERT, MUTED, Palette
 from benchmark_tui.export.wordkit import Cell, DocWriter
-from benchmark_tui.models import STATE_LABELS, day_label
+from benchmark_tui.models import STATE_LABELS, Framework, Session, day_label
 
 NOT_RATED = "–"
 """Shown where an element has no agreed rating yet (an en dash, readable in any font)."""
@@ -37,14 +38,14 @@ def not_agreed(writer: DocWriter, state: str) -> None:
         )
 
 
-def rating_cell(value: int | None) -> Cell:
+def rating_cell(value: int | None, palette: Palette) -> Cell:
     """A rating as a number on its shade, or a dash when not yet rated."""
     if value is None:
         return Cell(NOT_RATED, color=MUTED, align="center", middle=True)
     return Cell(
         str(value),
-        fill=RATING_FILLS[value],
-        color=RATING_TEXT[value],
+        fill=palette.rating_fills[value],
+        color=palette.rating_text[value],
         bold=True,
         align="center",
         middle=True,
@@ -60,6 +61,30 @@ def state_span(state: str) -> Span:
 def day(when: date, *, short: bool = False) -> str:
     """``12 March 2026`` (or ``12 Mar 2026``) on every platform (``%-d`` is not portable)."""
     return day_label(when, short=short)
+
+
+def is_draft(framework: Framework, session: Session) -> bool:
+    """Whether the document is a draft: not signed off as final, or not every item agreed."""
+    progress = session.progress(framework)
+    return session.findings.status != "final" or progress.agreed < progress.total
+
+
+def action_refs(session: Session) -> dict[str, str]:
+    """The reference each plan action is shown with, by its id: ``{"a1": "A1", "a7": "A2"}``.
+
+    References follow the plan's order, so they read A1, A2 … in the plan table whatever ids
+    the actions were given as the plan was edited.
+    """
+    return {action.id: f"A{n}" for n, action in enumerate(session.plan.actions, start=1)}
+
+
+def refer_to_actions(text: str, refs: dict[str, str]) -> str:
+    """``text`` with the action ids it names (``a4 and a5 depend on…``) as their references."""
+    if not refs:
+        return text
+    names = sorted(refs, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])", re.I)
+    return pattern.sub(lambda m: refs.get(m.group(1).lower(), m.group(1)), text)
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:

@@ -4,7 +4,13 @@ framework does not have (so that nothing a team recorded is silently dropped).""
 from __future__ import annotations
 
 from benchmark_tui.export.ooxml import Span
-from benchmark_tui.export.pieces import NOT_RATED, day, findings_lists
+from benchmark_tui.export.pieces import (
+    NOT_RATED,
+    action_refs,
+    day,
+    findings_lists,
+    refer_to_actions,
+)
 from benchmark_tui.export.styles import MUTED
 from benchmark_tui.export.wordkit import DocWriter, Line
 from benchmark_tui.models import STATE_LABELS, Action, Framework, Session
@@ -19,6 +25,7 @@ def write_plan(writer: DocWriter, framework: Framework, session: Session) -> Non
     writer.new_section(landscape=True)
     writer.heading("Improvement plan", 1)
     plan = session.plan
+    refs = action_refs(session)
     if not plan.actions:
         writer.paragraph(
             "The improvement plan is built once the whole self-assessment is complete; no "
@@ -27,18 +34,21 @@ def write_plan(writer: DocWriter, framework: Framework, session: Session) -> Non
     else:
         writer.paragraph(
             "The actions the team agreed to take on the areas for improvement, and to start "
-            "collecting data where the service has none yet."
+            "collecting data where the service has none yet. Each action has a reference "
+            "(A1, A2 …), used wherever this document refers to it."
         )
         grid = writer.table(
-            [7.0, 3.6, 3.2, 1.6, 1.6, 1.8],
-            ["Action", "Linked area or characteristic", "Owner", "Due", "Priority", "Status"],
+            [0.8, 7.0, 3.6, 3.2, 1.6, 1.6, 1.8],
+            ["Ref", "Action", "Linked area or characteristic", "Owner", "Due", "Priority",
+             "Status"],
             caption="Improvement plan: actions, owners and due dates",
-        )
+        )  # fmt: skip
         for action in plan.actions:
             writer.row(
                 grid,
                 [
-                    _action_lines(action),
+                    Span(refs[action.id], bold=True),
+                    _action_lines(action, refs),
                     _item_label(framework, action.item),
                     action.owner or "—",
                     day(action.due, short=True) if action.due else "—",
@@ -47,15 +57,16 @@ def write_plan(writer: DocWriter, framework: Framework, session: Session) -> Non
                 ],
             )
     if plan.notes.strip():
-        writer.heading("Notes on the plan", 3)
-        writer.text_block(plan.notes)
+        writer.heading("Notes on the plan", 2)
+        writer.text_block(refer_to_actions(plan.notes, refs))
 
 
-def _action_lines(action: Action) -> list[Line]:
-    lines: list[Line] = [action.action]
+def _action_lines(action: Action, refs: dict[str, str]) -> list[Line]:
+    lines: list[Line] = [refer_to_actions(action.action, refs)]
     answers = action.improvement.strip()
     if answers and answers != action.action.strip():
-        lines.append(Span(f"Addresses: {answers}", italic=True, color=MUTED))
+        lines.append(Span(f"Addresses: {refer_to_actions(answers, refs)}", italic=True,
+                          color=MUTED))  # fmt: skip
     return lines
 
 

@@ -7,11 +7,15 @@ strengths and areas for improvement.
 
 from __future__ import annotations
 
-from docx.shared import Pt
-
 from benchmark_tui.export.ooxml import Span
-from benchmark_tui.export.pieces import NONE_YET, NOT_RATED, findings_lists, not_agreed
-from benchmark_tui.export.styles import ALERT, MUTED, RATING_FILLS, RATING_TEXT
+from benchmark_tui.export.pieces import (
+    NONE_YET,
+    NOT_RATED,
+    action_refs,
+    findings_lists,
+    not_agreed,
+)
+from benchmark_tui.export.styles import ALERT, MUTED, Palette
 from benchmark_tui.export.wordkit import Cell, DocWriter, Line
 from benchmark_tui.models import (
     AreaRecord,
@@ -30,6 +34,15 @@ TREND_LABELS = {"improving": "Improving", "stable": "Stable", "declining": "Decl
                 "mixed": "Mixed"}  # fmt: skip
 MAX_VALUE_COLUMNS = 6
 """Measures with more values than this wrap onto further rows, so columns stay readable."""
+VALUES_SHARE = 0.62
+"""At most this share of the page width goes to value columns (the rest: name and trend)."""
+CHAR_EM = 0.62
+"""The width of one character of a figure, in ems: a little more than a digit in Arial (0.56),
+so that a figure fits in its column whatever the template's font."""
+CELL_PADDING_TWIPS = 300
+"""A cell's left and right margins (108 twips each in Word), and a little to spare."""
+SMALL_PT = 9
+"""The smallest type in the document (questions, notes, scale labels)."""
 
 
 def write_results(writer: DocWriter, framework: Framework, session: Session) -> None:
@@ -40,11 +53,32 @@ def write_results(writer: DocWriter, framework: Framework, session: Session) -> 
         "For each results area: what the framework asks for, the measures the team looked at "
         "and their trends, and the strengths and areas for improvement the team agreed."
     )
+    refs = _refs_by_item(session)
     for area in framework.areas:
-        _area(writer, area, session.results.get(area.id) or AreaRecord())
+        _area(writer, area, session.results.get(area.id) or AreaRecord(), refs.get(area.id, []))
 
 
-def _area(writer: DocWriter, area: ResultsArea, record: AreaRecord) -> None:
+def _refs_by_item(session: Session) -> dict[str, list[str]]:
+    """The references (A1, A2 …) of the plan actions linked to each area or characteristic."""
+    refs = action_refs(session)
+    linked: dict[str, list[str]] = {}
+    for action in session.plan.actions:
+        if action.item is not None:
+            linked.setdefault(action.item, []).append(refs[action.id])
+    return linked
+
+
+def _actions_line(writer: DocWriter, refs: list[str]) -> None:
+    """Which improvement-plan actions answer this item, by their references."""
+    if refs:
+        writer.keep_last_with_next()  # not alone at the top of a page
+        writer.paragraph(
+            Span("In the improvement plan: ", bold=True),
+            f"action{'s' if len(refs) > 1 else ''} {', '.join(refs)}.",
+        )
+
+
+def _area(writer: DocWriter, area: ResultsArea, record: AreaRecord, refs: list[str]) -> None:
     writer.heading(area.label, 2)
     not_agreed(writer, record.state)
     writer.paragraph(area.statement)
@@ -52,7 +86,18 @@ def _area(writer: DocWriter, area: ResultsArea, record: AreaRecord) -> None:
     writer.bullets(area.includes)
 
     writer.heading("Measures", 3)
-    if record.no_data_yet:
+    if record.no_data_yet and record.measures:
+        writer.paragraph(
+            Span("Data collection not complete. ", bold=True),
+            Span(
+                "The service has started collecting data for this area; the measures so far "
+                "are below, and completing the collection is an action for the improvement "
+                "plan.",
+                color=ALERT,
+            ),
+            style="Callout",
+        )
+    elif record.no_data_yet:
         writer.paragraph(
             Span("No data collected yet. ", bold=True),
             Span(
@@ -63,7 +108,7 @@ def _area(writer: DocWriter, area: ResultsArea, record: AreaRecord) -> None:
             style="Callout",
         )
     if record.measures:
-        _measures_table(writer, record.measures)
+        measures_table(writer, record.measures)
     elif not record.no_data_yet:
         writer.paragraph(NONE_YET, style="Note")
 
@@ -71,24 +116,32 @@ def _area(writer: DocWriter, area: ResultsArea, record: AreaRecord) -> None:
         writer.heading("What the trends show", 3)
         writer.text_block(record.notes)
     findings_lists(writer, record.strengths, record.improvements)
+    _actions_line(writer, refs)
 
 
-def _measures_table(writer: DocWriter, measures: list[Measure]) -> None:
+def measures_table(writer: DocWriter, measures: list[Measure]) -> None:
     """One row per measure, its values oldest first, and the trend the team read in them.
 
     When every measure covers the same periods they head the columns; otherwise (financial
-    years beside survey years) each value carries its own period.
+    years beside survey years) each value carries its own period. Columns are never so narrow
+    that a figure breaks inside (``1,041,30`` / ``0``): with many long figures, fewer columns
+    are used and the values wrap onto further rows.
     """
     longest = max(len(m.values) for m in measures)
     periods = {tuple(v.period for v in m.values) for m in measures}
-    shared = len(periods) == 1 and longest <= MAX_VALUE_COLUMNS
-    columns = max(1, min(longest, MAX_VALUE_COLUMNS))
+    total = writer.usable_width()
+    needed = _figure_width(writer, measures)
+    fit = max(1, int(total * VALUES_SHARE) // needed)
+    columns = max(1, min(longest, MAX_VALUE_COLUMNS, fit))
+    shared = len(periods) == 1 and longest <= columns
     if shared and longest:
         header: list = ["Measure", *next(iter(periods)), "Trend"]
     else:
         header = ["Measure", Cell("Values, oldest first", span=columns), "Trend"]
+    value_width = max(needed, int(total * 0.13))
+    rest = max(total - value_width * columns, total // 4)
     grid = writer.table(
-        [3.4] + [1.3] * columns + [1.5],
+        [rest * 3.4 / 4.9] + [value_width] * columns + [rest * 1.5 / 4.9],
         header,
         caption="Measures of results and their trends",
     )
@@ -115,6 +168,17 @@ def _measures_table(writer: DocWriter, measures: list[Measure]) -> None:
             )
 
 
+def _figure_width(writer: DocWriter, measures: list[Measure]) -> int:
+    """The column width, in twips, that the longest figure or period needs on one line."""
+    widest = max(
+        (len(text) for m in measures for v in m.values for text in (v.value, v.period)),
+        default=4,
+    )
+    font = writer.styles["Table Text"].font.size
+    points = font.pt if font is not None else 9.5
+    return int(max(widest, 4) * points * CHAR_EM * 20) + CELL_PADDING_TWIPS
+
+
 def write_characteristics(writer: DocWriter, framework: Framework, session: Session) -> None:
     """Section 2, on a new page: one part per characteristic."""
     section = framework.characteristics
@@ -124,9 +188,10 @@ def write_characteristics(writer: DocWriter, framework: Framework, session: Sess
         "in place or planned, the evidence the team reviewed, the agreed ratings on the "
         "evaluation matrix, and the strengths and areas for improvement."
     )
+    refs = _refs_by_item(session)
     for characteristic in framework.items:
         record = session.characteristics.get(characteristic.id) or CharacteristicRecord()
-        _characteristic(writer, framework, characteristic, record)
+        _characteristic(writer, framework, characteristic, record, refs.get(characteristic.id, []))
 
 
 def _characteristic(
@@ -134,6 +199,7 @@ def _characteristic(
     framework: Framework,
     characteristic: Characteristic,
     record: CharacteristicRecord,
+    refs: list[str],
 ) -> None:
     writer.heading(f"Characteristic {characteristic.number}: {characteristic.title}", 2)
     not_agreed(writer, record.state)
@@ -164,17 +230,26 @@ def _characteristic(
         )
 
     writer.heading("Evaluation", 3)
-    _matrix(writer, framework, record)
+    matrix(writer, framework, record)
     findings_lists(writer, record.strengths, record.improvements)
+    _actions_line(writer, refs)
 
 
-def _matrix(writer: DocWriter, framework: Framework, record: CharacteristicRecord) -> None:
-    """The evaluation matrix as the framework prints it, with the agreed box ticked."""
+def matrix(
+    writer: DocWriter, framework: Framework, record: CharacteristicRecord, *, blank: bool = False
+) -> None:
+    """The evaluation matrix as the framework prints it, with the agreed box ticked.
+
+    ``blank`` gives an empty matrix to think with (for the pre-read): no ticks, no notes.
+    """
     scale = framework.scale
+    palette = writer.palette
     grid = writer.table(
         [4.2] + [1.75] * len(scale),
         ["Element", *(_scale_heading(p.value, p.label) for p in scale)],
-        caption="Evaluation matrix: the agreed rating of each element is ticked",
+        caption="Evaluation matrix, blank: tick the most appropriate box for each element"
+        if blank
+        else "Evaluation matrix: the agreed rating of each element is ticked",
         keep_together=True,
     )
     notes = []
@@ -182,20 +257,25 @@ def _matrix(writer: DocWriter, framework: Framework, record: CharacteristicRecor
         value = record.rating_for(element.id)
         first: list[Line] = [
             Span(element.title, bold=True),
-            Span(element.question, color=MUTED, size=8.5),
+            Span(element.question, color=MUTED, size=SMALL_PT),
         ]
-        if value is None:
+        if value is None and not blank:
             first.append(Span("Not yet rated", bold=True, color=ALERT))
         writer.row(
             grid,
-            [first, *(_tick_cell(point.value) if point.value == value else "" for point in scale)],
+            [
+                first,
+                *(
+                    _tick_cell(point.value, palette) if point.value == value else ""
+                    for point in scale
+                ),
+            ],
         )
         rating = record.ratings.get(element.id)
         if rating is not None and rating.note.strip():
             notes.append((element.title, value, rating.note.strip()))
     if notes:
-        lead = writer.paragraph(Span("Notes on the ratings", bold=True), keep_with_next=True)
-        lead.paragraph_format.space_before = Pt(8)
+        writer.heading("Notes on the ratings", 4)
         writer.bullets(
             (Span(f"{title} ({NOT_RATED if value is None else value}): ", bold=True), Span(note))
             for title, value, note in notes
@@ -205,15 +285,17 @@ def _matrix(writer: DocWriter, framework: Framework, record: CharacteristicRecor
 def _scale_heading(value: int, label: str) -> Cell:
     """A matrix column heading: the number, and under it the label in smaller plain type."""
     return Cell(
-        [Span(str(value), bold=True), Span(label, size=8.5)], align="center", style="Table Text"
+        [Span(str(value), bold=True), Span(label, size=SMALL_PT)],
+        align="center",
+        style="Table Text",
     )
 
 
-def _tick_cell(value: int) -> Cell:
+def _tick_cell(value: int, palette: Palette) -> Cell:
     return Cell(
         Span(TICK, bold=True, font=TICK_FONT, size=13),
-        fill=RATING_FILLS[value],
-        color=RATING_TEXT[value],
+        fill=palette.rating_fills[value],
+        color=palette.rating_text[value],
         align="center",
         middle=True,
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import stat
 import sys
 import zipfile
@@ -53,16 +54,38 @@ _OTHER_WORD_KINDS = {
 }
 
 
-def default_report_path(session: Session, session_path: Path) -> Path:
-    """Where the findings document goes by default: next to the session file.
+def default_report_path(session: Session, session_path: Path, *, handout: bool = False) -> Path:
+    """Where the findings document (or the pre-read) goes by default: next to the session file.
 
-    Named ``<service>-<first workshop date>-findings.docx``, e.g.
-    ``example-borough-libraries-2026-03-12-findings.docx``.
+    Named after the session file, so two sessions never share a document:
+    ``ours.yaml`` gives ``ours-findings.docx`` (and ``ours-pre-read.docx``). A name too long for
+    the file system is shortened. ``session`` is used only when the file has no usable name.
     """
-    dates = session.workshop.dates
-    day = min(dates) if dates else session.created.date()
-    name = f"{slugify(session.service.name)}-{day.isoformat()}-findings{REPORT_SUFFIX}"
-    return Path(session_path).parent / name
+    session_path = Path(session_path)
+    suffix = ("-pre-read" if handout else "-findings") + REPORT_SUFFIX
+    stem = session_path.stem if session_path.name else ""
+    if not stem.strip(". "):
+        stem = slugify(session.service.name)
+    room = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
+    while len(stem.encode("utf-8", "surrogateescape")) > room:
+        stem = stem[:-1]
+    return session_path.parent / f"{stem}{suffix}"
+
+
+MARK_PREFIX = "benchmark-tui session "
+"""Starts the identifier written into each document's properties, naming its session."""
+
+
+def document_mark(session: Session) -> str:
+    """The identifier a document made from ``session`` carries (File ▸ Properties).
+
+    It names the session by its service and the moment it was created, which never change,
+    so exporting again can tell a document of this session from one of another.
+    """
+    import hashlib
+
+    key = f"{session.service.name}\n{session.created.isoformat()}".encode()
+    return MARK_PREFIX + hashlib.sha256(key).hexdigest()[:16]
 
 
 def write_report(
@@ -72,8 +95,10 @@ def write_report(
     *,
     template: Path | None = None,
     now: datetime | None = None,
+    handout: bool = False,
+    replace: bool = False,
 ) -> Path:
-    """Write the findings document for ``session`` to ``target``.
+    """Write the findings document (or the pre-read) for ``session`` to ``target``.
 
     The file appears complete or not at all (it is written to a temporary file first), and
     nothing but ``target`` is written: the session file is never touched.
@@ -85,22 +110,34 @@ def write_report(
         template: a council's own Word document (.docx) to take styles, header, footer and
             logo from; None uses the template shipped with benchmark-tui.
         now: the time printed as "generated"; defaults to now.
+        handout: write the pre-read for the team (the framework, the briefing and the
+            measures so far) instead of the findings.
+        replace: replace ``target`` even if it is a document made from another session
+            (otherwise that is refused, so one session's export never overwrites another's).
 
     Returns:
         The path written.
 
     Raises:
         ExportError: the template is missing or not a usable .docx; the target is open in Word,
-            in a folder that does not exist or cannot be written, or not named ``.docx``.
+            in a folder that does not exist or cannot be written, or not named ``.docx``, or
+            it is a document made from another session and ``replace`` is False.
     """
     target = Path(target)
     _check_target(target)
+    if not replace:
+        _check_same_session(target, session)
     document = _open_template(Path(template) if template is not None else None)
 
-    from benchmark_tui.export.findings import build_findings
-
     generated = (now or datetime.now().astimezone()).date()
-    build_findings(document, framework, session, generated)
+    if handout:
+        from benchmark_tui.export.handout import build_handout
+
+        build_handout(document, framework, session, generated)
+    else:
+        from benchmark_tui.export.findings import build_findings
+
+        build_findings(document, framework, session, generated)
     buffer = io.BytesIO()
     document.save(buffer)
     _save(target, buffer.getvalue())
@@ -395,6 +432,40 @@ def _check_target(target: Path) -> None:
             f"(its lock file {lock.name} is next to it) — close it there, or {_OTHER_NAME}.",
             title="The document is open",
         )
+
+
+def _check_same_session(target: Path, session: Session) -> None:
+    """Refuse to replace a document that says it was made from another session."""
+    found = document_mark_of(target)
+    if found is None or found == document_mark(session):
+        return
+    raise ExportError(
+        f"{target} holds the findings of another session, so it is not replaced — "
+        f"{_OTHER_NAME}, or replace it anyway with --force.",
+        title="Another session's document",
+    )
+
+
+def document_mark_of(path: Path) -> str | None:
+    """The session mark a benchmark-tui document carries, if ``path`` is one (else None).
+
+    Reads only the small properties part, and only of a regular file of sensible size.
+    """
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_TEMPLATE_BYTES:
+            return None
+        with zipfile.ZipFile(path) as archive:
+            part = archive.getinfo("docProps/core.xml")
+            if part.file_size > 1024 * 1024:
+                return None
+            text = archive.read(part).decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile, EOFError, RuntimeError, ValueError):
+        return None
+    match = re.search(r"<dc:identifier>([^<]*)</dc:identifier>", text)
+    if match is None or not match.group(1).startswith(MARK_PREFIX):
+        return None
+    return match.group(1)
 
 
 def office_lock_file(target: Path) -> Path | None:

@@ -1,9 +1,11 @@
 """Provides the writer of the findings document: styled paragraphs, lists, tables and sections.
 
 :class:`DocWriter` appends to a document opened from a template and uses the template's styles.
-When a template lacks one, an equivalent is added (headings, table text) or a fallback is used
-(another bulleted style or a "•" prefix for lists, explicit borders for tables), so that any
-council's template works.
+When a template lacks one, an equivalent is added (headings, table text, "List Bullet" with
+its numbering definition) or a fallback is used (explicit borders for tables), so that any
+council's template works. Colours come from the template (its Heading 1 colour or its theme's
+first accent); a template whose heading styles number themselves has that numbering switched off
+for the findings' headings, which carry their own numbers ("1.1", "Characteristic 3").
 
 This module imports python-docx at the top; it is itself imported only when a document is
 written (see :func:`benchmark_tui.export.word.write_report`).
@@ -30,7 +32,6 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from benchmark_tui.export.ooxml import (
-    BULLET_PREFIX,
     Span,
     W,
     add_borders,
@@ -45,12 +46,15 @@ from benchmark_tui.export.styles import (
     ACCENT,
     BORDER,
     STYLE_SPECS,
+    Palette,
     StyleSpec,
     add_paragraph_style,
+    complex_scripts,
+    template_accent,
 )
 
 BULLET_INDENT = Emu(228_600)
-"""The hanging indent of a fallback bullet (0.25 inch, as Word's own bullets)."""
+"""The hanging indent of a bullet (0.25 inch, as Word's own bullets)."""
 A4_PORTRAIT_TWIPS = (11906, 16838)
 """Used only when a template's section gives no page size."""
 EMU_PER_TWIP = 635
@@ -102,8 +106,14 @@ class DocWriter:
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        self.palette = Palette.from_accent(template_accent(document) or ACCENT)
+        """The template's colours, for table headers, labels and rating shades."""
         self.styles = {spec.name: self._ensure_style(spec) for spec in STYLE_SPECS}
         self.bullet_style = self._find_bullet_style()
+        for style in [*self.styles.values(), self.bullet_style, document.styles["Normal"]]:
+            complex_scripts(style.element)
+        self._numbered: dict[str, bool] = {}
+        """Whether each paragraph style used numbers itself (a council's numbered headings)."""
         self.table_style = self._find_style("Table Grid", WD_STYLE_TYPE.TABLE)
         default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
         self._default_id = default.style_id if default is not None else None
@@ -126,22 +136,72 @@ class DocWriter:
         found = self._find_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
         if found is not None:
             return found
+        if spec.color == ACCENT:
+            spec = replace(spec, color=self.palette.accent)
         return add_paragraph_style(self.document, spec)
 
-    def _find_bullet_style(self) -> BaseStyle | None:
-        """ "List Bullet", else another bulleted list style, else None (a "•" prefix is used)."""
+    def _find_bullet_style(self) -> BaseStyle:
+        """The template's "List Bullet" if it numbers its paragraphs; otherwise one is added.
+
+        Word saves only the styles a document uses, so a council's template often lacks it;
+        the style added has its own bullet definition, so every list stays a real list.
+        """
         found = self._find_style("List Bullet", WD_STYLE_TYPE.PARAGRAPH)
-        if found is not None:
+        if found is not None and _style_numbering(found) is not None:
             return found
-        numbered = f"{qn('w:pPr')}/{qn('w:numPr')}"
-        candidates = [
-            style
-            for style in self.document.styles
-            if style.type == WD_STYLE_TYPE.PARAGRAPH
-            and "bullet" in (style.name or "").lower()
-            and style.element.find(numbered) is not None
-        ]
-        return min(candidates, key=lambda s: len(s.name or ""), default=None)
+        num_id = self._add_bullet_numbering()
+        style = found or self.document.styles.add_style("List Bullet", WD_STYLE_TYPE.PARAGRAPH)
+        if found is None:
+            style.base_style = self.document.styles["Normal"]
+            style.paragraph_format.space_after = Emu(38_100)  # 3 pt
+        p_pr = style.element.get_or_add_pPr()
+        p_pr.get_or_add_numPr().get_or_add_numId().val = num_id
+        return style
+
+    def _add_bullet_numbering(self) -> int:
+        """Add a one-level bullet definition to the numbering part (made if missing); its id."""
+        from docx.opc.constants import CONTENT_TYPE as CT
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+        from docx.opc.packuri import PackURI
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+        from docx.parts.numbering import NumberingPart
+
+        part = self.document.part
+        try:
+            numbering = part.part_related_by(RT.NUMBERING).element
+        except KeyError:
+            numbering = parse_xml(f"<w:numbering {nsdecls('w')}/>")
+            new_part = NumberingPart(
+                PackURI("/word/numbering.xml"), CT.WML_NUMBERING, numbering, part.package
+            )
+            part.relate_to(new_part, RT.NUMBERING)
+        abstracts = numbering.findall(qn("w:abstractNum"))
+        abstract_id = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in abstracts), default=-1)
+        indent = BULLET_INDENT // EMU_PER_TWIP
+        abstract = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+            '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{indent}" w:hanging="{indent}"/></w:pPr>'
+            "</w:lvl></w:abstractNum>"
+        )
+        if abstracts:
+            abstracts[-1].addnext(abstract)
+        else:
+            numbering.insert(0, abstract)
+        return numbering.add_num(abstract_id).numId
+
+    def _numbers_itself(self, name: str) -> bool:
+        """Whether paragraphs of style ``name`` get a number from the style (or its base).
+
+        A council's numbered Heading 1 would put "3" before our "Section 1: …", and "3.1" before
+        "1.1 Desired strategic outcomes"; styles based on it (such as "TOC Heading") too.
+        """
+        if name not in self._numbered:
+            style = self.styles.get(name) or self._find_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            self._numbered[name] = name != "List Bullet" and _style_numbering(style) is not None
+        return self._numbered[name]
 
     def _style_id(self, name: str | None) -> str | None:
         """The style id to write for a style name; None for the default style or a missing one."""
@@ -168,10 +228,15 @@ class DocWriter:
         page_break: bool = False,
         align: Align | None = None,
     ) -> BaseOxmlElement:
-        """A ``w:p`` with its properties, in schema order, not yet placed anywhere."""
+        """A ``w:p`` with its properties, in schema order, not yet placed anywhere.
+
+        The findings number their own headings, so numbering from a template's style is
+        switched off.
+        """
         p = OxmlElement("w:p")
         style_id = self._style_id(style)
-        if style_id or keep_with_next or page_break or align:
+        unnumbered = style is not None and self._numbers_itself(style)
+        if style_id or keep_with_next or page_break or align or unnumbered:
             p_pr = SubElement(p, f"{W}pPr")
             if style_id:
                 SubElement(p_pr, f"{W}pStyle").set(f"{W}val", style_id)
@@ -179,6 +244,10 @@ class DocWriter:
                 SubElement(p_pr, f"{W}keepNext")
             if page_break:
                 SubElement(p_pr, f"{W}pageBreakBefore")
+            if unnumbered:
+                num_pr = SubElement(p_pr, f"{W}numPr")
+                SubElement(num_pr, f"{W}ilvl").set(f"{W}val", "0")
+                SubElement(num_pr, f"{W}numId").set(f"{W}val", "0")
             if align:
                 SubElement(p_pr, f"{W}jc").set(f"{W}val", align)
         return p
@@ -200,10 +269,22 @@ class DocWriter:
         align: Align | None = None,
     ) -> Paragraph:
         """Add a paragraph made of ``parts`` (plain strings or formatted spans)."""
-        p = self._new_p(style, keep_with_next=keep_with_next, page_break=page_break, align=align)
+        p = self._new_p(
+            style,
+            keep_with_next=keep_with_next,
+            page_break=page_break,
+            align=align,
+        )
         add_runs(p, [Span(part) if isinstance(part, str) else part for part in parts])
         self._append(p)
         return Paragraph(p, self.document)
+
+    def keep_last_with_next(self) -> None:
+        """Keep the last paragraph written on the same page as whatever comes next."""
+        sentinel = self._body.get_or_add_sectPr()
+        previous = sentinel.getprevious()
+        if previous is not None and previous.tag == f"{W}p":
+            keep_with_next(previous)
 
     def text_block(self, text: str, style: str = "Normal") -> None:
         """Add text typed by the team, one paragraph per line (blank lines are skipped)."""
@@ -212,7 +293,12 @@ class DocWriter:
                 self.paragraph(line.strip(), style=style)
 
     def heading(self, text: str, level: int, *, new_page: bool = False) -> Paragraph:
-        """Add a heading (levels 1–3 build the navigation pane; 1–2 the contents)."""
+        """Add a heading (levels 1–4 build the navigation pane; 1–2 the contents).
+
+        Levels never jump: a heading is at most one level below the one before it.
+        """
+        if self.headings:
+            level = min(level, self.headings[-1][0] + 1)
         self.headings.append((level, xml_safe(text)))
         return self.paragraph(
             text, style=f"Heading {level}", keep_with_next=True, page_break=new_page
@@ -228,14 +314,7 @@ class DocWriter:
         for index, item in enumerate(lines):
             spans = _as_spans(item)
             with_next = keep_together and index < len(lines) - 1
-            if self.bullet_style is not None:
-                p = self._new_p("List Bullet", keep_with_next=with_next)
-            else:
-                p = self._new_p("List Paragraph", keep_with_next=with_next)
-                ind = SubElement(p.get_or_add_pPr(), f"{W}ind")
-                ind.set(f"{W}left", str(BULLET_INDENT // EMU_PER_TWIP))
-                ind.set(f"{W}hanging", str(BULLET_INDENT // EMU_PER_TWIP))
-                spans = [Span(BULLET_PREFIX), *spans]
+            p = self._new_p("List Bullet", keep_with_next=with_next)
             add_runs(p, spans)
             self._append(p)
 
@@ -272,9 +351,12 @@ class DocWriter:
             if level > levels:
                 continue
             entry = self._new_p(f"toc {level}")
-            if self._style_id(f"toc {level}") is None and level > 1:
-                ind = SubElement(entry.get_or_add_pPr(), f"{W}ind")
-                ind.set(f"{W}left", str(BULLET_INDENT // EMU_PER_TWIP))
+            if self._style_id(f"toc {level}") is None:  # compact, so the contents fit a page
+                p_pr = entry.get_or_add_pPr()
+                set_attributes(SubElement(p_pr, f"{W}spacing"), before="0", after="40")
+                if level > 1:
+                    ind = SubElement(p_pr, f"{W}ind")
+                    ind.set(f"{W}left", str(BULLET_INDENT // EMU_PER_TWIP))
             add_runs(entry, [Span(text)])
             last.addnext(entry)
             last = entry
@@ -367,7 +449,15 @@ class DocWriter:
         self._append(tbl)
         grid = Grid(Table(tbl, self.document), widths, keep_together)
         if header is not None:
-            self.row(grid, header, style="Table Heading", fill=ACCENT, color="FFFFFF", header=True)
+            palette = self.palette
+            self.row(
+                grid,
+                header,
+                style="Table Heading",
+                fill=palette.accent,
+                color=palette.on_accent,
+                header=True,
+            )
         return grid
 
     def row(
@@ -437,3 +527,16 @@ def _as_spans(line: Line) -> list[Span]:
     if isinstance(line, Span):
         return [line]
     return list(line)
+
+
+def _style_numbering(style: BaseStyle | None) -> str | None:
+    """The numbering id a paragraph style (or a style it is based on) gives, if any."""
+    seen = 0
+    while style is not None and seen < 20:  # a loop of based-on styles must not hang
+        num_id = style.element.find(f"{W}pPr/{W}numPr/{W}numId")
+        if num_id is not None:
+            value = num_id.get(f"{W}val")
+            return None if value in (None, "0") else value
+        style = style.base_style
+        seen += 1
+    return None
