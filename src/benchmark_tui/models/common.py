@@ -1,0 +1,131 @@
+"""Provides what the framework and session models share: text rules, limits, ids and labels.
+
+Text typed or pasted by a team is cleaned the same way everywhere (:func:`clean_text`), and
+every text and list has a bound, so an absurd file fails fast and clearly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+)
+
+SCHEMA_VERSION = 1
+"""The session file format this code reads and writes."""
+
+FINDINGS_MIN = 2
+"""The seed asks for two to four strengths and two to four areas for improvement."""
+FINDINGS_MAX = 4
+
+MAX_TEXT = 20_000
+"""Longest text one field may hold: several pages, far beyond any flipchart."""
+MAX_ITEMS = 200
+"""Most items one list may hold; a bound so absurd files fail fast and clearly."""
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, min_length=1, max_length=64)]
+"""A stable identifier: lower-case words joined by hyphens, e.g. ``service-design``."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ASCII_TO_CLEAN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+"""What :func:`clean_text` changes in ASCII text: control characters, and ``\\r``."""
+
+
+def clean_text(value: Any) -> Any:
+    """Normalise text typed or pasted by a team.
+
+    Line endings become ``\\n``; control characters (other than tab and newline), lone
+    surrogates and non-characters are dropped: they cannot be written to a Word document and
+    are never what somebody meant to type. Other types pass through for pydantic to judge.
+    """
+    if not isinstance(value, str):
+        return value
+    if value.isascii() and _ASCII_TO_CLEAN.search(value) is None:
+        return value  # the common case, already clean: ASCII text is NFC
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", _CONTROL.sub("", value))
+
+
+# The length constraints come before the cleaning validator so that they apply to the string
+# (pydantic then says "at most 200 characters", not "at most 200 items"); the validator still
+# runs first, so lengths are measured after cleaning.
+Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), BeforeValidator(clean_text)]
+"""Free text; may be empty."""
+
+
+def clean_line(value: Any) -> Any:
+    """Like :func:`clean_text`, and also trim surrounding white space (for one-line items)."""
+    value = clean_text(value)
+    return value.strip() if isinstance(value, str) else value
+
+
+Line = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_TEXT), BeforeValidator(clean_line)
+]
+"""A non-empty item of a list (a strength, an approach, a bullet)."""
+Name = Annotated[str, StringConstraints(max_length=200), BeforeValidator(clean_line)]
+"""A short name (a person, a library, a role); may be empty."""
+RequiredName = Annotated[
+    str, StringConstraints(min_length=1, max_length=200), BeforeValidator(clean_line)
+]
+"""A short name that must be given (the service, a team member)."""
+
+ProgressState = Literal["not-started", "in-progress", "agreed"]
+Scope = Literal["whole-service", "library"]
+Governance = Literal["council-run", "community-managed", "other"]
+Trend = Literal["improving", "stable", "declining", "mixed"]
+ApproachStatus = Literal["in-place", "planned"]
+Priority = Literal["high", "medium", "low"]
+ActionStatus = Literal["proposed", "agreed", "in-progress", "done"]
+ActionOrigin = Literal["improvement", "no-data", "team"]
+Step = Literal["understand", "measures", "approaches", "evidence", "matrix", "findings"]
+Place = Literal["briefing", "area", "characteristic", "overview", "plan"]
+
+STEPS: tuple[Step, ...] = ("understand", "approaches", "evidence", "matrix", "findings")
+"""The steps the team walks through for each characteristic, in order."""
+AREA_STEPS: tuple[Step, ...] = ("understand", "measures", "findings")
+"""The steps the team walks through for each results area, in order."""
+STEP_TITLES: dict[str, str] = {
+    "understand": "Understand",
+    "measures": "Measures & trends",
+    "approaches": "Approaches",
+    "evidence": "Evidence",
+    "matrix": "Matrix",
+    "findings": "Strengths & improvements",
+}
+
+STATE_LABELS: dict[str, str] = {
+    "not-started": "not started",
+    "in-progress": "in progress",
+    "agreed": "agreed",
+}
+STATE_SYMBOLS: dict[str, str] = {"not-started": "○", "in-progress": "◐", "agreed": "●"}
+SCOPE_LABELS: dict[str, str] = {
+    "whole-service": "Whole service",
+    "library": "Individual library",
+}
+GOVERNANCE_LABELS: dict[str, str] = {
+    "council-run": "Council-run",
+    "community-managed": "Community-managed",
+    "other": "Other",
+}
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, coerce_numbers_to_str=True)
+
+
+def day_label(when: date, *, short: bool = False) -> str:
+    """``12 March 2026`` (``12 Mar 2026`` when ``short``), the same on every platform.
+
+    Not ``strftime("%-d")``: that flag is glibc's, and Windows rejects it with ValueError.
+    """
+    return f"{when.day} {when:%b %Y}" if short else f"{when.day} {when:%B %Y}"

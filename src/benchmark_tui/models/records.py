@@ -1,0 +1,300 @@
+"""Provides the records a session is made of: the service, the team, each item's findings, the plan.
+
+Identifiers are checked against a framework passed in the validation context
+(:func:`session_context`), so a typo in a hand-edited file is reported, not silently kept.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    Field,
+    Strict,
+    ValidationInfo,
+    model_validator,
+)
+
+from benchmark_tui.models.common import (
+    GOVERNANCE_LABELS,
+    MAX_ITEMS,
+    SCOPE_LABELS,
+    ActionOrigin,
+    ActionStatus,
+    ApproachStatus,
+    Governance,
+    Id,
+    Line,
+    Name,
+    Place,
+    Priority,
+    ProgressState,
+    RequiredName,
+    Scope,
+    Step,
+    Text,
+    Trend,
+    _Record,
+    day_label,
+)
+from benchmark_tui.models.framework import (
+    Framework,
+)
+
+
+def session_context(framework: Framework, *, strict_ids: bool = True) -> dict[str, Any]:
+    """Build the validation context that checks a session's ids against ``framework``.
+
+    Args:
+        framework: the framework the session is validated against.
+        strict_ids: when True an unknown id is an error. When False (the session was made with
+            another version of the framework) unknown ids are kept and collected in the
+            context's ``"unknown_ids"`` list so that they can be reported.
+    """
+    return {"framework": framework, "strict_ids": strict_ids, "unknown_ids": []}
+
+
+def _check_item_id(kind: Literal["area", "characteristic", "item", "element"]):
+    """Make a validator that checks an id against the framework in the validation context."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        context = info.context or {}
+        framework: Framework | None = context.get("framework")
+        if framework is None:
+            return value
+        known = framework._ids_of_kind[kind]
+        if value in known:
+            return value
+        if not context.get("strict_ids", True):
+            context.setdefault("unknown_ids", []).append(value)
+            return value
+        article = "an" if kind[0] in "aeiou" else "a"
+        names = "a results area or characteristic" if kind == "item" else f"{article} {kind}"
+        raise ValueError(
+            f"{value!r} is not {names} of this framework; expected one of: {', '.join(known)}"
+        )
+
+    return AfterValidator(check)
+
+
+AreaId = Annotated[Id, _check_item_id("area")]
+CharacteristicId = Annotated[Id, _check_item_id("characteristic")]
+ItemId = Annotated[Id, _check_item_id("item")]
+ElementId = Annotated[Id, _check_item_id("element")]
+RatingValue = Annotated[int, Strict(), Field(ge=0, le=4)]
+"""A rating on the 0–4 scale. Strict, so ``yes`` or ``"3"`` in a file is reported, not guessed."""
+
+
+
+
+
+
+class TeamMember(_Record):
+    """One member of the self-assessment team."""
+
+    name: RequiredName
+    role: Name = ""
+    """Their role, e.g. "Reader development librarian"."""
+
+
+class ServiceInfo(_Record):
+    """The service (or single library) being assessed."""
+
+    name: RequiredName
+    """E.g. "Example Borough Libraries"."""
+    scope: Scope = "whole-service"
+    library: Name = ""
+    """The library assessed, when the scope is an individual library."""
+    governance: Governance = "council-run"
+    governance_detail: Name = ""
+    """How the service is run, when governance is "other" (e.g. "Trust", "Mutual")."""
+
+    @model_validator(mode="after")
+    def _library_named_when_needed(self) -> ServiceInfo:
+        if self.scope == "library" and not self.library:
+            raise ValueError("name the library when the scope is an individual library")
+        return self
+
+    @property
+    def scope_label(self) -> str:
+        """ "Whole service" or "Individual library: Central Library"."""
+        if self.scope == "library":
+            return f"{SCOPE_LABELS['library']}: {self.library}"
+        return SCOPE_LABELS["whole-service"]
+
+    @property
+    def governance_label(self) -> str:
+        """ "Council-run", "Community-managed" or the detail given for "other"."""
+        if self.governance == "other" and self.governance_detail:
+            return f"Other: {self.governance_detail}"
+        return GOVERNANCE_LABELS[self.governance]
+
+
+class Workshop(_Record):
+    """When the workshop happened and who took part."""
+
+    dates: list[date] = Field(default_factory=list, max_length=50)
+    """The day or days of the workshop."""
+    facilitator: Name = ""
+    team: list[TeamMember] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+    @property
+    def dates_label(self) -> str:
+        """The workshop dates written out, e.g. "12 March 2026, 19 March 2026"."""
+        return ", ".join(day_label(d) for d in sorted(self.dates))
+
+
+class PeriodValue(_Record):
+    """A measure's value for one period (usually a year)."""
+
+    period: Line
+    """E.g. "2023/24" or "2024"."""
+    value: Line
+    """As the team wrote it: "41,200", "87%", "£3.10"."""
+
+
+class Measure(_Record):
+    """A measure of results looked at for a results area (e.g. "Active borrowers")."""
+
+    name: Line
+    values: list[PeriodValue] = Field(default_factory=list, max_length=MAX_ITEMS)
+    """Values over time, oldest first; the framework asks for at least three years."""
+    trend: Trend | None = None
+    """The direction the team reads in the values."""
+    note: Text = ""
+    """A trend note, for when yearly values are not to hand."""
+
+
+
+class AreaRecord(_Record):
+    """What the team recorded for one results area of Section 1."""
+
+    state: ProgressState = "not-started"
+    no_data_yet: bool = False
+    """The service does not collect data for this area yet (a plan action, not a failure)."""
+    measures: list[Measure] = Field(default_factory=list, max_length=MAX_ITEMS)
+    notes: Text = ""
+    """What the trends show, in the team's words."""
+    strengths: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
+    improvements: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
+    """Areas for improvement."""
+
+
+
+class Approach(_Record):
+    """One line of the flipchart: a method or practice in place or planned."""
+
+    text: Line
+    status: ApproachStatus = "in-place"
+
+
+class Evidence(_Record):
+    """The team's summary of the data relating to a characteristic."""
+
+    summary: Text = ""
+    sources_reviewed: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
+    """Data sources looked at: the framework's recommended sources and any others."""
+
+
+class Rating(_Record):
+    """The agreed rating of one matrix element for one characteristic."""
+
+    value: RatingValue | None = None
+    """0 Not at all … 4 Completely; None until the team agrees."""
+    note: Text = ""
+    """Why the team chose this rating."""
+    votes: dict[Name, RatingValue] = Field(
+        default_factory=dict, max_length=MAX_ITEMS, exclude_if=lambda votes: not votes
+    )
+    """Individual ratings by team member, before consensus (reserved; no screen yet)."""
+
+
+class CharacteristicRecord(_Record):
+    """What the team recorded for one characteristic of Section 2."""
+
+    state: ProgressState = "not-started"
+    approaches: list[Approach] = Field(default_factory=list, max_length=MAX_ITEMS)
+    """The flipchart: approaches in place or planned."""
+    evidence: Evidence = Field(default_factory=Evidence)
+    ratings: dict[ElementId, Rating] = Field(default_factory=dict)
+    """The evaluation matrix, keyed by element id (``plan``, ``do``, ``check-act``, ``impact``)."""
+    strengths: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
+    improvements: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
+    """Areas for improvement."""
+
+    def rating_for(self, element_id: str) -> int | None:
+        """The agreed rating for an element, or None if it is not yet rated."""
+        rating = self.ratings.get(element_id)
+        return rating.value if rating else None
+
+
+
+
+class Action(_Record):
+    """One action of the improvement plan."""
+
+    id: Id
+    """Stable key, e.g. ``a7``."""
+    action: Line
+    """What will be done."""
+    item: ItemId | None = None
+    """The results area or characteristic this action answers."""
+    improvement: Text = ""
+    """The area for improvement (or missing data) it answers, as the team worded it."""
+    owner: Name = ""
+    due: date | None = None
+    priority: Priority = "medium"
+    status: ActionStatus = "proposed"
+    origin: ActionOrigin = "team"
+    """Where the action came from: an area for improvement, missing data, or the team."""
+
+
+class ImprovementPlan(_Record):
+    """The improvement plan, built once the self-assessment is complete."""
+
+    actions: list[Action] = Field(default_factory=list, max_length=MAX_ITEMS)
+    notes: Text = ""
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> ImprovementPlan:
+        ids = [a.id for a in self.actions]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"action ids must be unique; repeated: {', '.join(duplicates)}")
+        return self
+
+    def next_id(self) -> str:
+        """A fresh action id (``a1``, ``a2`` …)."""
+        taken = {a.id for a in self.actions}
+        n = len(self.actions) + 1
+        while f"a{n}" in taken:
+            n += 1
+        return f"a{n}"
+
+
+class Findings(_Record):
+    """What the findings document says before it is circulated: key messages and sign-off."""
+
+    key_messages: Text = ""
+    """A short executive summary the team writes (a few lines), first after the title page."""
+    status: Literal["draft", "final"] = "draft"
+    """"final" once the document is signed off; a draft is marked DRAFT on every page."""
+    version: Name = ""
+    """The document's version, e.g. "1.0"."""
+    approved_by: Name = ""
+    """Who signed the document off, e.g. "Head of Libraries"."""
+    date_approved: date | None = None
+    distribution: Text = ""
+    """Who receives the document, e.g. "Cabinet member for culture; all library staff"."""
+
+
+class Position(_Record):
+    """Where the team was, so that reopening a session returns there."""
+
+    place: Place = "briefing"
+    item: Id | None = None
+    """The results area or characteristic on screen."""
+    step: Step | None = None
+    """The step within a characteristic."""

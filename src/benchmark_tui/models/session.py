@@ -1,0 +1,290 @@
+"""Provides the session models: one self-assessment, as the team records it.
+
+Who took part, what the team recorded for each results area and characteristic, and the
+improvement plan. Identifiers are checked against a framework passed in the validation
+context (see :func:`~benchmark_tui.models.framework.session_context`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import (
+    Field,
+    field_validator,
+)
+
+from benchmark_tui.models.common import (
+    FINDINGS_MAX,
+    FINDINGS_MIN,
+    SCHEMA_VERSION,
+    ProgressState,
+    _Record,
+)
+from benchmark_tui.models.framework import (
+    Characteristic,
+    Framework,
+    FrameworkRef,
+    MatrixElement,
+)
+from benchmark_tui.models.records import (
+    Action,
+    AreaId,
+    AreaRecord,
+    CharacteristicId,
+    CharacteristicRecord,
+    Findings,
+    ImprovementPlan,
+    Position,
+    Rating,
+    ServiceInfo,
+    Workshop,
+)
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A gentle remark about the findings of one item ("only one strength so far")."""
+
+    item_id: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """How far the workshop has got across all 14 items."""
+
+    agreed: int
+    in_progress: int
+    not_started: int
+    unknown: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        """Number of items (4 results areas and 10 characteristics)."""
+        return self.agreed + self.in_progress + self.not_started
+
+    @property
+    def label(self) -> str:
+        """E.g. "7/14 agreed"."""
+        return f"{self.agreed}/{self.total} agreed"
+
+
+def count_remark(kind: str, items: list[str]) -> str | None:
+    """A gentle remark when a findings list falls outside two to four items, else None.
+
+    Args:
+        kind: "strength" or "area for improvement".
+        items: the list as recorded.
+    """
+    count = len(items)
+    plural = "areas for improvement" if kind == "area for improvement" else f"{kind}s"
+    if count < FINDINGS_MIN:
+        have = "none yet" if count == 0 else f"only {count} {kind}"
+        return f"{have}: aim for two to four {plural}"
+    if count > FINDINGS_MAX:
+        return f"{count} {plural}: the method suggests two to four; consider merging some"
+    return None
+
+
+class Session(_Record):
+    """One self-assessment: the who, the what, the team's findings and the plan."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    """The session file format; bumped only with a migration."""
+    framework: FrameworkRef
+    service: ServiceInfo
+    workshop: Workshop = Field(default_factory=Workshop)
+    results: dict[AreaId, AreaRecord] = Field(default_factory=dict)
+    """Section 1, keyed by results area id."""
+    characteristics: dict[CharacteristicId, CharacteristicRecord] = Field(default_factory=dict)
+    """Section 2, keyed by characteristic id."""
+    plan: ImprovementPlan = Field(default_factory=ImprovementPlan)
+    findings: Findings = Field(
+        default_factory=Findings, exclude_if=lambda findings: findings == Findings()
+    )
+    """Key messages and sign-off for the findings document (left out of the file until set)."""
+    position: Position = Field(default_factory=Position)
+    created: datetime = Field(default_factory=_utc_now)
+    updated: datetime = Field(default_factory=_utc_now)
+
+    @field_validator("created", "updated")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+    @classmethod
+    def new(
+        cls,
+        framework: Framework,
+        service: ServiceInfo,
+        workshop: Workshop | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> Session:
+        """Start a session with an empty record for every area and characteristic."""
+        stamp = now or _utc_now()
+        session = cls(
+            framework=framework.reference,
+            service=service,
+            workshop=workshop or Workshop(dates=[stamp.date()]),
+            created=stamp,
+            updated=stamp,
+        )
+        session.fill_missing(framework)
+        return session
+
+    def fill_missing(self, framework: Framework) -> None:
+        """Add empty records for any area, characteristic or matrix element not yet present."""
+        for area in framework.areas:
+            self.results.setdefault(area.id, AreaRecord())
+        for characteristic in framework.items:
+            record = self.characteristics.setdefault(characteristic.id, CharacteristicRecord())
+            for element in framework.elements:
+                record.ratings.setdefault(element.id, Rating())
+
+    def matches(self, framework: Framework) -> bool:
+        """Whether the session was made with exactly this framework content."""
+        return self.framework.id == framework.id and self.framework.hash == framework.content_hash
+
+    def area(self, area_id: str) -> AreaRecord:
+        """The record for a results area, created empty if missing."""
+        return self.results.setdefault(area_id, AreaRecord())
+
+    def record(self, characteristic_id: str) -> CharacteristicRecord:
+        """The record for a characteristic, created empty if missing."""
+        return self.characteristics.setdefault(characteristic_id, CharacteristicRecord())
+
+    def state_of(self, item_id: str) -> ProgressState:
+        """The progress state of an area or characteristic."""
+        if item_id in self.results:
+            return self.results[item_id].state
+        if item_id in self.characteristics:
+            return self.characteristics[item_id].state
+        return "not-started"
+
+    def set_rating(self, characteristic_id: str, element_id: str, value: int | None) -> None:
+        """Record (or clear, with None) the agreed rating of one element."""
+        record = self.record(characteristic_id)
+        rating = record.ratings.setdefault(element_id, Rating())
+        rating.value = value
+        self.mark_started(characteristic_id)
+
+    def mark_started(self, item_id: str) -> None:
+        """Move an item from "not started" to "in progress" (agreed items stay agreed)."""
+        target = self.results.get(item_id) or self.characteristics.get(item_id)
+        if target is not None and target.state == "not-started":
+            target.state = "in-progress"
+
+    def touch(self, now: datetime | None = None) -> None:
+        """Record that the session changed."""
+        self.updated = now or _utc_now()
+
+    def progress(self, framework: Framework) -> Progress:
+        """How many of the framework's items are agreed, in progress and not started."""
+        states = [self.state_of(i) for i in framework.item_ids]
+        unknown = [i for i in [*self.results, *self.characteristics] if not framework.has_item(i)]
+        return Progress(
+            agreed=states.count("agreed"),
+            in_progress=states.count("in-progress"),
+            not_started=states.count("not-started"),
+            unknown=unknown,
+        )
+
+    def findings_remarks(self, framework: Framework) -> list[Finding]:
+        """Gentle remarks where an item has fewer than two or more than four findings.
+
+        Only items the team has started are remarked upon.
+        """
+        remarks: list[Finding] = []
+        for item_id in framework.item_ids:
+            record: AreaRecord | CharacteristicRecord | None = self.results.get(
+                item_id
+            ) or self.characteristics.get(item_id)
+            if record is None or record.state == "not-started":
+                continue
+            for kind, items in (
+                ("strength", record.strengths),
+                ("area for improvement", record.improvements),
+            ):
+                remark = count_remark(kind, items)
+                if remark:
+                    remarks.append(Finding(item_id, remark))
+        return remarks
+
+    def unrated(self, framework: Framework) -> Iterator[tuple[Characteristic, MatrixElement]]:
+        """Every (characteristic, element) pair still without a rating."""
+        for characteristic in framework.items:
+            record = self.characteristics.get(characteristic.id)
+            for element in framework.elements:
+                if record is None or record.rating_for(element.id) is None:
+                    yield characteristic, element
+
+    def suggested_actions(self, framework: Framework) -> list[Action]:
+        """Draft plan actions: one per area for improvement and per "no data yet" area.
+
+        Suggestions already in the plan (same item and wording) are left out, so the team can
+        ask for suggestions again after editing without getting duplicates.
+        """
+        existing = {(a.item, a.improvement) for a in self.plan.actions}
+        suggestions: list[Action] = []
+        next_number = len(self.plan.actions) + 1
+        taken = {a.id for a in self.plan.actions}
+
+        def fresh_id() -> str:
+            nonlocal next_number
+            while f"a{next_number}" in taken:
+                next_number += 1
+            taken.add(f"a{next_number}")
+            return f"a{next_number}"
+
+        for area in framework.areas:
+            record = self.results.get(area.id)
+            if record is None:
+                continue
+            if record.no_data_yet:
+                wording = f"No data collected yet for {area.label}"
+                if (area.id, wording) not in existing:
+                    suggestions.append(
+                        Action(
+                            id=fresh_id(),
+                            action=f"Start collecting data on {area.title.lower()}",
+                            item=area.id,
+                            improvement=wording,
+                            origin="no-data",
+                        )
+                    )
+            for improvement in record.improvements:
+                if (area.id, improvement) not in existing:
+                    suggestions.append(
+                        Action(
+                            id=fresh_id(),
+                            action=improvement,
+                            item=area.id,
+                            improvement=improvement,
+                            origin="improvement",
+                        )
+                    )
+        for characteristic in framework.items:
+            record = self.characteristics.get(characteristic.id)
+            if record is None:
+                continue
+            for improvement in record.improvements:
+                if (characteristic.id, improvement) not in existing:
+                    suggestions.append(
+                        Action(
+                            id=fresh_id(),
+                            action=improvement,
+                            item=characteristic.id,
+                            improvement=improvement,
+                            origin="improvement",
+                        )
+                    )
+        return suggestions
