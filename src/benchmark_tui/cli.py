@@ -117,6 +117,12 @@ def _export_parser() -> argparse.ArgumentParser:
         help="replace OUT.docx even if it was made from another session",
     )
     parser.add_argument(
+        "--guidance",
+        action="store_true",
+        help="list the framework's relevant guidance documentation and recommended data "
+        "sources under each characteristic of the findings (the pre-read always has them)",
+    )
+    parser.add_argument(
         "--template",
         type=Path,
         metavar="T.docx",
@@ -276,6 +282,7 @@ def run_export(args: argparse.Namespace) -> int:
         template=args.template,
         handout=args.handout,
         replace=args.force,
+        guidance=args.guidance,
     )
     print(f"Wrote {written}")
     return EXIT_OK

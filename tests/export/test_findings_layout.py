@@ -222,3 +222,27 @@ def test_cli_default_name_follows_the_session_file(session, tmp_path, capsys):
     save_session(session, path)
     assert main(["export", str(path)]) == 0
     assert capsys.readouterr().out == f"Wrote {tmp_path / 'branch-a-findings.docx'}\n"
+
+
+def test_guidance_and_data_sources_beside_each_characteristic_on_request(
+    framework, example, export, example_report
+):
+    assert "Relevant guidance documentation" not in example_report.headings(3)  # off by default
+    report = export(example, guidance=True)
+    headings = report.headings(3)
+    with_guidance = [c for c in framework.items if c.guidance]
+    assert headings.count("Relevant guidance documentation") == len(with_guidance)
+    bullets = set(report.paragraphs("List Bullet"))
+    for characteristic in framework.items:
+        assert set(characteristic.guidance) | set(characteristic.data_sources) <= bullets
+    paragraphs = report.paragraphs()
+    first = paragraphs.index("Characteristic 1: Leadership")
+    assert paragraphs.index("Relevant guidance documentation", first) < paragraphs.index(
+        "Approaches in place or planned", first
+    )
+
+
+def test_cli_guidance_option(example_file, capsys):
+    assert main(["export", str(example_file), "--guidance"]) == 0
+    target = example_file.with_name(example_file.stem + "-findings.docx")
+    assert "Recommended data sources" in open_report(target).headings(3)

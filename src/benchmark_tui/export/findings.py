@@ -53,7 +53,12 @@ TOC_PLACEHOLDER = (
 
 
 def build_findings(
-    document: Document, framework: Framework, session: Session, generated: date
+    document: Document,
+    framework: Framework,
+    session: Session,
+    generated: date,
+    *,
+    guidance: bool = False,
 ) -> None:
     """Write the whole findings document into ``document`` (an opened template, body empty).
 
@@ -62,6 +67,7 @@ def build_findings(
         framework: the framework the session is read against.
         session: the session; it is only read, never changed.
         generated: the date printed as "generated".
+        guidance: add the framework's guidance and data sources beside each characteristic.
     """
     writer = DocWriter(document)
     header_and_footer(writer, session.service.name, draft=is_draft(framework, session))
@@ -72,7 +78,7 @@ def build_findings(
     _how_to_read(writer, framework, session)
     _summary(writer, framework, session)
     write_results(writer, framework, session)
-    write_characteristics(writer, framework, session)
+    write_characteristics(writer, framework, session, guidance=guidance)
     write_plan(writer, framework, session)
     write_appendix(writer, framework, session)
     writer.finish()

@@ -23,7 +23,7 @@ from benchmark_tui.export.findings import (
 )
 from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pieces import NONE_YET
-from benchmark_tui.export.sections import matrix, measures_table
+from benchmark_tui.export.sections import framework_guidance, matrix, measures_table
 from benchmark_tui.export.wordkit import DocWriter
 from benchmark_tui.models import AreaRecord, CharacteristicRecord, Framework, Session
 
@@ -104,13 +104,7 @@ def _characteristics(writer: DocWriter, framework: Framework) -> None:
         writer.paragraph(characteristic.statement)
         writer.paragraph(characteristic.includes_lead, keep_with_next=True)
         writer.bullets(characteristic.includes)
-        for title, items in (
-            ("Relevant guidance documentation", characteristic.guidance),
-            ("Recommended data sources", characteristic.data_sources),
-        ):
-            if items:
-                writer.heading(title, 3)
-                writer.bullets(items)
+        framework_guidance(writer, characteristic)
         writer.heading("To think about", 3)
         writer.paragraph(
             Span(characteristic.approaches_prompt, italic=True),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pieces import (
+    KEEP_TOGETHER_MAX,
     NONE_YET,
     NOT_RATED,
     action_refs,
@@ -179,8 +180,14 @@ def _figure_width(writer: DocWriter, measures: list[Measure]) -> int:
     return int(max(widest, 4) * points * CHAR_EM * 20) + CELL_PADDING_TWIPS
 
 
-def write_characteristics(writer: DocWriter, framework: Framework, session: Session) -> None:
-    """Section 2, on a new page: one part per characteristic."""
+def write_characteristics(
+    writer: DocWriter, framework: Framework, session: Session, *, guidance: bool = False
+) -> None:
+    """Section 2, on a new page: one part per characteristic.
+
+    With ``guidance``, each also lists the framework's relevant guidance documentation and
+    recommended data sources.
+    """
     section = framework.characteristics
     writer.heading(f"Section {section.number}: {section.title}", 1, new_page=True)
     writer.paragraph(
@@ -191,7 +198,8 @@ def write_characteristics(writer: DocWriter, framework: Framework, session: Sess
     refs = _refs_by_item(session)
     for characteristic in framework.items:
         record = session.characteristics.get(characteristic.id) or CharacteristicRecord()
-        _characteristic(writer, framework, characteristic, record, refs.get(characteristic.id, []))
+        refs_here = refs.get(characteristic.id, [])
+        _characteristic(writer, framework, characteristic, record, refs_here, guidance=guidance)
 
 
 def _characteristic(
@@ -200,12 +208,16 @@ def _characteristic(
     characteristic: Characteristic,
     record: CharacteristicRecord,
     refs: list[str],
+    *,
+    guidance: bool = False,
 ) -> None:
     writer.heading(f"Characteristic {characteristic.number}: {characteristic.title}", 2)
     not_agreed(writer, record.state)
     writer.paragraph(characteristic.statement)
     writer.paragraph(characteristic.includes_lead, keep_with_next=True)
     writer.bullets(characteristic.includes)
+    if guidance:
+        framework_guidance(writer, characteristic)
 
     writer.heading("Approaches in place or planned", 3)
     if record.approaches:
@@ -233,6 +245,17 @@ def _characteristic(
     matrix(writer, framework, record)
     findings_lists(writer, record.strengths, record.improvements)
     _actions_line(writer, refs)
+
+
+def framework_guidance(writer: DocWriter, characteristic: Characteristic) -> None:
+    """The framework's relevant guidance documentation and recommended data sources."""
+    for title, items in (
+        ("Relevant guidance documentation", characteristic.guidance),
+        ("Recommended data sources", characteristic.data_sources),
+    ):
+        if items:
+            writer.heading(title, 3)
+            writer.bullets(items, keep_together=len(items) <= KEEP_TOGETHER_MAX)
 
 
 def matrix(

@@ -24,8 +24,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from benchmark_tui.errors import ExportError
+from benchmark_tui.files import MAX_NAME_BYTES, name_too_long, write_atomically
 from benchmark_tui.models import Framework, Session
-from benchmark_tui.store import slugify, write_atomically
+from benchmark_tui.store import slugify
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -41,8 +42,6 @@ MAX_TEMPLATE_UNZIPPED = 100 * 1024 * 1024
 """The most a template may hold once unzipped (100 MB), so a "zip bomb" is refused unread."""
 MAX_TEMPLATE_PARTS = 1000
 """The most parts (files inside the zip) a template may have; Word's own have about 20."""
-MAX_NAME_BYTES = 255
-"""The longest file name most file systems accept (in bytes of UTF-8)."""
 
 _WORD_DOCUMENT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _WORD_TEMPLATE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -97,6 +96,7 @@ def write_report(
     now: datetime | None = None,
     handout: bool = False,
     replace: bool = False,
+    guidance: bool = False,
 ) -> Path:
     """Write the findings document (or the pre-read) for ``session`` to ``target``.
 
@@ -114,6 +114,8 @@ def write_report(
             measures so far) instead of the findings.
         replace: replace ``target`` even if it is a document made from another session
             (otherwise that is refused, so one session's export never overwrites another's).
+        guidance: print the framework's relevant guidance documentation and recommended data
+            sources beside each characteristic of the findings (the pre-read always has them).
 
     Returns:
         The path written.
@@ -137,7 +139,7 @@ def write_report(
     else:
         from benchmark_tui.export.findings import build_findings
 
-        build_findings(document, framework, session, generated)
+        build_findings(document, framework, session, generated, guidance=guidance)
     buffer = io.BytesIO()
     document.save(buffer)
     _save(target, buffer.getvalue())
@@ -258,16 +260,11 @@ def _is_folder(path: Path) -> bool:
 
 def _os_problem(path: Path, err: OSError) -> str:
     """What the operating system said about ``path``, in words."""
-    if err.errno == errno.ENAMETOOLONG or _name_too_long(path):
+    if err.errno == errno.ENAMETOOLONG or name_too_long(path):
         return f"its name is longer than {MAX_NAME_BYTES} bytes"
     if err.errno in (errno.EACCES, errno.EPERM):
         return "you may not open it, or the folder it is in"
     return err.strerror or str(err)
-
-
-def _name_too_long(path: Path) -> bool:
-    """Whether the last part of ``path`` is longer than file systems accept."""
-    return len(path.name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES
 
 
 def _check_is_word_document(path: Path, data: bytes) -> bytes:
@@ -394,7 +391,7 @@ def _check_target(target: Path) -> None:
             f"{_OTHER_NAME}.",
             title="Not a .docx name",
         )
-    if _name_too_long(target):
+    if name_too_long(target):
         raise ExportError(
             f"Cannot write {target}: the name is longer than the {MAX_NAME_BYTES} bytes file "
             f"systems accept — {_OTHER_NAME.replace('a different', 'a shorter')}.",
