@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pytest
 
-from benchmark_tui.models import Approach, Rating
+from benchmark_tui.models import Approach, Rating, ServiceInfo
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
 from benchmark_tui.tui.screens.dialogs import ChoiceDialog, MeasureDialog
 from benchmark_tui.tui.screens.new_session import NewSessionScreen
@@ -260,3 +263,68 @@ async def test_overview_names_are_whole_and_dashes_sit_under_their_column(
 
         assert marks("1 Leadership") == marks("2 Governance") == marks("3 Evidence")
         assert len(marks("2 Governance")) == 4
+
+
+async def test_plan_rows_wrap_under_their_text_not_under_the_number(make_app, example_copy):
+    """At 80×24 every wrapped line of an action (the linked item too) starts under its text."""
+    app = make_app(example_copy)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        rows = [line[3:] for line in screen_lines(app) if line.startswith(" ▊ ")]
+        assert len(rows) > 10
+        for row in rows:
+            assert re.match(r"\d+\. \S", row) or row.startswith("   "), row
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        (SMALL, "Brackwater Libraries · Brackwater Library · 12, 19 Mar 2026"),
+        (
+            LARGE,
+            "Brackwater Libraries · Individual library: Brackwater Library · "
+            "12 March 2026, 19 March 2026",
+        ),
+    ],
+)
+async def test_the_top_bar_says_the_library_and_both_dates_whole(
+    make_app, session_file, session, size, expected
+):
+    """A shorter wording at 80×24 rather than `Individual library: Brackwater Li…`."""
+    session.service = ServiceInfo(
+        name="Brackwater Libraries", scope="library", library="Brackwater Library"
+    )
+    session.workshop.dates = [date(2026, 3, 19), date(2026, 3, 12)]
+    app = make_app(session_file("briefing"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        top = screen_lines(app)[0]
+        assert expected in top and "…" not in top
+
+
+async def test_the_team_box_shows_a_team_of_five_whole(make_app, tmp_path):
+    """Five members typed into the new-session form: all five lines are in view."""
+    app = make_app(sessions_dir=tmp_path / "sessions")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#team").focus()
+        await type_text(pilot, "Ann - Manager\nBob - Branch\nCy - Volunteer\nDi - Stock\nEd - IT")
+        await pilot.pause()
+        text = screen_text(app)
+        for name in ("Ann - Manager", "Bob - Branch", "Cy - Volunteer", "Di - Stock", "Ed - IT"):
+            assert name in text, name
+
+
+async def test_a_notice_stands_above_the_key_bar(make_app, approaches_file):
+    """At 80×24 (two lines of keys) a notice never hides a key."""
+    app = make_app(approaches_file)
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        keys_before = screen_lines(app)[-2:]
+        assert "Next step" in " ".join(keys_before)
+        app.notify("A notice for the room to read, long enough to wrap onto lines.")
+        await pilot.pause()
+        assert screen_lines(app)[-2:] == keys_before
+        assert "A notice for the room" in screen_text(app)

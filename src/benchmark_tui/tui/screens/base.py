@@ -7,6 +7,7 @@ building a new screen, so moving around is instant and nothing accumulates over 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
@@ -28,6 +29,7 @@ from benchmark_tui.models import (
     Session,
     Step,
     count_remark,
+    day_label,
 )
 from benchmark_tui.tui.messages import SessionEdited
 from benchmark_tui.tui.widgets.bars import StepBar, TopBar, WhereBar
@@ -75,6 +77,14 @@ class ReadingPane(VerticalScroll):
 
     def watch_has_focus(self, _has_focus: bool) -> None:
         self.app.stylesheet.update_nodes([self], animate=True)
+
+
+def short_dates_label(dates: list[date]) -> str:
+    """``12, 19 Mar 2026`` (one month written once), or ``30 Mar 2026, 2 Apr 2026``."""
+    if len(dates) > 1 and len({(d.year, d.month) for d in dates}) == 1:
+        month_year = day_label(dates[0], short=True).split(" ", 1)[1]
+        return ", ".join(str(d.day) for d in dates) + " " + month_year
+    return ", ".join(day_label(d, short=True) for d in dates)
 
 
 NEXT_ITEM = Binding("pagedown", "next_item", "Next item", key_display="PgDn", priority=True)
@@ -167,13 +177,20 @@ class WorkshopScreen(Screen[None]):
         """Put the session's data into the widgets (on mount and on every :meth:`load`)."""
 
     @property
-    def top_title(self) -> str:
-        """``Example Borough Libraries · Whole service · 12 March 2026``."""
-        service = self.session.service
-        parts = [service.name, service.scope_label]
-        if self.session.workshop.dates:
-            parts.append(self.session.workshop.dates_label)
-        return " · ".join(parts)
+    def top_title(self) -> list[str]:
+        """``Example Borough Libraries · Whole service · 12 March 2026``, then shorter ways
+        to say it (the top bar shows the longest that fits)."""
+        service, workshop = self.session.service, self.session.workshop
+        dates = sorted(workshop.dates)
+        short_dates = short_dates_label(dates)
+        scope = service.library if service.scope == "library" and service.library else None
+        titles = [
+            [service.name, service.scope_label, workshop.dates_label if dates else ""],
+            [service.name, scope or service.scope_label, short_dates],
+            [service.name, scope or "", short_dates],
+            [service.name, short_dates],
+        ]
+        return [" · ".join(p for p in parts if p) for parts in titles]
 
     def item_states(self, ids: list[str]) -> list[str]:
         """The progress states of the given items, in order."""

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from benchmark_tui.models import Action, day_label
 from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
+from benchmark_tui.tui.widgets.memo import hanging_rows
 
 PRIORITY_LABELS = {"high": "▲ High", "medium": "■ Medium", "low": "▽ Low"}
 STATUS_LABELS = {
@@ -77,17 +78,21 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
         options = self.query_one("#plan-list", OptionList)
         row = options.highlighted if cursor is None else cursor
         options.clear_options()
-        for number, action in enumerate(self.session.plan.actions, start=1):
-            options.add_option(Option(self._card(number, action)))
+        actions = self.session.plan.actions
+        width = len(str(len(actions))) + 1
+        for number, action in enumerate(actions, start=1):
+            marker = Text(f"{number}.", style="bold")
+            card = hanging_rows([(marker, self._card(action))], marker_width=width, expand=True)
+            options.add_option(Option(card))
         if self.session.plan.actions:
             options.highlighted = min(row or 0, len(self.session.plan.actions) - 1)
         options.display = bool(self.session.plan.actions)
         self._note()
 
-    def _card(self, number: int, action: Action) -> Text:
-        """Two lines per action: what, then link, owner, due date, priority, status."""
+    def _card(self, action: Action) -> Text:
+        """What, then priority, status, owner, due date and link (wrapped lines stay under the
+        text, not under the number)."""
         text = Text()
-        text.append(f"{number}. ", style="bold")
         text.append(action.action, style="bold")
         linked = (
             self.framework.item(action.item).label
@@ -101,7 +106,7 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
             f"due: {day_label(action.due, short=True) if action.due else '–'}",
             linked,
         ]
-        text.append("\n   " + " · ".join(details), style="dim")
+        text.append("\n" + " · ".join(details), style="dim")
         return text
 
     def _note(self) -> None:

@@ -29,20 +29,41 @@ class SaveIndicator(Static):
 
 
 class TopBar(Horizontal):
-    """The first line: which session this is, and the save indicator."""
+    """The first line: which session this is, and the save indicator.
 
-    def __init__(self, title: str, *, id: str | None = None) -> None:  # noqa: A002
+    It is given the title in a few lengths, longest first, and shows the longest that fits
+    whole beside the save indicator (the last is shortened if none fits).
+    """
+
+    SAVE_ROOM = 15
+    """Columns kept for the save indicator ("saved 14:02", "NOT SAVED") and a gap."""
+
+    def __init__(self, titles: list[str], *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
-        self._title = title
+        self._titles = list(titles)
+        self._shown = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(self._title), classes="top-title")
+        yield Static(classes="top-title")
         yield SaveIndicator(classes="save-indicator")
 
-    def show(self, title: str) -> None:
+    def on_mount(self) -> None:
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def show(self, titles: list[str]) -> None:
         """Show another session's title."""
-        if title != self._title:
-            self._title = title
+        if titles != self._titles:
+            self._titles = list(titles)
+            self._fit()
+
+    def _fit(self) -> None:
+        room = (self.content_region.width or self.app.size.width - 2) - self.SAVE_ROOM
+        title = next((t for t in self._titles if len(t) <= room), self._titles[-1])
+        if title != self._shown:
+            self._shown = title
             self.query_one(".top-title", Static).update(Text(title))
 
 

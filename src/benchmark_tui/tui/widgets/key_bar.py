@@ -111,3 +111,7 @@ class KeyBar(SizedByLayout, Static):
         # layout); otherwise repainting the bar is enough.
         self.update(Text("\n").join(lines), layout=len(lines) != self._line_count)
         self._line_count = len(lines)
+        # Notices stand just above the keys, never over them (the stylesheet lifts the toasts
+        # by the number of lines the keys take).
+        for count in (2, 3):
+            self.screen.set_class(len(lines) == count, f"-keys-{count}")
