@@ -13,6 +13,7 @@ from pydantic import (
     AfterValidator,
     Field,
     Strict,
+    StringConstraints,
     ValidationInfo,
     model_validator,
 )
@@ -188,6 +189,16 @@ class Approach(_Record):
 
     text: Line
     status: ApproachStatus = "in-place"
+    from_last_time: bool = Field(default=False, exclude_if=lambda carried: not carried)
+    """Carried over from the previous self-assessment and not yet confirmed by the team.
+
+    Cleared when the team confirms it is still in place or edits it (left out of the file
+    while False, so files without it read and write unchanged).
+    """
+
+    def confirm(self) -> None:
+        """Record that the team confirmed (or edited) an approach carried from last time."""
+        self.from_last_time = False
 
 
 class Evidence(_Record):
@@ -298,3 +309,52 @@ class Position(_Record):
     """The results area or characteristic on screen."""
     step: Step | None = None
     """The step within a characteristic."""
+
+
+ActionOutcome = Literal["done", "partly", "not-done", "dropped"]
+"""What happened to one action of the previous improvement plan."""
+OUTCOME_LABELS: dict[str, str] = {
+    "done": "done",
+    "partly": "partly done",
+    "not-done": "not done",
+    "dropped": "dropped",
+}
+"""The outcomes in words, in the order they are offered."""
+
+SHA256 = Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")]
+"""A content hash, ``sha256:`` followed by 64 lower-case hex digits."""
+
+
+class ActionReview(_Record):
+    """What happened to one action of the previous self-assessment's improvement plan."""
+
+    outcome: ActionOutcome | None = None
+    """Done, partly, not done or dropped; None until the team has decided."""
+    note: Text = ""
+    """What happened, in the team's words (e.g. "Survey run in May; 61% response")."""
+
+    @property
+    def outcome_label(self) -> str:
+        """ "done", "partly done", "not done", "dropped" or "not reviewed"."""
+        return OUTCOME_LABELS[self.outcome] if self.outcome else "not reviewed"
+
+
+class PreviousSession(_Record):
+    """The self-assessment this one follows on from (usually last year's), as it was linked.
+
+    The hash lets the app notice when the previous file has been moved, replaced or edited
+    since, rather than silently comparing against something else.
+    """
+
+    file: Line
+    """The previous session's file, relative to this session's folder, written with ``/``
+    (e.g. ``example-borough-libraries-2025-03-13.yaml`` or ``../2025/ours.yaml``)."""
+    dates: list[date] = Field(default_factory=list, max_length=50)
+    """The previous workshop's dates, to name it when the file cannot be found."""
+    hash: SHA256
+    """``sha256:`` of the previous file's bytes when linked (line endings read as ``\\n``)."""
+
+    @property
+    def dates_label(self) -> str:
+        """The previous workshop's dates written out, or "undated"."""
+        return ", ".join(day_label(d) for d in sorted(self.dates)) or "undated"

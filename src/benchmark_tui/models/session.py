@@ -15,12 +15,15 @@ from typing import Literal
 from pydantic import (
     Field,
     field_validator,
+    model_validator,
 )
 
 from benchmark_tui.models.common import (
     FINDINGS_MAX,
     FINDINGS_MIN,
+    MAX_ITEMS,
     SCHEMA_VERSION,
+    Id,
     ProgressState,
     _Record,
 )
@@ -32,6 +35,8 @@ from benchmark_tui.models.framework import (
 )
 from benchmark_tui.models.records import (
     Action,
+    ActionOutcome,
+    ActionReview,
     AreaId,
     AreaRecord,
     CharacteristicId,
@@ -39,6 +44,7 @@ from benchmark_tui.models.records import (
     Findings,
     ImprovementPlan,
     Position,
+    PreviousSession,
     Rating,
     ServiceInfo,
     Workshop,
@@ -102,6 +108,12 @@ class Session(_Record):
     framework: FrameworkRef
     service: ServiceInfo
     workshop: Workshop = Field(default_factory=Workshop)
+    previous: PreviousSession | None = Field(default=None, exclude_if=lambda link: link is None)
+    """The self-assessment this one follows on from (left out of the file when there is none)."""
+    plan_review: dict[Id, ActionReview] = Field(
+        default_factory=dict, max_length=MAX_ITEMS, exclude_if=lambda review: not review
+    )
+    """What happened to each action of the previous plan, keyed by its action id (``a3``)."""
     results: dict[AreaId, AreaRecord] = Field(default_factory=dict)
     """Section 1, keyed by results area id."""
     characteristics: dict[CharacteristicId, CharacteristicRecord] = Field(default_factory=dict)
@@ -119,6 +131,15 @@ class Session(_Record):
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
         return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+    @model_validator(mode="after")
+    def _review_needs_previous(self) -> Session:
+        if self.plan_review and self.previous is None:
+            raise ValueError(
+                "plan_review reviews the previous self-assessment's plan, but 'previous' does "
+                "not name that session; add 'previous' or remove 'plan_review'"
+            )
+        return self
 
     @classmethod
     def new(
@@ -176,6 +197,17 @@ class Session(_Record):
         rating = record.ratings.setdefault(element_id, Rating())
         rating.value = value
         self.mark_started(characteristic_id)
+
+    def review_action(
+        self, action_id: str, outcome: ActionOutcome | None, note: str | None = None
+    ) -> ActionReview:
+        """Record what happened to an action of the previous plan (``note`` None: unchanged)."""
+        review = self.plan_review.get(action_id) or ActionReview()
+        review.outcome = outcome
+        if note is not None:
+            review.note = note
+        self.plan_review = {**self.plan_review, action_id: review}
+        return review
 
     def mark_started(self, item_id: str) -> None:
         """Move an item from "not started" to "in progress" (agreed items stay agreed)."""

@@ -1,0 +1,463 @@
+"""Provides the yearly cycle: next year's self-assessment from this year's, and "last time".
+
+The framework is meant to be used every year. :func:`next_session` starts the next
+self-assessment from a previous one: the service, the team, each results area's measures with
+their history (so the new value extends the trend) and the approaches (each marked
+"from last time" until the team confirms it) are carried forward; ratings, strengths, areas for
+improvement, agreement and the place on screen are not. The new session links to the previous
+file by name, dates and a content hash, so a previous file that was moved or changed since is
+reported (:func:`load_previous`), never silently used.
+
+:class:`LastTime` answers what screens and documents ask about the previous self-assessment:
+last time's rating and note per element, strengths and improvements per item, and the change
+(▲/▼/=) per cell. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+
+from benchmark_tui.errors import SessionFileError
+from benchmark_tui.models import (
+    OUTCOME_LABELS,
+    Action,
+    ActionReview,
+    AreaRecord,
+    CharacteristicRecord,
+    Framework,
+    Measure,
+    PreviousSession,
+    Session,
+    Workshop,
+)
+
+__all__ = [
+    "Change",
+    "LastTime",
+    "PlanCompletion",
+    "ReviewRow",
+    "change_between",
+    "content_hash",
+    "link_to",
+    "load_previous",
+    "next_session",
+    "not_carried_ids",
+    "plan_completion",
+    "previous_path",
+    "review_rows",
+    "start_next_file",
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# The link to the previous session
+# ---------------------------------------------------------------------------------------------
+
+
+def content_hash(data: bytes) -> str:
+    """``sha256:…`` of a session file's bytes, with ``\\r\\n`` read as ``\\n``.
+
+    Line endings are normalised so that the same file checked out on Windows (where git may
+    write CRLF) is not mistaken for a changed one; any other change of a byte changes the hash.
+    """
+    return "sha256:" + hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest()
+
+
+def _relative_name(target: Path, folder: Path) -> str:
+    """``target`` as written relative to ``folder``, with ``/`` (absolute on another drive)."""
+    try:
+        relative = os.path.relpath(target.resolve(), folder.resolve())
+    except ValueError:  # Windows: another drive has no relative path
+        return target.resolve().as_posix()
+    return PurePosixPath(*Path(relative).parts).as_posix()
+
+
+def link_to(previous: Session, previous_file: Path, data: bytes, new_file: Path) -> PreviousSession:
+    """The link a new session at ``new_file`` keeps to the previous one.
+
+    Args:
+        previous: the previous session, as read from ``previous_file``.
+        previous_file: where the previous session is.
+        data: the bytes of ``previous_file`` that ``previous`` was read from.
+        new_file: where the new session will be saved (the link is relative to its folder).
+    """
+    return PreviousSession(
+        file=_relative_name(previous_file, new_file.parent),
+        dates=sorted(previous.workshop.dates),
+        hash=content_hash(data),
+    )
+
+
+def previous_path(session: Session, session_file: Path) -> Path | None:
+    """Where the previous session of ``session`` (saved at ``session_file``) should be."""
+    if session.previous is None:
+        return None
+    written = Path(session.previous.file)
+    return written if written.is_absolute() else session_file.parent / written
+
+
+def load_previous(session: Session, session_file: Path | str, framework: Framework) -> Session:
+    """Read the previous self-assessment a session links to, checking it is the one linked.
+
+    Args:
+        session: the session (with ``previous`` set).
+        session_file: where ``session`` is saved; the link is relative to its folder.
+        framework: the framework the previous session is read against.
+
+    Raises:
+        SessionFileError: the session has no previous one; the previous file is missing
+            (moved or renamed), cannot be read, is not a valid session (the located error), or
+            has changed since the link was made (its content hash differs).
+    """
+    from benchmark_tui.store import read_session
+
+    session_file = Path(session_file)
+    link = session.previous
+    target = previous_path(session, session_file)
+    if link is None or target is None:
+        raise SessionFileError(
+            session_file,
+            "this session does not follow on from a previous self-assessment",
+            "start next year's with: benchmark-tui next LAST-YEARS.yaml",
+            title="No previous self-assessment",
+        )
+    named = f"its previous self-assessment ({link.dates_label}), {link.file}"
+    try:
+        data = target.read_bytes()
+    except FileNotFoundError as err:
+        raise SessionFileError(
+            session_file,
+            f"{named}, is not at {target} — it was moved, renamed or deleted",
+            f"put it back there, or correct 'previous: file:' in {session_file.name} to where "
+            "it is now",
+            title="Previous self-assessment not found",
+        ) from err
+    except OSError as err:
+        raise SessionFileError(
+            session_file,
+            f"{named}, cannot be read at {target} ({err.strerror or err})",
+            "check that the file and its folder may be read",
+            title="Previous self-assessment cannot be read",
+        ) from err
+    found = content_hash(data)
+    if found != link.hash:
+        raise SessionFileError(
+            session_file,
+            f"{named}, has changed since this session was started from it (its content "
+            "differs), so last time's ratings may not be the ones the team saw",
+            f"put back the version it was (benchmark-tui versions {target}), or, if the change "
+            f"is meant, set 'previous: hash:' in {session_file.name} to {found}",
+            title="Previous self-assessment has changed",
+        )
+    return read_session(target, framework).session
+
+
+# ---------------------------------------------------------------------------------------------
+# Starting the next self-assessment
+# ---------------------------------------------------------------------------------------------
+
+
+def _carried_measure(measure: Measure) -> Measure:
+    """A measure's name, values and note; the trend is the team's reading, so it is read anew."""
+    return measure.model_copy(update={"trend": None}, deep=True)
+
+
+def next_session(
+    previous: Session,
+    framework: Framework,
+    link: PreviousSession,
+    *,
+    today: date,
+    now: datetime | None = None,
+) -> Session:
+    """Start the next self-assessment of a service from its previous one.
+
+    Carried forward: the service details and the team (facilitator too), each results area's
+    measures with their values (their trend is left for the team to read again), and each
+    characteristic's approaches, marked ``from_last_time``. Not carried: ratings, rating notes,
+    strengths, areas for improvement, evidence, the "no data yet" ticks, agreement, the plan,
+    the sign-off and where the team was. Records for ids ``framework`` does not have are not
+    carried.
+
+    Args:
+        previous: last time's session.
+        framework: the framework the new session is made with.
+        link: the link to the previous file (see :func:`link_to`).
+        today: the new workshop's date.
+        now: the creation time (default: now).
+    """
+    workshop = Workshop(
+        dates=[today],
+        facilitator=previous.workshop.facilitator,
+        team=[member.model_copy(deep=True) for member in previous.workshop.team],
+    )
+    session = Session.new(framework, previous.service.model_copy(deep=True), workshop, now=now)
+    session.previous = link
+    for area in framework.areas:
+        before = previous.results.get(area.id)
+        if before is not None:
+            session.results[area.id] = AreaRecord(
+                measures=[_carried_measure(m) for m in before.measures]
+            )
+    for characteristic in framework.items:
+        before_record = previous.characteristics.get(characteristic.id)
+        if before_record is None:
+            continue
+        session.record(characteristic.id).approaches = [
+            approach.model_copy(update={"from_last_time": True}, deep=True)
+            for approach in before_record.approaches
+        ]
+    return session
+
+
+def not_carried_ids(previous: Session, framework: Framework) -> list[str]:
+    """Ids recorded last time that ``framework`` no longer has (so nothing of them is carried)."""
+    known = set(framework.item_ids)
+    return sorted({*previous.results, *previous.characteristics} - known)
+
+
+def start_next_file(
+    previous_file: Path | str,
+    framework: Framework,
+    target: Path | str | None = None,
+    *,
+    today: date | None = None,
+    now: datetime | None = None,
+) -> tuple[Path, list[str]]:
+    """Write next year's session, started from the session in ``previous_file``.
+
+    Args:
+        previous_file: last time's session.
+        framework: the framework the new session is made with.
+        target: where to write; default beside ``previous_file``, named after the service and
+            ``today`` (``-2``, ``-3`` … added rather than replace a file).
+        today: the new workshop's date (default: today).
+        now: the creation time (default: now).
+
+    Returns:
+        Where the new session was written, and notices about what was not carried.
+
+    Raises:
+        SessionFileError: the previous session cannot be read or is not valid.
+        SaveError: ``target`` exists already, or cannot be written.
+    """
+    from benchmark_tui.errors import SaveError
+    from benchmark_tui.store import new_session_path, read_session, save_session
+
+    previous_file = Path(previous_file)
+    try:
+        data = previous_file.read_bytes()
+    except FileNotFoundError as err:
+        raise SessionFileError(
+            previous_file, "there is no such file", "check the name and folder"
+        ) from err
+    except OSError as err:
+        raise SessionFileError(
+            previous_file,
+            f"cannot read the file ({err.strerror or err})",
+            "check the path, and that you may open the folder it is in",
+        ) from err
+    loaded = read_session(previous_file, framework)
+    if content_hash(previous_file.read_bytes()) != content_hash(data):
+        raise SessionFileError(
+            previous_file,
+            "the file changed while it was being read (is the session open in the app?)",
+            "close it, then try again",
+        )
+    previous = loaded.session
+    day = today or date.today()
+    placeholder = Session.new(framework, previous.service, Workshop(dates=[day]), now=now)
+    chosen = (
+        Path(target) if target is not None else new_session_path(previous_file.parent, placeholder)
+    )
+    if chosen.exists():
+        raise SaveError(
+            f"Not written: {chosen} exists already — choose another name with -o NEW.yaml "
+            "(a session is never overwritten by 'next')",
+            title="File exists",
+        )
+    new = next_session(
+        previous, framework, link_to(previous, previous_file, data, chosen), today=day, now=now
+    )
+    notices = [f"note: {notice}" for notice in loaded.notices]
+    dropped = not_carried_ids(previous, framework)
+    if dropped:
+        notices.append("note: not carried (not in the framework used now): " + ", ".join(dropped))
+    return save_session(new, chosen), notices
+
+
+# ---------------------------------------------------------------------------------------------
+# Last time, for screens and documents
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """How a rating moved since an earlier one: ``▲1``, ``▼2``, ``=`` (nothing to compare: "")."""
+
+    before: int | None
+    after: int | None
+
+    @property
+    def amount(self) -> int | None:
+        """After minus before; None when either is not rated."""
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+    @property
+    def symbol(self) -> str:
+        """``▲``, ``▼``, ``=`` or "" (shown with the amount, so colour is never the signal)."""
+        amount = self.amount
+        if amount is None:
+            return ""
+        return "▲" if amount > 0 else "▼" if amount < 0 else "="
+
+    @property
+    def label(self) -> str:
+        """``▲1``, ``▼2``, ``=`` or ""."""
+        amount = self.amount
+        return "" if amount is None or amount == 0 else f"{self.symbol}{abs(amount)}"
+
+    @property
+    def text(self) -> str:
+        """``▲1`` / ``▼2`` / ``=`` / "" : the label, with ``=`` for no change."""
+        return "=" if self.amount == 0 else self.label
+
+    @property
+    def ascii(self) -> str:
+        """``+1``, ``-2``, ``=`` or "" (for plain output)."""
+        amount = self.amount
+        if amount is None:
+            return ""
+        return "=" if amount == 0 else f"{amount:+d}"
+
+    @property
+    def words(self) -> str:
+        """``up 1``, ``down 2``, ``no change`` or "" (for screen readers and documents)."""
+        amount = self.amount
+        if amount is None:
+            return ""
+        if amount == 0:
+            return "no change"
+        return f"{'up' if amount > 0 else 'down'} {abs(amount)}"
+
+
+def change_between(before: int | None, after: int | None) -> Change:
+    """The change from one rating to another (either may be None: not rated)."""
+    return Change(before, after)
+
+
+@dataclass(frozen=True)
+class LastTime:
+    """The previous self-assessment, as screens and documents ask about it."""
+
+    previous: Session
+
+    def rating(self, characteristic_id: str, element_id: str) -> int | None:
+        """Last time's rating of an element, or None (not rated, or no such record)."""
+        record = self.previous.characteristics.get(characteristic_id)
+        return record.rating_for(element_id) if record else None
+
+    def rating_note(self, characteristic_id: str, element_id: str) -> str:
+        """Why the team chose last time's rating ("" if there was no note)."""
+        record = self.previous.characteristics.get(characteristic_id)
+        rating = record.ratings.get(element_id) if record else None
+        return rating.note if rating else ""
+
+    def _record(self, item_id: str) -> AreaRecord | CharacteristicRecord | None:
+        return self.previous.results.get(item_id) or self.previous.characteristics.get(item_id)
+
+    def strengths(self, item_id: str) -> list[str]:
+        """Last time's strengths of a results area or characteristic (a copy)."""
+        record = self._record(item_id)
+        return list(record.strengths) if record else []
+
+    def improvements(self, item_id: str) -> list[str]:
+        """Last time's areas for improvement of a results area or characteristic (a copy)."""
+        record = self._record(item_id)
+        return list(record.improvements) if record else []
+
+    def change(self, current: Session, characteristic_id: str, element_id: str) -> Change:
+        """The change of one cell of the matrix since last time."""
+        record = current.characteristics.get(characteristic_id)
+        now = record.rating_for(element_id) if record else None
+        return Change(self.rating(characteristic_id, element_id), now)
+
+    def actions(self, item_id: str | None = None) -> list[Action]:
+        """Last time's plan actions (those answering ``item_id``, if given)."""
+        return [a for a in self.previous.plan.actions if item_id is None or a.item == item_id]
+
+
+# ---------------------------------------------------------------------------------------------
+# Review of last time's plan
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One action of last time's plan, and what the team says happened to it."""
+
+    action: Action
+    review: ActionReview
+
+    @property
+    def is_reviewed(self) -> bool:
+        """Whether the team has given an outcome."""
+        return self.review.outcome is not None
+
+
+def review_rows(previous: Session, current: Session) -> list[ReviewRow]:
+    """Every action of the previous plan, in its order, with the current session's review."""
+    return [
+        ReviewRow(action, current.plan_review.get(action.id) or ActionReview())
+        for action in previous.plan.actions
+    ]
+
+
+@dataclass(frozen=True)
+class PlanCompletion:
+    """How last time's plan went: how many actions had each outcome."""
+
+    counts: dict[str, int]
+    """Per outcome (``done``, ``partly``, ``not-done``, ``dropped``), every outcome present."""
+    not_reviewed: int
+    """Actions without an outcome yet (known only when the previous plan is at hand)."""
+
+    @property
+    def total(self) -> int:
+        """All actions counted."""
+        return sum(self.counts.values()) + self.not_reviewed
+
+    def label(self, *, short: bool = False) -> str:
+        """``3 done, 1 partly done, 1 not done`` (``3/1/1/0`` done/partly/not/dropped if short)."""
+        if short:
+            return "/".join(str(self.counts[o]) for o in OUTCOME_LABELS)
+        parts = [f"{n} {OUTCOME_LABELS[o]}" for o, n in self.counts.items() if n]
+        if self.not_reviewed:
+            parts.append(f"{self.not_reviewed} not reviewed")
+        return ", ".join(parts) or "nothing to review"
+
+
+def plan_completion(current: Session, previous: Session | None = None) -> PlanCompletion:
+    """Count the outcomes of the current session's review of the previous plan.
+
+    Args:
+        current: the session holding the review.
+        previous: the previous session, if at hand: then its actions without a review are
+            counted as not reviewed, and reviews of ids it does not have are left out.
+    """
+    reviews = current.plan_review
+    if previous is not None:
+        ids = [a.id for a in previous.plan.actions]
+        reviews = {i: current.plan_review[i] for i in ids if i in current.plan_review}
+        not_reviewed = sum(1 for i in ids if reviews.get(i, ActionReview()).outcome is None)
+    else:
+        not_reviewed = sum(1 for r in reviews.values() if r.outcome is None)
+    found = Counter(r.outcome for r in reviews.values() if r.outcome is not None)
+    return PlanCompletion({o: found[o] for o in OUTCOME_LABELS}, not_reviewed)
