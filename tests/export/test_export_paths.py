@@ -23,6 +23,7 @@ import pytest
 
 from benchmark_tui.cli import main
 from benchmark_tui.errors import ExportError
+from benchmark_tui.export import template as templates
 from benchmark_tui.export import word, write_report
 
 from .conftest import GENERATED
@@ -112,7 +113,7 @@ def test_a_template_larger_than_the_limit_is_refused_unread(framework, session, 
     big = tmp_path / "huge.docx"
     with big.open("wb") as stream:
         stream.write(BLANK.read_bytes())
-        stream.truncate(word.MAX_TEMPLATE_BYTES + 1)  # sparse: nothing is really written
+        stream.truncate(templates.MAX_TEMPLATE_BYTES + 1)  # sparse: nothing is really written
     err = export_with(framework, session, tmp_path, big)
     assert "is larger than 25 MB" in err.message
 
@@ -125,21 +126,23 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(framework, session, tmp_pat
             copy.writestr(item, original.read(item.filename))
         copy.writestr("word/media/zeros.bin", zeros, compress_type=zipfile.ZIP_DEFLATED)
     assert bomb.stat().st_size < 100_000  # 4 MB of zeros squeezed into a few KB
-    monkeypatch.setattr(word, "MAX_TEMPLATE_UNZIPPED", 3 * 1024 * 1024)
+    monkeypatch.setattr(templates, "MAX_TEMPLATE_UNZIPPED", 3 * 1024 * 1024)
     err = export_with(framework, session, tmp_path, bomb)
     assert "MB once unzipped (at most 3 MB)" in err.message
 
 
 def test_a_zip_of_thousands_of_parts_is_refused(framework, session, tmp_path):
-    many = rezip(tmp_path / "many.docx", lambda _name, data: data, extra=word.MAX_TEMPLATE_PARTS)
+    many = rezip(
+        tmp_path / "many.docx", lambda _name, data: data, extra=templates.MAX_TEMPLATE_PARTS
+    )
     err = export_with(framework, session, tmp_path, many)
-    assert f"parts (at most {word.MAX_TEMPLATE_PARTS})" in err.message
+    assert f"parts (at most {templates.MAX_TEMPLATE_PARTS})" in err.message
 
 
 def test_the_limits_leave_room_for_real_templates():
-    assert 5 * 1024 * 1024 <= word.MAX_TEMPLATE_BYTES <= word.MAX_TEMPLATE_UNZIPPED
-    assert word.MAX_TEMPLATE_UNZIPPED <= 200 * 1024 * 1024
-    assert 100 <= word.MAX_TEMPLATE_PARTS <= 5000
+    assert 5 * 1024 * 1024 <= templates.MAX_TEMPLATE_BYTES <= templates.MAX_TEMPLATE_UNZIPPED
+    assert templates.MAX_TEMPLATE_UNZIPPED <= 200 * 1024 * 1024
+    assert 100 <= templates.MAX_TEMPLATE_PARTS <= 5000
 
 
 def test_a_header_whose_entity_is_defined_by_a_dtd_is_refused(framework, session, tmp_path):
@@ -298,17 +301,19 @@ def test_cli_a_long_session_name_exits_2(tmp_path, capsys):
 
 
 def test_cli_a_zip_bomb_template_exits_2(example_file, tmp_path, capsys):
-    many = rezip(tmp_path / "many.docx", lambda _name, data: data, extra=word.MAX_TEMPLATE_PARTS)
+    many = rezip(
+        tmp_path / "many.docx", lambda _name, data: data, extra=templates.MAX_TEMPLATE_PARTS
+    )
     err = cli_refuses([str(example_file), "--template", str(many)], capsys)
     assert "far more than a Word template" in err
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the bundled zip is read the same way")
 def test_the_bundled_template_is_within_every_limit():
-    data = word.bundled_template()
+    data = templates.bundled_template()
     archive = zipfile.ZipFile(io.BytesIO(data))
-    assert len(data) < word.MAX_TEMPLATE_BYTES
-    assert len(archive.infolist()) < word.MAX_TEMPLATE_PARTS
+    assert len(data) < templates.MAX_TEMPLATE_BYTES
+    assert len(archive.infolist()) < templates.MAX_TEMPLATE_PARTS
 
 
 def test_cli_a_session_in_a_folder_that_cannot_be_opened_exits_2(

@@ -15,6 +15,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from benchmark_tui.errors import ExportError
+from benchmark_tui.export import template as templates
 from benchmark_tui.export import word, write_report
 
 from .conftest import GENERATED
@@ -349,7 +350,7 @@ def test_a_folder_named_like_a_document_is_refused(framework, session, tmp_path)
 
 
 def test_the_bundled_template_is_a_docx_with_the_writers_styles():
-    document = docx.Document(io.BytesIO(word.bundled_template()))
+    document = docx.Document(io.BytesIO(templates.bundled_template()))
     names = {style.name for style in document.styles}
     for needed in ("Heading 1", "Heading 2", "Heading 3", "List Bullet", "Table Grid",
                    "Table Text", "Table Heading", "Note", "Callout", "toc 1", "toc 2"):  # fmt: skip

@@ -1,32 +1,32 @@
-"""Provides the findings document: its frame, front matter and summary, and the order of parts.
+"""Provides the findings document: its title page, key messages, front matter and summary,
+and the order of parts.
 
-The document is written for councillors and senior officers: a title page, contents, how to read
-the ratings, a summary, then Section 1 (results areas) and Section 2 (characteristics) from
-:mod:`~benchmark_tui.export.sections`, and the improvement plan (on landscape pages) with, if the
-session holds records the framework does not have, an appendix listing them, from
-:mod:`~benchmark_tui.export.plan`. Nothing here touches files: :mod:`benchmark_tui.export.word`
-opens the template and saves the result.
+The document is written for councillors and senior officers: a title page (with the
+sign-off), the team's key messages, contents, how to read the ratings, a summary, then
+Section 1 (results areas) and Section 2 (characteristics) from
+:mod:`~benchmark_tui.export.sections`, and the improvement plan (on landscape pages) with, if
+the session holds records the framework does not have, an appendix listing them, from
+:mod:`~benchmark_tui.export.plan`. The header, footer, properties and contents come from
+:mod:`~benchmark_tui.export.frame`. Nothing here touches files:
+:mod:`benchmark_tui.export.word` opens the template and saves the result.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.section import _Footer, _Header
 from docx.shared import Pt
-from docx.text.paragraph import Paragraph
 
+from benchmark_tui.export.frame import (
+    contents,
+    facts_table,
+    header_and_footer,
+    set_properties,
+    title_block,
+)
 from benchmark_tui.export.ooxml import (
-    SETTINGS_AFTER_UPDATE_FIELDS,
     Span,
-    add_field,
-    add_runs,
-    has_field,
-    set_child,
     xml_safe,
 )
 from benchmark_tui.export.pieces import (
@@ -40,16 +40,10 @@ from benchmark_tui.export.pieces import (
 from benchmark_tui.export.plan import write_appendix, write_plan
 from benchmark_tui.export.sections import write_characteristics, write_results
 from benchmark_tui.export.styles import ALERT, MUTED
-from benchmark_tui.export.word import document_mark
 from benchmark_tui.export.wordkit import Cell, DocWriter, Line
 from benchmark_tui.models import AreaRecord, CharacteristicRecord, Framework, Session
 
 REPORT_TITLE = "Self-assessment findings"
-TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
-TOC_PLACEHOLDER = (
-    "To add page numbers, right-click the contents and choose Update Field "
-    "(in LibreOffice: Tools ▸ Update ▸ Update All)."
-)
 
 
 def build_findings(
@@ -85,103 +79,8 @@ def build_findings(
 
 
 # ---------------------------------------------------------------------------------------------
-# Frame: header, footer, properties, title page, contents
+# Title page and key messages
 # ---------------------------------------------------------------------------------------------
-
-
-def header_and_footer(writer: DocWriter, service: str, *, draft: bool) -> None:
-    """Service name in the header and "Page X of Y" in the footer, unless the template has them.
-
-    A council's template keeps its own header (logo, address, perhaps laid out in a table) and
-    footer: the service name is added only to a header without any text, and page numbers only
-    to a footer without a PAGE field. A draft says DRAFT at the top of every page, the title
-    page included.
-    """
-    section = writer.section
-    header = section.header
-    if not _has_text(header._element):
-        paragraph = _blank_paragraph(header)
-        paragraph.add_run(xml_safe(service))
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if draft:
-        headers = [header]
-        if section.different_first_page_header_footer:
-            headers.append(section.first_page_header)
-        for part in headers:
-            paragraph = _blank_paragraph(part)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            add_runs(paragraph._p, [Span("DRAFT", bold=True, color=ALERT)])
-    footer = section.footer
-    if not has_field(footer._element, "PAGE"):
-        paragraph = _blank_paragraph(footer)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run("Page ")
-        add_field(paragraph, "PAGE", "1")
-        paragraph.add_run(" of ")
-        add_field(paragraph, "NUMPAGES", "1")
-
-
-def _has_text(element: BaseOxmlElement) -> bool:
-    """Whether a header holds any text: in paragraphs, tables or text boxes."""
-    return any((t.text or "").strip() for t in element.iter(qn("w:t")))
-
-
-def _blank_paragraph(part: _Header | _Footer) -> Paragraph:
-    """The header's or footer's first paragraph if it is empty, else a new one after the rest.
-
-    A logo or a line of text already there stays as the template has it.
-    """
-    paragraphs = part.paragraphs
-    if paragraphs and not paragraphs[0].runs and not paragraphs[0]._p.xpath(".//w:drawing"):
-        return paragraphs[0]
-    return part.add_paragraph()
-
-
-def set_properties(
-    document: Document, framework: Framework, session: Session, generated: date, *, title: str
-) -> None:
-    """File properties (File ▸ Info in Word), replacing whatever the template carried.
-
-    The application properties name benchmark-tui and claim no page or word counts (Word
-    counts them again when it saves); the identifier names the session the document is from.
-    """
-    props = document.core_properties
-    props.title = xml_safe(f"{session.service.name}: {title}")[:255]
-    props.subject = xml_safe(f"{framework.publisher} {framework.title} ({framework.version})")
-    props.author = xml_safe(session.workshop.facilitator or session.service.name)[:255]
-    props.last_modified_by = "benchmark-tui"
-    props.comments = ""
-    props.keywords = "self-assessment; libraries; benchmarking"
-    props.category = title
-    props.identifier = document_mark(session)
-    version = session.findings.version.strip()
-    props.version = xml_safe(version)[:255] if version else ""
-    props.content_status = "Final" if not is_draft(framework, session) else "Draft"
-    props.revision = 1
-    props.created = props.modified = datetime(generated.year, generated.month, generated.day, 12)
-    # Word then offers to fill in the contents' page numbers when the file is opened.
-    set_child(document.settings.element, "w:updateFields", SETTINGS_AFTER_UPDATE_FIELDS, val="true")
-    _application_properties(document)
-
-
-APP_PROPERTIES = (
-    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
-    b' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-    b"<Template>Normal.dotm</Template><Application>benchmark-tui</Application>"
-    b"<DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
-    b"<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-    b"<HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0000</AppVersion>"
-    b"</Properties>"
-)
-"""``docProps/app.xml``: made by benchmark-tui, with no stale page, word or line counts."""
-
-
-def _application_properties(document: Document) -> None:
-    """Replace the template's application properties ("Microsoft Macintosh Word, 1 page")."""
-    for part in document.part.package.iter_parts():
-        if part.partname == "/docProps/app.xml":
-            part._blob = APP_PROPERTIES
 
 
 def _title_page(writer: DocWriter, framework: Framework, session: Session, generated: date) -> None:
@@ -203,45 +102,6 @@ def _title_page(writer: DocWriter, framework: Framework, session: Session, gener
             f"{framework.version}, whose wording may differ.",
             style="Note",
         ).paragraph_format.space_before = Pt(12)
-
-
-def title_block(writer: DocWriter, framework: Framework, session: Session, title: str) -> None:
-    """The top of a title page: the framework, the document's title and the service."""
-    spacer = writer.paragraph()
-    spacer.paragraph_format.space_before = Pt(90)
-    writer.paragraph(
-        Span(f"{framework.publisher} · {framework.title}", bold=True, color=writer.palette.accent),
-        keep_with_next=True,
-    )
-    writer.paragraph(title, style="Title", keep_with_next=True)
-    writer.paragraph(session.service.name, style="Subtitle", keep_with_next=True)
-
-
-def facts_table(
-    writer: DocWriter,
-    framework: Framework,
-    session: Session,
-    generated: date,
-    more: list[tuple[str, list[Line]]],
-) -> None:
-    """The title page's facts: scope, governance, workshop, team, framework, date, ``more``."""
-    workshop = session.workshop
-    team: list[Line] = [
-        f"{member.name} — {member.role}" if member.role else member.name for member in workshop.team
-    ]
-    facts: list[tuple[str, list[Line]]] = [
-        ("Scope", [session.service.scope_label]),
-        ("Governance", [session.service.governance_label]),
-        ("Workshop", [_dates(session) or "Not recorded"]),
-        ("Facilitator", [workshop.facilitator or "Not recorded"]),
-        ("Team", team or ["Not recorded"]),
-        ("Framework", [f"{framework.title}, version {framework.version} ({framework.publisher})"]),
-        ("Generated", [day(generated)]),
-        *more,
-    ]
-    grid = writer.table([1, 3.6], caption="About this self-assessment", borders=False)
-    for label, lines in facts:
-        writer.row(grid, [Span(label, bold=True, color=writer.palette.accent), lines])
 
 
 def _sign_off(framework: Framework, session: Session) -> list[tuple[str, list[Line]]]:
@@ -282,16 +142,6 @@ def _key_messages(writer: DocWriter, session: Session) -> None:
             writer.paragraph(stripped)
     if bullets:
         writer.bullets(bullets)
-
-
-def _dates(session: Session) -> str:
-    return ", ".join(day(d) for d in sorted(session.workshop.dates))
-
-
-def contents(writer: DocWriter) -> None:
-    """The contents, on a page of its own."""
-    writer.paragraph("Contents", style="TOC Heading", keep_with_next=True, page_break=True)
-    writer.contents(TOC_INSTRUCTION, TOC_PLACEHOLDER)
 
 
 # ---------------------------------------------------------------------------------------------

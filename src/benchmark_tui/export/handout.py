@@ -13,11 +13,11 @@ from datetime import date
 
 from docx.document import Document
 
-from benchmark_tui.export.findings import (
+from benchmark_tui.export.findings import scale_and_matrix
+from benchmark_tui.export.frame import (
     contents,
     facts_table,
     header_and_footer,
-    scale_and_matrix,
     set_properties,
     title_block,
 )

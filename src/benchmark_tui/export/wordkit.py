@@ -22,7 +22,6 @@ from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.section import Section
 from docx.shared import Emu
@@ -31,6 +30,12 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
+from benchmark_tui.export.numbering import (
+    BULLET_INDENT,
+    EMU_PER_TWIP,
+    ensure_bullet_style,
+    style_numbering,
+)
 from benchmark_tui.export.ooxml import (
     Span,
     W,
@@ -53,11 +58,8 @@ from benchmark_tui.export.styles import (
     template_accent,
 )
 
-BULLET_INDENT = Emu(228_600)
-"""The hanging indent of a bullet (0.25 inch, as Word's own bullets)."""
 A4_PORTRAIT_TWIPS = (11906, 16838)
 """Used only when a template's section gives no page size."""
-EMU_PER_TWIP = 635
 
 Align = Literal["left", "center", "right"]
 
@@ -141,56 +143,8 @@ class DocWriter:
         return add_paragraph_style(self.document, spec)
 
     def _find_bullet_style(self) -> BaseStyle:
-        """The template's "List Bullet" if it numbers its paragraphs; otherwise one is added.
-
-        Word saves only the styles a document uses, so a council's template often lacks it;
-        the style added has its own bullet definition, so every list stays a real list.
-        """
-        found = self._find_style("List Bullet", WD_STYLE_TYPE.PARAGRAPH)
-        if found is not None and _style_numbering(found) is not None:
-            return found
-        num_id = self._add_bullet_numbering()
-        style = found or self.document.styles.add_style("List Bullet", WD_STYLE_TYPE.PARAGRAPH)
-        if found is None:
-            style.base_style = self.document.styles["Normal"]
-            style.paragraph_format.space_after = Emu(38_100)  # 3 pt
-        p_pr = style.element.get_or_add_pPr()
-        p_pr.get_or_add_numPr().get_or_add_numId().val = num_id
-        return style
-
-    def _add_bullet_numbering(self) -> int:
-        """Add a one-level bullet definition to the numbering part (made if missing); its id."""
-        from docx.opc.constants import CONTENT_TYPE as CT
-        from docx.opc.constants import RELATIONSHIP_TYPE as RT
-        from docx.opc.packuri import PackURI
-        from docx.oxml import parse_xml
-        from docx.oxml.ns import nsdecls
-        from docx.parts.numbering import NumberingPart
-
-        part = self.document.part
-        try:
-            numbering = part.part_related_by(RT.NUMBERING).element
-        except KeyError:
-            numbering = parse_xml(f"<w:numbering {nsdecls('w')}/>")
-            new_part = NumberingPart(
-                PackURI("/word/numbering.xml"), CT.WML_NUMBERING, numbering, part.package
-            )
-            part.relate_to(new_part, RT.NUMBERING)
-        abstracts = numbering.findall(qn("w:abstractNum"))
-        abstract_id = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in abstracts), default=-1)
-        indent = BULLET_INDENT // EMU_PER_TWIP
-        abstract = parse_xml(
-            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
-            '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-            '<w:numFmt w:val="bullet"/><w:lvlText w:val="\u2022"/><w:lvlJc w:val="left"/>'
-            f'<w:pPr><w:ind w:left="{indent}" w:hanging="{indent}"/></w:pPr>'
-            "</w:lvl></w:abstractNum>"
-        )
-        if abstracts:
-            abstracts[-1].addnext(abstract)
-        else:
-            numbering.insert(0, abstract)
-        return numbering.add_num(abstract_id).numId
+        """The template's "List Bullet" if it numbers its paragraphs; otherwise one is added."""
+        return ensure_bullet_style(self.document)
 
     def _numbers_itself(self, name: str) -> bool:
         """Whether paragraphs of style ``name`` get a number from the style (or its base).
@@ -200,7 +154,7 @@ class DocWriter:
         """
         if name not in self._numbered:
             style = self.styles.get(name) or self._find_style(name, WD_STYLE_TYPE.PARAGRAPH)
-            self._numbered[name] = name != "List Bullet" and _style_numbering(style) is not None
+            self._numbered[name] = name != "List Bullet" and style_numbering(style) is not None
         return self._numbered[name]
 
     def _style_id(self, name: str | None) -> str | None:
@@ -527,16 +481,3 @@ def _as_spans(line: Line) -> list[Span]:
     if isinstance(line, Span):
         return [line]
     return list(line)
-
-
-def _style_numbering(style: BaseStyle | None) -> str | None:
-    """The numbering id a paragraph style (or a style it is based on) gives, if any."""
-    seen = 0
-    while style is not None and seen < 20:  # a loop of based-on styles must not hang
-        num_id = style.element.find(f"{W}pPr/{W}numPr/{W}numId")
-        if num_id is not None:
-            value = num_id.get(f"{W}val")
-            return None if value in (None, "0") else value
-        style = style.base_style
-        seen += 1
-    return None
