@@ -34,3 +34,8 @@ def screen_lines(app: App[object]) -> list[str]:
 def screen_text(app: App[object]) -> str:
     """The terminal's rows joined by newlines."""
     return "\n".join(screen_lines(app))
+
+
+def flat(text: str) -> str:
+    """Text without line breaks and runs of spaces (a notice may wrap a message)."""
+    return " ".join(text.split())

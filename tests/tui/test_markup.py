@@ -30,7 +30,7 @@ from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
 from benchmark_tui.tui.screens.results_area import AreaScreen
 
 from .conftest import LARGE
-from .screen import screen_text
+from .screen import flat, screen_text
 
 
 def framework_with(folder: Path, *, leadership_title: str) -> tuple[Path, Framework]:
@@ -42,11 +42,6 @@ def framework_with(folder: Path, *, leadership_title: str) -> tuple[Path, Framew
     path = folder / "framework.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path, load_framework(path)
-
-
-def flat(text: str) -> str:
-    """Screen text without line breaks and runs of spaces (a toast may wrap a message)."""
-    return " ".join(text.split())
 
 
 async def test_removing_a_measure_with_brackets_in_its_name_says_so_literally(

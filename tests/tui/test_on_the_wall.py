@@ -9,14 +9,16 @@ import pytest
 
 from benchmark_tui.models import Approach, Rating, ServiceInfo
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
-from benchmark_tui.tui.screens.dialogs import ChoiceDialog, MeasureDialog
+from benchmark_tui.tui.screens.dialogs import ChoiceDialog, MeasureDialog, SuggestionsDialog
 from benchmark_tui.tui.screens.new_session import NewSessionScreen
+from benchmark_tui.tui.screens.plan import PlanScreen
 from benchmark_tui.tui.screens.start import StartScreen
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 
 from .conftest import LARGE, SMALL, reload
 from .screen import screen_lines, screen_text
 from .test_app import settle, type_text
+from .test_markup import flat
 
 
 def key_bar(app) -> str:
@@ -328,3 +330,26 @@ async def test_a_notice_stands_above_the_key_bar(make_app, approaches_file):
         await pilot.pause()
         assert screen_lines(app)[-2:] == keys_before
         assert "A notice for the room" in screen_text(app)
+
+
+async def test_the_plan_stops_offering_a_draft_the_team_unticked(
+    make_app, session_file, session, framework
+):
+    """Untick the one draft and add none: the plan no longer says "Press s to draft 1"."""
+    session.record("leadership").improvements = ["Succession planning"]
+    app = make_app(session_file("plan"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "Press s to draft 1 action " in flat(screen_text(app))
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SuggestionsDialog)
+        await pilot.press("space", "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PlanScreen)
+        assert "Press s to draft" not in flat(screen_text(app))
+        assert "left out" in flat(screen_text(app))
+        await pilot.press("s")  # asked again, with nothing new: what was left out
+        await pilot.pause()
+        assert isinstance(app.screen, SuggestionsDialog)
+    assert reload(app.session_path, framework).plan.actions == []

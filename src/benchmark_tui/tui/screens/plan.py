@@ -10,7 +10,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from benchmark_tui.models import Action, day_label
+from benchmark_tui.models import Action, Framework, Session, day_label
 from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
 from benchmark_tui.tui.widgets.memo import hanging_rows
@@ -53,6 +53,20 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
         NEXT_ITEM,
         PREVIOUS_ITEM,
     ]
+
+    def __init__(self, framework: Framework, session: Session, read_only: bool = False) -> None:
+        super().__init__(framework, session, read_only)
+        self.left_out: set[tuple[str | None, str]] = set()
+        """Drafts the team unticked (item, improvement), not offered again while the session
+        is open; s offers them again once nothing else is left to draft."""
+
+    def _drafts(self) -> list[Action]:
+        """The drafts to offer: the session's suggestions less those the team left out."""
+        return [
+            a
+            for a in self.session.suggested_actions(self.framework)
+            if (a.item, a.improvement) not in self.left_out
+        ]
 
     def compose_body(self) -> ComposeResult:
         yield WhereBar("After the self-assessment", "Improvement plan", [], label="agreed")
@@ -111,7 +125,7 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
 
     def _note(self) -> None:
         progress = self.session.progress(self.framework)
-        suggestions = len(self.session.suggested_actions(self.framework))
+        suggestions = len(self._drafts())
         text = Text()
         if progress.agreed < progress.total:
             text.append(
@@ -126,6 +140,8 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
                 f"Press s to draft {suggestions} action{'s' if suggestions != 1 else ''} "
                 "from the areas for improvement and missing data."
             )
+        elif self.left_out and self.session.suggested_actions(self.framework):
+            text.append("Drafts the team left out are not offered again (s shows them).")
         elif not count:
             text.append("No areas for improvement recorded yet. Press a to add an action.")
         self.query_one("#plan-note", Static).update(text)
@@ -199,7 +215,10 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
         """Draft actions from the areas for improvement and the "no data yet" areas."""
         from benchmark_tui.tui.screens.dialogs import SuggestionsDialog
 
-        suggestions = self.session.suggested_actions(self.framework)
+        suggestions = self._drafts()
+        if not suggestions and self.left_out:
+            self.left_out.clear()  # asked again with nothing new: offer what was left out
+            suggestions = self._drafts()
         if not suggestions:
             self.notify(
                 "Every area for improvement already has an action.", timeout=4, markup=False
@@ -207,7 +226,13 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
             return
 
         def add(chosen: list[int] | None) -> None:
+            if chosen is None:
+                return
+            self.left_out |= {
+                (a.item, a.improvement) for i, a in enumerate(suggestions) if i not in chosen
+            }
             if not chosen:
+                self._note()
                 return
             plan = self.session.plan
             first = len(plan.actions)
