@@ -13,9 +13,12 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from benchmark_tui.files import remove_leftover_temp_files
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 LockOutcome = Literal["held", "busy", "unwritable"]
 """What :meth:`SessionLock.acquire` found: ours now; another window's; or no lock possible."""
@@ -47,7 +50,7 @@ class SessionLock:
         self.problem: OSError | None = None
         """Why no lock file could be made, when :meth:`acquire` answered ``unwritable``."""
 
-    def _new_lock(self):  # type: ignore[no-untyped-def]
+    def _new_lock(self) -> FileLock:
         from filelock import FileLock
 
         return FileLock(self.path, timeout=0, thread_local=False)

@@ -18,7 +18,7 @@ from pydantic import (
     StringConstraints,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 """The session file format this code reads and writes."""
 
 FINDINGS_MIN = 2

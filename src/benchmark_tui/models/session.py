@@ -305,10 +305,10 @@ class Session(_Record):
                         )
                     )
         for characteristic in framework.items:
-            record = self.characteristics.get(characteristic.id)
-            if record is None:
+            found = self.characteristics.get(characteristic.id)
+            if found is None:
                 continue
-            for improvement in record.improvements:
+            for improvement in found.improvements:
                 if (characteristic.id, improvement) not in existing:
                     suggestions.append(
                         Action(
