@@ -36,6 +36,8 @@ commands:
   benchmark-tui export SESSION       write the findings document (.docx)
   benchmark-tui versions SESSION     list the earlier versions kept of a session
   benchmark-tui restore SESSION N    put earlier version N back (the present one is kept)
+  benchmark-tui next SESSION         start next year's self-assessment from this one
+  benchmark-tui compare A B [C...]   compare sessions over time, or libraries side by side
 
 Run 'benchmark-tui COMMAND --help' for a command's options.
 """
@@ -146,6 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_versions(_versions_parser().parse_args(args[1:]))
         if args and args[0] == "restore":
             return run_restore(_restore_parser().parse_args(args[1:]))
+        if args and args[0] == "next":
+            return run_next(_next_parser().parse_args(args[1:]))
+        if args and args[0] == "compare":
+            return run_compare(_compare_parser().parse_args(args[1:]))
         return run_app(_app_parser().parse_args(args))
     except BenchmarkError as err:
         print(f"benchmark-tui: {err.message}", file=sys.stderr)  # stderr, so stdout stays clean
@@ -383,4 +389,105 @@ def run_restore(args: argparse.Namespace) -> int:
         f"Restored {args.session} to the version of {when_label(version.saved, datetime.now())}. "
         f"The version it replaced is kept: benchmark-tui versions {args.session}"
     )
+    return EXIT_OK
+
+
+def _next_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="benchmark-tui next",
+        description="Start the next self-assessment (usually next year's) from a session. "
+        "Carried forward: the service, the team, each results area's measures with their "
+        "values, and the approaches (marked 'from last time' until the team confirms them). "
+        "Not carried: ratings, strengths, areas for improvement, agreement. The new session "
+        "names the previous file, its dates and a hash of its content, so a previous file "
+        "moved or changed later is reported, never silently used. Prints 'Wrote PATH'.",
+    )
+    parser.add_argument(
+        "session", type=Path, metavar="SESSION", help="last time's session file (.yaml)"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="NEW.yaml",
+        help="where to write (default: beside SESSION, named after the service and today's "
+        "date); an existing file is never replaced",
+    )
+    _add_framework_option(parser)
+    return parser
+
+
+def run_next(args: argparse.Namespace) -> int:
+    """Write next year's session, started from the one given; print where it went."""
+    from benchmark_tui.cycle import start_next_file
+    from benchmark_tui.store import load_framework
+
+    framework = load_framework(args.framework)
+    written, notices = start_next_file(args.session, framework, args.output)
+    for notice in notices:
+        print(notice, file=sys.stderr)  # stderr, so stdout is only the result
+    print(f"Wrote {written}")
+    return EXIT_OK
+
+
+def _compare_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="benchmark-tui compare",
+        description="Compare two or more sessions. Over time (the same service and library "
+        "on different dates: inferred): sessions in date order, each rating with its change "
+        "since the one before, the counts of strengths and areas for improvement, and what "
+        "happened to each previous plan. Across (several libraries, or any set): one column "
+        "per session, with the lowest, median and highest rating and which library is lowest. "
+        "Items are matched by id; anything not matched is listed.",
+    )
+    parser.add_argument(
+        "sessions", nargs="+", type=Path, metavar="SESSION", help="session files (.yaml)"
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--over-time",
+        dest="mode",
+        action="store_const",
+        const="over-time",
+        help="compare as one service over time (date order, with changes)",
+    )
+    mode.add_argument(
+        "--across",
+        dest="mode",
+        action="store_const",
+        const="across",
+        help="compare side by side (with the spread), in the order given",
+    )
+    parser.add_argument(
+        "--csv",
+        type=Path,
+        metavar="OUT.csv",
+        help="also write a tidy CSV, one row per session, item and element (for Excel)",
+    )
+    parser.add_argument("--plain", action="store_true", help="ASCII only, no box drawing or arrows")
+    _add_framework_option(parser)
+    return parser
+
+
+def _can_print(text: str) -> bool:
+    """Whether stdout's encoding can write ``text`` (a Windows console may not: cp1252)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    """Print the comparison of the sessions given (and write the CSV, if asked)."""
+    from benchmark_tui.compare import compare_sessions, load_sessions, render, write_csv
+    from benchmark_tui.store import load_framework
+
+    framework = load_framework(args.framework)
+    comparison = compare_sessions(load_sessions(args.sessions, framework), framework, args.mode)
+    plain = args.plain or not _can_print("─▲▼–…·")
+    print(render(comparison, plain=plain), end="")
+    if args.csv is not None:
+        print(f"Wrote {write_csv(comparison, args.csv, args.sessions)}")
     return EXIT_OK
