@@ -353,3 +353,19 @@ async def test_the_plan_stops_offering_a_draft_the_team_unticked(
         await pilot.pause()
         assert isinstance(app.screen, SuggestionsDialog)
     assert reload(app.session_path, framework).plan.actions == []
+
+
+async def test_the_owner_box_completes_team_names_and_the_due_example_is_ahead(
+    make_app, session_file
+):
+    """Typing "sa" offers "Sam Branch" (→ takes it); the due-date example is in the future."""
+    app = make_app(session_file("plan"))
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert "e.g. 2026-06-30" in screen_text(app)  # the clock reads 12 March 2026
+        owner = app.screen.query_one("#owner")
+        owner.focus()
+        await type_text(pilot, "sa")
+        await pilot.press("right")
+        assert owner.value == "Sam Branch"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.suggester import SuggestFromList
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Button, Input, Label, Markdown, Select, Static, TextArea
 
@@ -372,14 +373,26 @@ class MeasureDialog(Dialog[Measure]):
         self.dismiss(None)
 
 
+def example_due_date(today: date) -> date:
+    """A plausible due date to show as an example: the end of the month a quarter from now."""
+    month = today.month + 3
+    year, month = today.year + (month - 1) // 12, (month - 1) % 12 + 1
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
 class _Date(Validator):
+    def __init__(self, example: date) -> None:
+        super().__init__()
+        self.example = example
+
     def validate(self, value: str) -> ValidationResult:
         if not value.strip():
             return self.success()
         try:
             date.fromisoformat(value.strip())
         except ValueError:
-            return self.failure("Write the date as YYYY-MM-DD, e.g. 2026-09-30")
+            return self.failure(f"Write the date as YYYY-MM-DD, e.g. {self.example.isoformat()}")
         return self.success()
 
 
@@ -397,10 +410,27 @@ class ActionDialog(Dialog[Action]):
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
 
-    def __init__(self, framework: Framework, action: Action) -> None:
+    def __init__(
+        self,
+        framework: Framework,
+        action: Action,
+        *,
+        team: list[str] | None = None,
+        today: date | None = None,
+    ) -> None:
+        """Edit an action.
+
+        Args:
+            framework: for the items an action can be linked to.
+            action: the action as it stands.
+            team: names the owner box completes (the workshop team and facilitator).
+            today: the date examples are counted from (a due date in the future).
+        """
         super().__init__()
         self.framework = framework
         self.action_record = action
+        self.team = [name for name in dict.fromkeys(team or []) if name]
+        self.due_example = example_due_date(today or date.today())
 
     def compose(self) -> ComposeResult:
         action = self.action_record
@@ -420,15 +450,20 @@ class ActionDialog(Dialog[Action]):
                 )
                 with Horizontal(classes="form-row"):
                     with Vertical():
-                        yield Label("Owner")
-                        yield Input(action.owner, id="owner")
+                        yield Label("Owner (→ completes a team name)" if self.team else "Owner")
+                        yield Input(
+                            action.owner,
+                            id="owner",
+                            suggester=SuggestFromList(self.team, case_sensitive=False),
+                            placeholder=", ".join(self.team[:3]),
+                        )
                     with Vertical():
                         yield Label("Due (YYYY-MM-DD)")
                         yield Input(
                             action.due.isoformat() if action.due else "",
                             id="due",
-                            validators=[_Date()],
-                            placeholder="2026-09-30",
+                            validators=[_Date(self.due_example)],
+                            placeholder=f"e.g. {self.due_example.isoformat()}",
                         )
                 with Horizontal(classes="form-row"):
                     with Vertical():
@@ -464,7 +499,9 @@ class ActionDialog(Dialog[Action]):
         try:
             due = date.fromisoformat(due_text) if due_text else None
         except ValueError:
-            problem.update("Due: write the date as YYYY-MM-DD, e.g. 2026-09-30.")
+            problem.update(
+                f"Due: write the date as YYYY-MM-DD, e.g. {self.due_example.isoformat()}."
+            )
             self.query_one("#due", Input).focus()
             return
         item = self.query_one("#item", Select).value

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +16,9 @@ from benchmark_tui.models import Action, Framework, Session, day_label
 from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
 from benchmark_tui.tui.widgets.memo import hanging_rows
+
+if TYPE_CHECKING:
+    from benchmark_tui.tui.screens.dialogs import ActionDialog
 
 PRIORITY_LABELS = {"high": "▲ High", "medium": "■ Medium", "low": "▽ Low"}
 STATUS_LABELS = {
@@ -151,10 +156,18 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
             return None
         return self.query_one("#plan-list", OptionList).highlighted
 
-    def action_add(self) -> None:
-        """Add an action."""
+    def _dialog(self, action: Action) -> ActionDialog:
+        """The dialog to edit an action, completing owners from the team."""
         from benchmark_tui.tui.screens.dialogs import ActionDialog
 
+        workshop = self.session.workshop
+        team = [m.name for m in workshop.team] + [workshop.facilitator]
+        return ActionDialog(
+            self.framework, action, team=team, today=self.benchmark_app.clock().date()
+        )
+
+    def action_add(self) -> None:
+        """Add an action."""
         plan = self.session.plan
         draft = Action(id=plan.next_id(), action="New action")
 
@@ -163,12 +176,10 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
                 plan.actions = [*plan.actions, action]
                 self._changed(len(plan.actions) - 1)
 
-        self.app.push_screen(ActionDialog(self.framework, draft), store)
+        self.app.push_screen(self._dialog(draft), store)
 
     def action_edit(self) -> None:
         """Edit the action under the cursor."""
-        from benchmark_tui.tui.screens.dialogs import ActionDialog
-
         index = self._cursor()
         if index is None:
             return
@@ -181,7 +192,7 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
                 plan.actions = actions
                 self._changed(index)
 
-        self.app.push_screen(ActionDialog(self.framework, plan.actions[index]), store)
+        self.app.push_screen(self._dialog(plan.actions[index]), store)
 
     @on(OptionList.OptionSelected, "#plan-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
