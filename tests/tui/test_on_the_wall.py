@@ -6,10 +6,16 @@ import re
 from datetime import date
 
 import pytest
+from textual.widgets import Collapsible
 
 from benchmark_tui.models import Approach, Rating, ServiceInfo
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
-from benchmark_tui.tui.screens.dialogs import ChoiceDialog, MeasureDialog, SuggestionsDialog
+from benchmark_tui.tui.screens.dialogs import (
+    ChoiceDialog,
+    HelpDialog,
+    MeasureDialog,
+    SuggestionsDialog,
+)
 from benchmark_tui.tui.screens.new_session import NewSessionScreen
 from benchmark_tui.tui.screens.plan import PlanScreen
 from benchmark_tui.tui.screens.start import StartScreen
@@ -369,3 +375,21 @@ async def test_the_owner_box_completes_team_names_and_the_due_example_is_ahead(
         await type_text(pilot, "sa")
         await pilot.press("right")
         assert owner.value == "Sam Branch"
+
+
+async def test_help_lists_this_screens_keys_and_folds_the_generic_ones(make_app, approaches_file):
+    """F1 in the new-approach box: the list's and the step's keys; "Copy selected text" and
+    "Scroll Left" only under a folded "More keys"."""
+    app = make_app(approaches_file)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        help_dialog = app.screen
+        assert isinstance(help_dialog, HelpDialog)
+        here = dict(help_dialog.keys)
+        assert {"⏎", "del", "p", "alt+→", "^g", "^o", "^z"} <= set(here)
+        generic = [what for _key, what in help_dialog.more_keys]
+        assert "Copy selected text" in generic
+        assert not any("Copy" in what or "Scroll" in what for what in here.values())
+        assert help_dialog.query_one(Collapsible).collapsed
+        assert "Copy selected text" not in screen_text(app)
