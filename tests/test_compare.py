@@ -1,0 +1,250 @@
+"""Tests for comparing sessions: over time and across libraries, the table, the CSV, bad inputs."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from benchmark_tui.compare import (
+    CSV_FIELDS,
+    compare_sessions,
+    csv_text,
+    infer_mode,
+    load_sessions,
+    render,
+    write_csv,
+)
+from benchmark_tui.errors import BenchmarkError, SessionFileError
+from benchmark_tui.models import ServiceInfo, Session, Workshop
+from benchmark_tui.store import save_session, session_text
+
+SESSIONS = Path(__file__).resolve().parents[1] / "sessions"
+LAST_YEAR = SESSIONS / "example-borough-libraries-2025-03-13.yaml"
+THIS_YEAR = SESSIONS / "example-borough-libraries-2026-03-12.yaml"
+LIBRARIES = [
+    SESSIONS / "example-marsh-end-community-library-2026-02-03.yaml",
+    SESSIONS / "example-kingsbridge-road-community-library-2026-02-10.yaml",
+    SESSIONS / "example-elmwood-village-library-2026-02-17.yaml",
+]
+
+
+def compared(paths, framework, mode=None):
+    return compare_sessions(load_sessions(paths, framework), framework, mode)
+
+
+def row_tokens(text: str, label: str, after: str) -> list[str]:
+    """The cells of the row ``label`` that follows the heading ``after`` in the table."""
+    lines = text.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith(after))
+    row = next(line for line in lines[start:] if line.strip().startswith(label))
+    return row.replace(label, "", 1).split()
+
+
+def library(framework, name: str, day: date, ratings: dict[str, int]) -> Session:
+    session = Session.new(
+        framework,
+        ServiceInfo(
+            name="Testshire", scope="library", library=name, governance="community-managed"
+        ),
+        Workshop(dates=[day]),
+    )
+    for element, value in ratings.items():
+        session.set_rating("leadership", element, value)
+    return session
+
+
+# --- over time ---------------------------------------------------------------------------------
+
+
+def test_the_same_service_on_two_dates_is_compared_over_time_in_date_order(framework):
+    comparison = compared([THIS_YEAR, LAST_YEAR], framework)
+    assert comparison.mode == "over-time"
+    assert [c.key for c in comparison.columns] == ["2025", "2026"]
+    assert comparison.rating(comparison.columns[0], "leadership", "do") == 2
+    assert comparison.change(1, "leadership", "do").text == "▲1"
+    assert comparison.change(1, "governance", "impact").text == "▼1"
+    assert comparison.change(1, "leadership", "plan").text == "="
+
+
+def test_over_time_cells_show_the_rating_and_the_change(framework):
+    text = render(compared([LAST_YEAR, THIS_YEAR], framework))
+    assert row_tokens(text, "Do", "1 Leadership") == ["2", "3", "▲1"]
+    assert row_tokens(text, "Impact", "2 Governance") == ["4", "3", "▼1"]
+    assert row_tokens(text, "strengths/impr.", "1 Leadership") == ["2/3", "3/3"]
+    plain = render(compared([LAST_YEAR, THIS_YEAR], framework), plain=True)
+    assert row_tokens(plain, "Impact", "2 Governance") == ["4", "3", "-1"]
+
+
+def test_over_time_shows_how_the_previous_plan_went(framework):
+    comparison = compared([LAST_YEAR, THIS_YEAR], framework)
+    completion = comparison.completion(1)
+    assert completion is not None
+    assert completion.counts == {"done": 2, "partly": 2, "not-done": 2, "dropped": 1}
+    assert "2026  2 done, 2 partly done, 2 not done, 1 dropped" in render(comparison)
+
+
+# --- across libraries ---------------------------------------------------------------------------
+
+
+def test_libraries_of_one_service_are_compared_across_with_the_spread(framework):
+    comparison = compared(LIBRARIES, framework)
+    assert comparison.mode == "across"
+    assert [c.key for c in comparison.columns] == ["L1", "L2", "L3"]
+    spread = comparison.spread("leadership", "impact")
+    assert (spread.low, spread.median_label, spread.high, spread.lowest) == (
+        1,
+        "1",
+        2,
+        ["L1", "L3"],
+    )
+    text = render(comparison)
+    assert row_tokens(text, "Impact", "1 Leadership") == ["1", "2", "1", "1", "1", "2", "L1,L3"]
+    assert "L2    Kingsbridge Road Community Library" in text
+
+
+def test_the_median_of_an_even_number_of_ratings_is_halfway(framework, tmp_path):
+    paths = []
+    for n, (name, value) in enumerate([("A", 1), ("B", 2), ("C", 3), ("D", 4)]):
+        session = library(framework, name, date(2026, 2, 1 + n), {"plan": value})
+        paths.append(save_session(session, tmp_path / f"{name}.yaml"))
+    spread = compared(paths, framework).spread("leadership", "plan")
+    assert (spread.median_label, spread.lowest) == ("2.5", ["L1"])
+    assert compared(paths, framework).spread("leadership", "do").median_label == ""
+
+
+def test_the_mode_can_be_forced(framework):
+    assert compared(LIBRARIES, framework, "over-time").mode == "over-time"
+    across = compared([THIS_YEAR, LAST_YEAR], framework, "across")
+    assert [c.path for c in across.columns] == [THIS_YEAR, LAST_YEAR]  # in the order given
+
+
+def test_the_mode_is_inferred_from_service_and_library(framework):
+    a = library(framework, "North", date(2026, 1, 1), {})
+    b = library(framework, "north ", date(2027, 1, 1), {})
+    c = library(framework, "South", date(2027, 1, 1), {})
+    assert infer_mode([a, b]) == "over-time"
+    assert infer_mode([a, b, c]) == "across"
+
+
+# --- the table fits the wall -----------------------------------------------------------------
+
+
+def many_sessions(framework, tmp_path: Path, count: int, name: str) -> list[Path]:
+    paths = []
+    for n in range(count):
+        session = library(framework, f"{name} {n}", date(2026, 1, 1 + n), {"plan": n % 5})
+        paths.append(save_session(session, tmp_path / f"s{n}.yaml"))
+    return paths
+
+
+@pytest.mark.parametrize("plain", [False, True])
+def test_every_line_fits_80_columns(framework, tmp_path, plain):
+    long_name = "Bibliothèque 図書館 📚 " + "Very Long Community Library Name " * 5
+    sets = [
+        [LAST_YEAR, THIS_YEAR, *LIBRARIES],
+        many_sessions(framework, tmp_path, 12, long_name),
+        [LAST_YEAR, THIS_YEAR],
+    ]
+    for paths in sets:
+        for mode in ("over-time", "across"):
+            text = render(compared(paths, framework, mode), plain=plain)
+            wide = "".join(ch + ch if ord(ch) > 0x2E80 else ch for ch in text)  # CJK, emoji: 2
+            assert max(len(line) for line in wide.splitlines()) <= 80
+
+
+def test_many_sessions_are_shown_in_blocks_of_columns(framework, tmp_path):
+    text = render(compared(many_sessions(framework, tmp_path, 12, "Lib"), framework, "across"))
+    assert "(1 of 2: columns L1 to" in text and "to lowest)" in text
+    assert text.count("1 Leadership") == 2
+
+
+def test_the_plain_form_is_ascii_without_box_drawing(framework, tmp_path):
+    accented = many_sessions(framework, tmp_path, 2, "Bibliothèque 図書館")
+    text = render(compared([LAST_YEAR, THIS_YEAR, *LIBRARIES, *accented], framework), plain=True)
+    assert text.isascii()
+    assert "---" in text and "Bibliotheque ??? 0" in text
+
+
+# --- different framework versions ------------------------------------------------------------
+
+
+def test_other_framework_versions_are_matched_by_id_and_mismatches_listed(framework, tmp_path):
+    old = tmp_path / "old.yaml"
+    text = THIS_YEAR.read_text(encoding="utf-8")
+    text = text.replace("version: beta-2017", "version: alpha-2016", 1)
+    text = text.replace("hash: sha256:ed2a", "hash: sha256:0000", 1)
+    text = text.replace(
+        "characteristics:\n", "characteristics:\n  old-item:\n    state: agreed\n", 1
+    )
+    old.write_text(text, encoding="utf-8")
+    comparison = compared([LAST_YEAR, old], framework)
+    assert comparison.change(1, "leadership", "do").text == "▲1"  # still matched by id
+    found = " ".join(comparison.mismatches)
+    assert "alpha-2016" in found and "old-item" in found
+    assert "old-item" in render(comparison)
+
+
+# --- the CSV ---------------------------------------------------------------------------------
+
+
+def test_the_csv_is_tidy_one_row_per_session_item_and_element(framework, tmp_path):
+    comparison = compared([LAST_YEAR, THIS_YEAR, LIBRARIES[0]], framework, "over-time")
+    target = write_csv(comparison, tmp_path / "out.csv")
+    data = target.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel on Windows reads UTF-8 with its mark
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    per_session = len(framework.areas) + len(framework.items) * len(framework.elements)
+    assert len(rows) == 3 * per_session
+    assert list(rows[0]) == CSV_FIELDS
+    keys = {(r["session"], r["item_id"], r["element_id"]) for r in rows}
+    assert len(keys) == len(rows)
+    do = next(
+        r
+        for r in rows
+        if r["date"] == "2026-03-12" and r["item_id"] == "leadership" and r["element_id"] == "do"
+    )
+    assert (do["rating"], do["change"], do["item_strengths"]) == ("3", "+1", "3")
+    assert do["governance"] == "Council-run"
+
+
+def test_the_csv_keeps_accents_and_line_breaks(framework, tmp_path):
+    paths = many_sessions(framework, tmp_path, 2, "Bibliothèque")
+    text = csv_text(compared(paths, framework))
+    assert "Bibliothèque 0" in text
+    assert text.count("\r\n") == 1 + 2 * 44
+
+
+def test_the_csv_never_replaces_a_session_compared(framework, tmp_path):
+    paths = [shutil.copy(p, tmp_path / p.name) for p in (LAST_YEAR, THIS_YEAR)]
+    paths = [Path(p) for p in paths]
+    before = paths[0].read_bytes()
+    with pytest.raises(BenchmarkError, match="one of the sessions"):
+        write_csv(compared(paths, framework), paths[0], paths)
+    assert paths[0].read_bytes() == before
+
+
+# --- bad inputs ------------------------------------------------------------------------------
+
+
+def test_fewer_than_two_sessions_is_refused(framework):
+    with pytest.raises(BenchmarkError, match="at least two"):
+        load_sessions([THIS_YEAR], framework)
+
+
+def test_the_same_file_twice_is_refused(framework, tmp_path):
+    copy = Path(shutil.copy(THIS_YEAR, tmp_path / "a.yaml"))
+    with pytest.raises(BenchmarkError, match="given twice"):
+        load_sessions([copy, tmp_path / "." / "a.yaml"], framework)
+
+
+def test_an_invalid_session_gives_its_located_error(framework, session, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(session_text(session).replace("value: null", "value: 7", 1), "utf-8")
+    with pytest.raises(SessionFileError) as caught:
+        load_sessions([THIS_YEAR, bad], framework)
+    assert f"{bad}:" in caught.value.message and "0 (Not at all) to 4" in caught.value.message
