@@ -43,6 +43,7 @@ class Counts:
     export_processes: int
     validate_files: int
     validate_runs: int
+    compare_runs: int
 
 
 FULL = Counts(
@@ -56,6 +57,7 @@ FULL = Counts(
     export_processes=5,
     validate_files=1000,
     validate_runs=1,
+    compare_runs=10,
 )
 QUICK = Counts(
     startup_runs=1,
@@ -68,6 +70,7 @@ QUICK = Counts(
     export_processes=1,
     validate_files=10,
     validate_runs=1,
+    compare_runs=1,
 )
 
 Benchmark = Callable[[Counts], list[Figure]]
@@ -115,6 +118,12 @@ def _validate(counts: Counts) -> list[Figure]:
     return measure_validate(counts.validate_files, counts.validate_runs)
 
 
+def _compare(counts: Counts) -> list[Figure]:
+    from bench_compare import measure_compare
+
+    return measure_compare(counts.compare_runs)
+
+
 # Start-up runs first, while this process is still small (it forks the children).
 BENCHMARKS: dict[str, tuple[tuple[str, ...], Benchmark]] = {
     "startup": (("startup", "memory"), _startup),
@@ -124,6 +133,7 @@ BENCHMARKS: dict[str, tuple[tuple[str, ...], Benchmark]] = {
     "export": (("export",), _export),
     "export-cli": (("export-cli",), _export_cli),
     "validate": (("validate",), _validate),
+    "compare": (("compare-50",), _compare),
 }
 
 

@@ -26,6 +26,7 @@ FIGURES = [
     "export",
     "export-cli",
     "validate",
+    "compare-50",
 ]
 
 
