@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Collapsible
 
 from benchmark_tui.models import Approach, Rating, ServiceInfo
+from benchmark_tui.settings import Settings
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
 from benchmark_tui.tui.screens.dialogs import (
     ChoiceDialog,
@@ -393,3 +394,45 @@ async def test_help_lists_this_screens_keys_and_folds_the_generic_ones(make_app,
         assert not any("Copy" in what or "Scroll" in what for what in here.values())
         assert help_dialog.query_one(Collapsible).collapsed
         assert "Copy selected text" not in screen_text(app)
+
+
+@pytest.fixture
+def recent_elsewhere(tmp_path, example_path):
+    """Settings whose recent list holds: a session in another folder, a file since deleted,
+    and a file that is not a session."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    other = elsewhere / "elmwood.yaml"
+    other.write_text(
+        example_path.read_text(encoding="utf-8").replace(
+            "name: Example Borough Libraries", "name: Elmwood Libraries", 1
+        ),
+        encoding="utf-8",
+    )
+    (elsewhere / "notes.yaml").write_text("hello: [", encoding="utf-8")
+    recent = [str(other), str(tmp_path / "gone" / "old.yaml"), str(elsewhere / "notes.yaml")]
+    return Settings(theme="projector", recent=recent)
+
+
+async def test_the_sessions_list_groups_recent_sessions_elsewhere_with_their_folder(
+    make_app, example_copy, recent_elsewhere, tmp_path, monkeypatch, framework
+):
+    """ "Sessions in sessions", then "Recent elsewhere" with "in elsewhere"; gone files and
+    files that are not sessions are left out; Enter opens the one elsewhere."""
+    monkeypatch.chdir(tmp_path)
+    app = make_app(sessions_dir=example_copy.parent, settings=recent_elsewhere)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Sessions in sessions" in text
+        assert text.index("Example Borough Libraries") < text.index("Recent elsewhere")
+        assert text.index("Recent elsewhere") < text.index("Elmwood Libraries")
+        assert "in elsewhere" in text
+        assert "old.yaml" not in text and "notes.yaml" not in text
+        assert [s.service for s in app.screen.summaries] == [
+            "Example Borough Libraries",
+            "Elmwood Libraries",
+        ]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.session_path == tmp_path / "elsewhere" / "elmwood.yaml"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from benchmark_tui.settings import Settings
+
 from .conftest import LARGE, SMALL
 
 
@@ -26,6 +28,22 @@ class TestStart:
         """The sessions list with the example: service, progress, scope and dates."""
         monkeypatch.chdir(example_copy.parent.parent)  # the folder shows as "sessions"
         assert snap_compare(make_app(sessions_dir=example_copy.parent), terminal_size=SMALL)
+
+    @pytest.mark.parametrize("size", [SMALL, LARGE])
+    def test_sessions_list_with_a_recent_session_elsewhere(
+        self, snap_compare, make_app, example_copy, example_path, monkeypatch, size
+    ):
+        """The folder's sessions, then "Recent elsewhere" with the folder it is in."""
+        root = example_copy.parent.parent
+        elsewhere = root / "elsewhere"
+        elsewhere.mkdir()
+        other = elsewhere / "elmwood.yaml"
+        text = example_path.read_text(encoding="utf-8")
+        other.write_text(text.replace("Example Borough", "Elmwood", 1), encoding="utf-8")
+        monkeypatch.chdir(root)
+        settings = Settings(theme="projector", recent=[str(other)])
+        app = make_app(sessions_dir=example_copy.parent, settings=settings)
+        assert snap_compare(app, terminal_size=size)
 
     def test_new_session_form(self, snap_compare, make_app, example_copy):
         """The new self-assessment form, today's date filled in."""

@@ -188,7 +188,7 @@ class WorkshopScreen(Screen[None]):
             [service.name, service.scope_label, workshop.dates_label if dates else ""],
             [service.name, scope or service.scope_label, short_dates],
             [service.name, scope or "", short_dates],
-            [service.name, short_dates],
+            [service.name, scope or ""],
         ]
         return [" · ".join(p for p in parts if p) for parts in titles]
 

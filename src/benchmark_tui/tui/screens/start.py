@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -14,9 +15,11 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from benchmark_tui.models import day_label
-from benchmark_tui.store import SessionSummary, list_sessions
+from benchmark_tui.errors import FileProblem
+from benchmark_tui.models import Framework, day_label
+from benchmark_tui.store import SessionSummary, list_sessions, read_session
 from benchmark_tui.tui.widgets.key_bar import KeyBar
+from benchmark_tui.tui.widgets.memo import hanging_rows
 
 if TYPE_CHECKING:
     from benchmark_tui.tui.app import BenchmarkApp
@@ -31,6 +34,26 @@ def display_path(path: Path) -> str:
         except ValueError:
             continue
     return str(path)
+
+
+def summarise_session(path: Path, framework: Framework) -> SessionSummary | None:
+    """One session file as the sessions list shows it; None if it cannot be read as one.
+
+    (Only the recent files outside the sessions folder are read one by one; the folder
+    itself is read by :func:`list_sessions`.)
+    """
+    try:
+        session = read_session(path, framework).session
+    except FileProblem:
+        return None
+    return SessionSummary(
+        path=path,
+        service=session.service.name,
+        scope=session.service.scope_label,
+        dates=session.workshop.dates_label,
+        progress=session.progress(framework),
+        updated=session.updated,
+    )
 
 
 class SessionList(OptionList):
@@ -62,6 +85,9 @@ anywhere by its path.
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[SessionSummary] = []
+        """The sessions listed: those in the sessions folder, then recent ones elsewhere."""
+        self._rows: list[SessionSummary | None] = []
+        """What each line of the list is: a session, or None for the "elsewhere" heading."""
 
     @property
     def benchmark_app(self) -> BenchmarkApp:
@@ -89,50 +115,71 @@ anywhere by its path.
         self.action_refresh()
 
     def action_refresh(self) -> None:
-        """Read the sessions folder again."""
+        """Read the sessions folder again, and the recent sessions kept elsewhere."""
         app = self.benchmark_app
         assert app.framework is not None
         folder = app.sessions_dir
-        summaries = list_sessions(folder, app.framework)
-        listed = {s.path.resolve() for s in summaries}
-        for recent in app.settings.recent:
-            path = Path(recent)
-            if path.resolve() not in listed and path.is_file():
-                summaries += [
-                    s for s in list_sessions(path.parent, app.framework) if s.path == path
-                ]
-        self.summaries = summaries
+        here = list_sessions(folder, app.framework)
+        elsewhere = self._recent_elsewhere({s.path.resolve() for s in here})
+        self.summaries = [*here, *elsewhere]
+        self._rows = [*here, *([None] if elsewhere else []), *elsewhere]
         shown = display_path(folder)
         self.query_one("#sessions-heading", Static).update(
-            Text(f"Sessions in {shown}" if summaries else f"Sessions folder: {shown}")
+            Text(f"Sessions in {shown}" if here else f"Sessions folder: {shown} (none yet)")
         )
         options = self.query_one("#sessions", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        for summary in summaries:
-            options.add_option(Option(self._prompt(summary)))
-        options.display = bool(summaries)
-        self.query_one("#no-sessions", Static).display = not summaries
-        if summaries:
-            options.highlighted = min(highlighted or 0, len(summaries) - 1)
+        for row in self._rows:
+            if row is None:
+                heading = Text("\nRecent elsewhere", style="bold")
+                options.add_option(Option(heading, disabled=True))
+            else:
+                options.add_option(Option(self._prompt(row, show_folder=row not in here)))
+        options.display = bool(self._rows)
+        self.query_one("#no-sessions", Static).display = not self._rows
+        if self._rows:
+            first = 0 if here else 1
+            options.highlighted = max(first, min(highlighted or 0, len(self._rows) - 1))
             options.focus()
 
+    def _recent_elsewhere(self, listed: set[Path]) -> list[SessionSummary]:
+        """Recently opened sessions outside the sessions folder that are still there and
+        still sessions (a file since deleted, or replaced by something else, is left out)."""
+        app = self.benchmark_app
+        assert app.framework is not None
+        found: list[SessionSummary] = []
+        for recent in app.settings.recent:
+            path = Path(recent)
+            if path.name.startswith(".") or not path.is_file() or path.resolve() in listed:
+                continue
+            listed.add(path.resolve())
+            summary = summarise_session(path, app.framework)
+            if summary is not None:
+                found.append(summary)
+        return found
+
     @staticmethod
-    def _prompt(summary: SessionSummary) -> Text:
-        text = Text()
+    def _prompt(summary: SessionSummary, *, show_folder: bool = False) -> Group:
+        """The service and progress, then (indented, wrapped lines too) scope, dates, when it
+        was updated and, for a session outside the sessions folder, where it is."""
+        title = Text()
+        details = Text(style="dim")
         if summary.problem:
-            text.append(f"⚠ {summary.path.name}", style="bold")
-            text.append("\n  This file cannot be read: press Enter to see why.", style="dim")
-            return text
-        text.append(summary.service, style="bold")
-        if summary.progress is not None:
-            text.append(f"  ·  {summary.progress.label}")
-        details = [summary.scope, summary.dates]
-        if summary.updated is not None:
-            updated = summary.updated.astimezone()
-            details.append(f"updated {day_label(updated, short=True)} {updated:%H:%M}")
-        text.append("\n  " + " · ".join(d for d in details if d), style="dim")
-        return text
+            title.append(f"⚠ {summary.path.name}", style="bold")
+            details.append("This file cannot be read: press Enter to see why.")
+        else:
+            title.append(summary.service, style="bold")
+            if summary.progress is not None:
+                title.append(f"  ·  {summary.progress.label}")
+            parts = [summary.scope, summary.dates]
+            if summary.updated is not None:
+                updated = summary.updated.astimezone()
+                parts.append(f"updated {day_label(updated, short=True)} {updated:%H:%M}")
+            details.append(" · ".join(p for p in parts if p))
+        if show_folder:
+            details.append(f"\nin {display_path(summary.path.parent)}", style="italic")
+        return Group(title, hanging_rows([(Text(), details)], marker_width=1))
 
     @on(OptionList.OptionSelected, "#sessions")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -146,9 +193,9 @@ anywhere by its path.
             self._open(highlighted)
 
     def _open(self, index: int) -> None:
-        if not 0 <= index < len(self.summaries):
+        summary = self._rows[index] if 0 <= index < len(self._rows) else None
+        if summary is None:
             return
-        summary = self.summaries[index]
         if summary.problem:
             from benchmark_tui.tui.screens.dialogs import ErrorDialog
 

@@ -35,8 +35,8 @@ class TopBar(Horizontal):
     whole beside the save indicator (the last is shortened if none fits).
     """
 
-    SAVE_ROOM = 15
-    """Columns kept for the save indicator ("saved 14:02", "NOT SAVED") and a gap."""
+    SAVE_ROOM = 13
+    """Columns kept for the save indicator ("saved 14:02", "NOT SAVED") and its padding."""
 
     def __init__(self, titles: list[str], *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
