@@ -39,7 +39,8 @@ def make_sessions(folder: Path, framework: Framework, count: int) -> list[Path]:
 
 def measure_compare(runs: int) -> list[Figure]:
     """Load and compare 50 sessions, render the 80-column table and the CSV; ``runs`` times."""
-    from benchmark_tui.compare import compare_sessions, load_sessions, render, write_csv
+    from benchmark_tui.compare import compare_sessions, load_sessions, write_csv
+    from benchmark_tui.compare_table import render
 
     framework = store.load_framework()
     with scratch("compare") as folder:

@@ -15,9 +15,9 @@ from benchmark_tui.compare import (
     csv_text,
     infer_mode,
     load_sessions,
-    render,
     write_csv,
 )
+from benchmark_tui.compare_table import render
 from benchmark_tui.errors import BenchmarkError, SessionFileError
 from benchmark_tui.models import ServiceInfo, Session, Workshop
 from benchmark_tui.store import save_session, session_text
@@ -68,6 +68,21 @@ def test_the_same_service_on_two_dates_is_compared_over_time_in_date_order(frame
     assert comparison.change(1, "leadership", "do").text == "▲1"
     assert comparison.change(1, "governance", "impact").text == "▼1"
     assert comparison.change(1, "leadership", "plan").text == "="
+
+
+def test_over_time_columns_are_named_by_the_shortest_unique_date(framework, tmp_path):
+    days = [date(2026, 3, 12), date(2026, 11, 30), date(2026, 11, 2), date(2027, 1, 1)]
+    paths = [
+        save_session(library(framework, "North", day, {}), tmp_path / f"s{n}.yaml")
+        for n, day in enumerate(days)
+    ]
+    assert [c.key for c in compared(paths[:2], framework).columns] == ["2026-03", "2026-11"]
+    assert [c.key for c in compared(paths[:3], framework).columns] == [
+        "2026-03-12",
+        "2026-11-02",
+        "2026-11-30",
+    ]
+    assert [c.key for c in compared([paths[0], paths[3]], framework).columns] == ["2026", "2027"]
 
 
 def test_over_time_cells_show_the_rating_and_the_change(framework):
@@ -143,7 +158,7 @@ def many_sessions(framework, tmp_path: Path, count: int, name: str) -> list[Path
 
 @pytest.mark.parametrize("plain", [False, True])
 def test_every_line_fits_80_columns(framework, tmp_path, plain):
-    long_name = "Bibliothèque 図書館 📚 " + "Very Long Community Library Name " * 5
+    long_name = "Bibliothèque 図書館 📚 ½…" + "Very Long Community Library Name " * 5
     sets = [
         [LAST_YEAR, THIS_YEAR, *LIBRARIES],
         many_sessions(framework, tmp_path, 12, long_name),

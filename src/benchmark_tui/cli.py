@@ -481,7 +481,8 @@ def _can_print(text: str) -> bool:
 
 def run_compare(args: argparse.Namespace) -> int:
     """Print the comparison of the sessions given (and write the CSV, if asked)."""
-    from benchmark_tui.compare import compare_sessions, load_sessions, render, write_csv
+    from benchmark_tui.compare import compare_sessions, load_sessions, write_csv
+    from benchmark_tui.compare_table import render
     from benchmark_tui.store import load_framework
 
     framework = load_framework(args.framework)
