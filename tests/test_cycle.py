@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -266,3 +268,13 @@ def test_the_plan_review_lists_every_previous_action_with_its_outcome(framework,
     assert completion.not_reviewed == len(previous.plan.actions) - 2
     assert completion.label().startswith("1 done, 1 dropped, ")
     assert plan_completion(new).not_reviewed == 0  # without the previous plan at hand
+
+
+def test_the_cycle_and_compare_modules_never_import_textual():
+    """`next` and `compare` run headless, like the rest of the core."""
+    code = (
+        "import sys, benchmark_tui.cycle, benchmark_tui.compare, benchmark_tui.compare_table; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

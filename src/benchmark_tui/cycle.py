@@ -459,5 +459,5 @@ def plan_completion(current: Session, previous: Session | None = None) -> PlanCo
         not_reviewed = sum(1 for i in ids if reviews.get(i, ActionReview()).outcome is None)
     else:
         not_reviewed = sum(1 for r in reviews.values() if r.outcome is None)
-    found = Counter(r.outcome for r in reviews.values() if r.outcome is not None)
+    found: Counter[str] = Counter(r.outcome for r in reviews.values() if r.outcome)
     return PlanCompletion({o: found[o] for o in OUTCOME_LABELS}, not_reviewed)
