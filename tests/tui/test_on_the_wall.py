@@ -436,3 +436,26 @@ async def test_the_sessions_list_groups_recent_sessions_elsewhere_with_their_fol
         await pilot.press("down", "enter")
         await pilot.pause()
         assert app.session_path == tmp_path / "elsewhere" / "elmwood.yaml"
+
+
+@pytest.mark.parametrize(
+    ("place", "item", "aside"),
+    [
+        ("area", "outcomes", "Self-assessment methodology"),
+        ("characteristic", "evidence", "Relevant guidance"),
+        ("briefing", None, None),
+    ],
+)
+async def test_on_a_big_window_reading_text_keeps_to_a_readable_measure(
+    make_app, session_file, place, item, aside
+):
+    """At 160×45 no run of reading text is wider than about 100 characters; the width goes to
+    a second column (the method, or guidance and sources) beside what the item includes."""
+    app = make_app(session_file(place, item, "understand" if item else None))
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        body = screen_lines(app)[3:-1]
+        runs = [run for line in body for run in re.split(r" {3,}", line.strip())]
+        assert max(len(run) for run in runs) <= 101, max(runs, key=len)
+        if aside:
+            assert any("This includes:" in line and aside in line for line in body)

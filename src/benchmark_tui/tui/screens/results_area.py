@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Checkbox, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -138,9 +138,13 @@ Then **agree** (ctrl+g) and move on.
     def compose_steps(self) -> ComposeResult:
         with ReadingPane(id="understand", classes="step understand"):
             yield Static(classes="statement", id="statement")
-            yield Static(classes="lead", id="includes-lead")
-            yield Static(classes="bullets", id="includes")
-            yield Static(Text(self.framework.methodology.results), classes="aside method-note")
+            with Horizontal(classes="understand-columns"):
+                with Vertical(classes="includes"):
+                    yield Static(classes="lead", id="includes-lead")
+                    yield Static(classes="bullets", id="includes")
+                with Vertical(classes="sources"):
+                    yield Static(Text(self.framework.methodology.title), classes="lead")
+                    yield Static(Text(self.framework.methodology.results), classes="aside")
         with VerticalScroll(id="measures", classes="step"):
             yield TickBox(
                 "No data collected yet for this area", id="no-data", disabled=self.read_only
