@@ -459,3 +459,24 @@ async def test_on_a_big_window_reading_text_keeps_to_a_readable_measure(
         assert max(len(run) for run in runs) <= 101, max(runs, key=len)
         if aside:
             assert any("This includes:" in line and aside in line for line in body)
+
+
+async def test_on_a_big_window_the_sessions_list_shows_the_highlighted_session_in_full(
+    make_app, example_copy, recent_elsewhere, tmp_path, monkeypatch
+):
+    """At 160×45, beside the list: the highlighted session's progress in words and its file;
+    moving down shows the one elsewhere. At 80×24 the list has the width to itself."""
+    monkeypatch.chdir(tmp_path)
+    app = make_app(sessions_dir=example_copy.parent, settings=recent_elsewhere)
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "14 agreed · 0 in progress · 0 not started" in text
+        assert f"File: sessions/{example_copy.name}" in text
+        await pilot.press("down")
+        await pilot.pause()
+        assert "File: elsewhere/elmwood.yaml" in screen_text(app)
+    app = make_app(sessions_dir=example_copy.parent, settings=recent_elsewhere)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "File: " not in screen_text(app)

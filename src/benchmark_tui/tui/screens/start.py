@@ -10,7 +10,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -102,7 +102,10 @@ anywhere by its path.
                 classes="start-subtitle",
             )
             yield Static(id="sessions-heading", classes="lead")
-            yield SessionList(id="sessions")
+            with Horizontal(id="start-body"):
+                yield SessionList(id="sessions")
+                # A big window has room to say more about the highlighted session.
+                yield Static(id="session-details")
             yield Static(
                 "No sessions yet. Press n to start a new self-assessment.",
                 id="no-sessions",
@@ -180,6 +183,40 @@ anywhere by its path.
         if show_folder:
             details.append(f"\nin {display_path(summary.path.parent)}", style="italic")
         return Group(title, hanging_rows([(Text(), details)], marker_width=1))
+
+    @on(OptionList.OptionHighlighted, "#sessions")
+    def _show_details(self, event: OptionList.OptionHighlighted) -> None:
+        index = event.option_index
+        summary = self._rows[index] if 0 <= index < len(self._rows) else None
+        if summary is not None:
+            self.query_one("#session-details", Static).update(self._details(summary))
+
+    @staticmethod
+    def _details(summary: SessionSummary) -> Text:
+        """Everything the list knows about a session, a line each."""
+        text = Text()
+        if summary.problem:
+            text.append(f"{summary.path.name}\n", style="bold")
+            text.append("This file cannot be read:\n", style="bold")
+            text.append(summary.problem)
+            return text
+        text.append(f"{summary.service}\n", style="bold")
+        text.append(f"{summary.scope}\n")
+        if summary.dates:
+            text.append(f"Workshop: {summary.dates}\n")
+        progress = summary.progress
+        if progress is not None:
+            dots = "●" * progress.agreed + "◐" * progress.in_progress + "○" * progress.not_started
+            text.append(f"\n{dots}\n")
+            text.append(
+                f"{progress.agreed} agreed · {progress.in_progress} in progress · "
+                f"{progress.not_started} not started\n"
+            )
+        if summary.updated is not None:
+            updated = summary.updated.astimezone()
+            text.append(f"\nLast changed {day_label(updated)} at {updated:%H:%M}\n", style="dim")
+        text.append(f"File: {display_path(summary.path)}", style="dim")
+        return text
 
     @on(OptionList.OptionSelected, "#sessions")
     def _selected(self, event: OptionList.OptionSelected) -> None:
