@@ -472,10 +472,11 @@ async def test_on_a_big_window_the_sessions_list_shows_the_highlighted_session_i
         await pilot.pause()
         text = screen_text(app)
         assert "14 agreed · 0 in progress · 0 not started" in text
-        assert f"File: sessions/{example_copy.name}" in text
+        assert f"File: {example_copy.name}" in text and "Folder: sessions" in text
         await pilot.press("down")
         await pilot.pause()
-        assert "File: elsewhere/elmwood.yaml" in screen_text(app)
+        assert "File: elmwood.yaml" in screen_text(app)
+        assert "Folder: elsewhere" in screen_text(app)
     app = make_app(sessions_dir=example_copy.parent, settings=recent_elsewhere)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()

@@ -215,7 +215,9 @@ anywhere by its path.
         if summary.updated is not None:
             updated = summary.updated.astimezone()
             text.append(f"\nLast changed {day_label(updated)} at {updated:%H:%M}\n", style="dim")
-        text.append(f"File: {display_path(summary.path)}", style="dim")
+        text.append(
+            f"File: {summary.path.name}\nFolder: {display_path(summary.path.parent)}", style="dim"
+        )
         return text
 
     @on(OptionList.OptionSelected, "#sessions")
