@@ -10,6 +10,7 @@ from textual.widgets import Collapsible
 
 from benchmark_tui.models import Approach, Rating, ServiceInfo
 from benchmark_tui.settings import Settings
+from benchmark_tui.tui.screens.base import short_dates_label
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
 from benchmark_tui.tui.screens.dialogs import (
     ChoiceDialog,
@@ -481,3 +482,16 @@ async def test_on_a_big_window_the_sessions_list_shows_the_highlighted_session_i
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         assert "File: " not in screen_text(app)
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        ([date(2026, 3, 19), date(2026, 3, 12)], "12, 19 Mar 2026"),
+        ([date(2026, 11, 30), date(2026, 12, 7)], "30 Nov, 7 Dec 2026"),
+        ([date(2026, 12, 30), date(2027, 1, 2)], "30 Dec 2026, 2 Jan 2027"),
+        ([date(2026, 3, 12)], "12 Mar 2026"),
+    ],
+)
+def test_short_dates_write_each_month_and_year_once(dates, expected):
+    assert short_dates_label(dates) == expected

@@ -8,6 +8,7 @@ building a new screen, so moving around is instant and nothing accumulates over 
 from __future__ import annotations
 
 from datetime import date
+from itertools import groupby
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
@@ -80,11 +81,16 @@ class ReadingPane(VerticalScroll):
 
 
 def short_dates_label(dates: list[date]) -> str:
-    """``12, 19 Mar 2026`` (one month written once), or ``30 Mar 2026, 2 Apr 2026``."""
-    if len(dates) > 1 and len({(d.year, d.month) for d in dates}) == 1:
-        month_year = day_label(dates[0], short=True).split(" ", 1)[1]
-        return ", ".join(str(d.day) for d in dates) + " " + month_year
-    return ", ".join(day_label(d, short=True) for d in dates)
+    """``12, 19 Mar 2026``, ``30 Nov, 7 Dec 2026``: each month and year written once."""
+    years: list[str] = []
+    for year, in_year in groupby(sorted(dates), key=lambda d: d.year):
+        months: list[str] = []
+        for _month, in_month in groupby(in_year, key=lambda d: d.month):
+            days = list(in_month)
+            month = day_label(days[0], short=True).split(" ")[1]
+            months.append(", ".join(str(d.day) for d in days) + f" {month}")
+        years.append(f"{', '.join(months)} {year}")
+    return ", ".join(years)
 
 
 NEXT_ITEM = Binding("pagedown", "next_item", "Next item", key_display="PgDn", priority=True)

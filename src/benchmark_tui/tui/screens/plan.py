@@ -250,7 +250,8 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
             plan.actions = [*plan.actions, *(suggestions[i] for i in chosen)]
             self._changed(first)
             self.notify(
-                f"Added {len(chosen)} actions: edit each to add an owner and a due date.",
+                f"Added {len(chosen)} action{'s' if len(chosen) != 1 else ''}: "
+                "edit each to add an owner and a due date.",
                 timeout=5,
                 markup=False,
             )
