@@ -195,7 +195,7 @@ def _check_same_session(target: Path, session: Session) -> None:
         return
     raise ExportError(
         f"{target} holds the findings of another session, so it is not replaced — "
-        f"{_OTHER_NAME}, or replace it anyway with --force.",
+        f"{_OTHER_NAME}, or replace it anyway (on the command line: --force).",
         title="Another session's document",
     )
 
