@@ -246,3 +246,22 @@ def test_cli_guidance_option(example_file, capsys):
     assert main(["export", str(example_file), "--guidance"]) == 0
     target = example_file.with_name(example_file.stem + "-findings.docx")
     assert "Recommended data sources" in open_report(target).headings(3)
+
+
+def test_figures_fit_when_a_councils_table_text_inherits_a_large_size(session, export, tmp_path):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.styles["Normal"].font.size = Pt(14)
+    document.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH).base_style = (
+        document.styles["Normal"]
+    )
+    template = tmp_path / "big.docx"
+    document.save(str(template))
+    seven_digit_measures(session)
+    table = export(session, template=template).tables("Measures")[0]
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    needed = len("1,041,300") * 14 * 0.56 * 20 + 216
+    assert all(w >= needed for w in widths[1:-1])

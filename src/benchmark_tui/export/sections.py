@@ -175,9 +175,22 @@ def _figure_width(writer: DocWriter, measures: list[Measure]) -> int:
         (len(text) for m in measures for v in m.values for text in (v.value, v.period)),
         default=4,
     )
-    font = writer.styles["Table Text"].font.size
-    points = font.pt if font is not None else 9.5
-    return int(max(widest, 4) * points * CHAR_EM * 20) + CELL_PADDING_TWIPS
+    return int(max(widest, 4) * _font_points(writer) * CHAR_EM * 20) + CELL_PADDING_TWIPS
+
+
+def _font_points(writer: DocWriter) -> float:
+    """The size table text is printed at: from "Table Text" or a style it is based on.
+
+    A council's own "Table Text" may set no size and inherit a larger one from Normal.
+    """
+    style = writer.styles["Table Text"]
+    for _ in range(20):  # a loop of based-on styles must not hang
+        if style is None:
+            break
+        if style.font.size is not None:
+            return style.font.size.pt
+        style = style.base_style
+    return 11.0  # Word's own default, where no style says
 
 
 def write_characteristics(
