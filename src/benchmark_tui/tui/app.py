@@ -29,6 +29,7 @@ from benchmark_tui.tui.commands import palette_commands
 from benchmark_tui.tui.exporting import Exporting
 from benchmark_tui.tui.file_actions import FileActions
 from benchmark_tui.tui.key_order import InOrderKeys
+from benchmark_tui.tui.messages import OpenSessionFile, StartSession
 from benchmark_tui.tui.navigation import Navigation
 from benchmark_tui.tui.saving import Autosave
 from benchmark_tui.tui.textual_compat import CalmCrashes
@@ -169,6 +170,14 @@ class BenchmarkApp(InOrderKeys, Navigation, Autosave, FileActions, Exporting, Ca
             self.set_save_state("saved", f"saved {self.clock().strftime('%H:%M')}")
         position = opened.session.position
         self.goto(position.place, position.item, position.step, remember=False)
+
+    def on_open_session_file(self, message: OpenSessionFile) -> None:
+        """The sessions list asked to open a file."""
+        self.open_session(message.path)
+
+    def on_start_session(self, message: StartSession) -> None:
+        """The new-session form made a session."""
+        self.start_session(message.session)
 
     def start_session(self, session: Session) -> bool:
         """Save a newly created session in the sessions folder and open it at the briefing.

@@ -8,6 +8,7 @@ from textual.screen import ModalScreen, Screen
 
 from benchmark_tui.models import AREA_STEPS, STEPS, Place, Position, Step
 from benchmark_tui.tui.host import OpenSessionHost
+from benchmark_tui.tui.messages import GoTo, GoToNeighbour, PositionChanged
 
 POSITION_SAVE_DELAY = 1.0
 """Where the team is, is saved this long after the last move (and always on quit)."""
@@ -15,6 +16,18 @@ POSITION_SAVE_DELAY = 1.0
 
 class Navigation(OpenSessionHost):
     """Goes to a place of the workshop, building each kind of workshop screen once per session."""
+
+    def on_go_to(self, message: GoTo) -> None:
+        """A screen asked to show a place of the workshop."""
+        self.goto(message.place, message.item, message.step)
+
+    def on_go_to_neighbour(self, message: GoToNeighbour) -> None:
+        """A screen asked for the next or previous place."""
+        self.goto_neighbour(message.place, message.item, message.delta)
+
+    def on_position_changed(self, message: PositionChanged) -> None:
+        """A screen moved to another step."""
+        self.remember_position(message.position)
 
     @property
     def order(self) -> list[tuple[Place, str | None]]:
