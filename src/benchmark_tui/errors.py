@@ -78,3 +78,7 @@ class SaveError(BenchmarkError):
 
 class ExportError(BenchmarkError):
     """The Word document could not be written (template unusable, file locked, folder read-only)."""
+
+
+class OtherSessionsDocument(ExportError):
+    """The target is a findings document made from another session: replaced only if asked."""

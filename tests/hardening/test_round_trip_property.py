@@ -244,7 +244,8 @@ def test_any_session_exports_to_word(session: Session, folder: Path):
 
     write_report = write_report_or_skip()
     path = save_session(session, folder / "e.yaml")
-    target = write_report(FRAMEWORK, load_session(path, FRAMEWORK), folder / "e.docx")
+    session_read = load_session(path, FRAMEWORK)
+    target = write_report(FRAMEWORK, session_read, folder / "e.docx", replace=True)
     document = Document(str(target))
     body = "\n".join(p.text for p in document.paragraphs)
     assert clean_line(session.service.name) in body

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from benchmark_tui.errors import ExportError
+from benchmark_tui.errors import ExportError, OtherSessionsDocument
 from benchmark_tui.export.template import (
     MAX_TEMPLATE_BYTES,
     is_folder,
@@ -193,7 +193,7 @@ def _check_same_session(target: Path, session: Session) -> None:
     found = document_mark_of(target)
     if found is None or found == document_mark(session):
         return
-    raise ExportError(
+    raise OtherSessionsDocument(
         f"{target} holds the findings of another session, so it is not replaced — "
         f"{_OTHER_NAME}, or replace it anyway (on the command line: --force).",
         title="Another session's document",

@@ -44,6 +44,11 @@ def palette_commands(app: BenchmarkApp) -> Iterator[SystemCommand]:
         yield SystemCommand(
             "Export to Word", "Write the findings document (.docx)", app.action_export
         )
+        yield SystemCommand(
+            "Pre-read for the team",
+            "Write the framework, the scale and an empty matrix for everyone's copy (.docx)",
+            app.action_export_handout,
+        )
         if app.read_only:
             yield SystemCommand(
                 "Save a copy as…",
