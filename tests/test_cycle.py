@@ -71,16 +71,6 @@ def test_empty_new_fields_are_left_out_of_the_file(session):
     assert "from_last_time" not in text
 
 
-def test_a_plan_review_without_a_previous_session_is_reported(framework, session, tmp_path):
-    text = session_text(session) + "plan_review:\n  a1:\n    outcome: done\n"
-    path = tmp_path / "s.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(SessionFileError) as caught:
-        read_session(path, framework)
-    assert "s.yaml" in caught.value.message
-    assert "add 'previous'" in caught.value.message
-
-
 def test_an_unknown_outcome_is_reported_with_its_line(framework, session, tmp_path):
     session.previous = PreviousSession(file="x.yaml", hash="sha256:" + "0" * 64)
     session.review_action("a1", "done")

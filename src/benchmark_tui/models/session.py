@@ -15,7 +15,6 @@ from typing import Literal
 from pydantic import (
     Field,
     field_validator,
-    model_validator,
 )
 
 from benchmark_tui.models.common import (
@@ -131,15 +130,6 @@ class Session(_Record):
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
         return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-    @model_validator(mode="after")
-    def _review_needs_previous(self) -> Session:
-        if self.plan_review and self.previous is None:
-            raise ValueError(
-                "plan_review reviews the previous self-assessment's plan, but 'previous' does "
-                "not name that session; add 'previous' or remove 'plan_review'"
-            )
-        return self
 
     @classmethod
     def new(
