@@ -438,3 +438,19 @@ def test_rescue_survives_any_error_in_the_save_and_falls_back_to_json(opened, pa
     assert result.path is not None and result.path.suffix == ".json"
     assert "Clear vision" in result.path.read_text(encoding="utf-8")
     assert str(result.path) in result.message
+
+
+def test_a_session_with_a_name_of_250_bytes_can_be_saved_and_its_leftovers_found(
+    session, tmp_path
+):
+    """The temporary file beside it must itself fit within the file system's 255 bytes."""
+    from benchmark_tui.files import remove_leftover_temp_files
+
+    path = tmp_path / ("é" * 120 + "-s.yaml")  # 247 bytes
+    save_session(session, path)
+    save_session(session, path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+    stem = path.name.encode()[:200].decode("utf-8", "ignore")
+    leftover = tmp_path / f".{stem}.abc123.tmp"
+    leftover.write_text("partial", encoding="utf-8")
+    assert remove_leftover_temp_files(path) == [leftover]

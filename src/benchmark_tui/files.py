@@ -33,7 +33,7 @@ def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
         OSError: whatever the operating system reported.
     """
     folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{_temp_stem(path)}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -50,6 +50,20 @@ def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
         raise
     if durable:
         fsync_folder(folder)
+
+
+TEMP_STEM_BYTES = 200
+"""A temporary file is named after its target, cut to this many bytes so that ``.NAME.RANDOM.tmp``
+stays within :data:`MAX_NAME_BYTES` whatever the target's name."""
+
+
+def _temp_stem(path: Path) -> str:
+    """The part of a temporary file's name that says which file it will become."""
+    name = path.name
+    if len(name.encode("utf-8", "surrogateescape")) <= TEMP_STEM_BYTES:
+        return name
+    cut = name.encode("utf-8", "surrogateescape")[:TEMP_STEM_BYTES]
+    return cut.decode("utf-8", "ignore")
 
 
 def fsync_folder(folder: Path) -> None:
@@ -74,7 +88,7 @@ def remove_leftover_temp_files(path: Path) -> list[Path]:
     Returns:
         The files removed.
     """
-    leftover = re.compile(rf"\.{re.escape(path.name)}\.(?:bak\.)?[a-z0-9_]+\.tmp")
+    leftover = re.compile(rf"\.{re.escape(_temp_stem(path))}\.(?:bak\.)?[a-z0-9_]+\.tmp")
     removed: list[Path] = []
     with contextlib.suppress(OSError):
         for candidate in path.parent.iterdir():
