@@ -454,3 +454,10 @@ def test_a_session_with_a_name_of_250_bytes_can_be_saved_and_its_leftovers_found
     leftover = tmp_path / f".{stem}.abc123.tmp"
     leftover.write_text("partial", encoding="utf-8")
     assert remove_leftover_temp_files(path) == [leftover]
+
+
+def test_undo_describes_the_review_of_last_times_plan(opened):
+    opened.session.review_action("a1", outcome="done", note="Survey run in May")
+    opened.record_edit()
+    said = opened.undo()
+    assert said is not None and "last plan: action a1 not reviewed" in said

@@ -3,6 +3,8 @@
 
 Usage:
     uv run python tools/make_example_session.py
+    uv run python tools/make_example_cycle.py   # then this: it links the example to its
+                                                # previous year and rebuilds the other examples
 
 Builds one fully worked self-assessment for a fictional service, "Example Borough Libraries"
 (a council-run service with 12 branches, a mobile library and a Home Library Service), with the

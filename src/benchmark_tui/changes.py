@@ -35,6 +35,9 @@ def changes(old: Session, new: Session, framework: Framework | None = None) -> l
         found.append("service details changed")
     if old.workshop != new.workshop:
         found.append("workshop details changed")
+    if old.previous != new.previous:
+        found.append("link to the previous self-assessment changed")
+    found.extend(f"last plan: {p}" for p in _review_changes(old, new))
     for item_id in _ordered_ids(old.results, new.results, framework):
         label = _label(item_id, framework)
         before, after = old.results.get(item_id), new.results.get(item_id)
@@ -132,11 +135,13 @@ def _characteristic_changes(
     yield from _list_changes(
         "approach", [a.text for a in before.approaches], [a.text for a in after.approaches]
     )
-    texts_before = {a.text: a.status for a in before.approaches}
+    kept_before = {a.text: a for a in before.approaches}
     for approach in after.approaches:
-        status = texts_before.get(approach.text)
-        if status is not None and status != approach.status:
+        old = kept_before.get(approach.text)
+        if old is not None and old.status != approach.status:
             yield f"approach {quote(approach.text)} marked {approach.status.replace('-', ' ')}"
+        if old is not None and old.from_last_time and not approach.from_last_time:
+            yield f"approach {quote(approach.text)} confirmed"
     yield from _text_change("evidence summary", before.evidence.summary, after.evidence.summary)
     yield from _list_changes(
         "data source", before.evidence.sources_reviewed, after.evidence.sources_reviewed
@@ -175,3 +180,18 @@ def _plan_changes(before: ImprovementPlan, after: ImprovementPlan) -> Iterator[s
     if kept_before != [a.id for a in after.actions if a.id in old]:
         yield "actions reordered"
     yield from _text_change("notes", before.notes, after.notes)
+
+
+def _review_changes(old: Session, new: Session) -> Iterator[str]:
+    """How the review of last time's plan changed: outcomes judged, notes written."""
+    for action_id in dict.fromkeys([*old.plan_review, *new.plan_review]):
+        before, after = old.plan_review.get(action_id), new.plan_review.get(action_id)
+        if before == after:
+            continue
+        outcome_before = before.outcome_label if before else "not reviewed"
+        outcome_after = after.outcome_label if after else "not reviewed"
+        if outcome_before != outcome_after:
+            yield f"action {action_id} {outcome_after}"
+        yield from _text_change(
+            f"action {action_id} note", before.note if before else "", after.note if after else ""
+        )
