@@ -319,17 +319,6 @@ class HelpDialog(Dialog[None]):
         self.query_one(VerticalScroll).focus()
 
 
-class _Periods(Validator):
-    """Each line of the values box must read ``period: value``."""
-
-    def validate(self, value: str) -> ValidationResult:
-        try:
-            parse_values(value)
-        except ValueError as err:
-            return self.failure(str(err))
-        return self.success()
-
-
 def parse_values(text: str) -> list[PeriodValue]:
     """Read ``2022/23: 41,200`` lines (or ``;``-separated pairs) into period values.
 
