@@ -32,14 +32,14 @@ from benchmark_tui.models import (
     count_remark,
     day_label,
 )
-from benchmark_tui.tui.messages import SessionEdited
+from benchmark_tui.tui.messages import GoToNeighbour, PositionChanged, SessionEdited
 from benchmark_tui.tui.widgets.bars import StepBar, TopBar, WhereBar
 from benchmark_tui.tui.widgets.editable_list import EditableList
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 from benchmark_tui.tui.widgets.option_cache import SizedByLayout
 
 if TYPE_CHECKING:
-    from benchmark_tui.tui.app import BenchmarkApp
+    from benchmark_tui.tui.context import WorkshopContext
 
 
 class StepPanes(SizedByLayout, ContentSwitcher):
@@ -128,9 +128,9 @@ class WorkshopScreen(Screen[None]):
         """The item the team was on before coming here (the overview starts there)."""
 
     @property
-    def benchmark_app(self) -> BenchmarkApp:
-        """The app, typed."""
-        return cast("BenchmarkApp", self.app)
+    def context(self) -> WorkshopContext:
+        """What this screen may read from the app (it acts by posting messages)."""
+        return cast("WorkshopContext", self.app)
 
     @property
     def item_id(self) -> str | None:
@@ -208,11 +208,11 @@ class WorkshopScreen(Screen[None]):
 
     def action_next_item(self) -> None:
         """Go to the next area, characteristic or screen of the workshop."""
-        self.benchmark_app.goto_neighbour(self.place, self.item_id, 1)
+        self.post_message(GoToNeighbour(self.place, self.item_id, 1))
 
     def action_previous_item(self) -> None:
         """Go to the previous area, characteristic or screen of the workshop."""
-        self.benchmark_app.goto_neighbour(self.place, self.item_id, -1)
+        self.post_message(GoToNeighbour(self.place, self.item_id, -1))
 
 
 class SteppedScreen(WorkshopScreen):
@@ -307,7 +307,7 @@ class SteppedScreen(WorkshopScreen):
 
     def watch_step(self) -> None:
         self._show_step()
-        self.benchmark_app.remember_position(self.position)
+        self.post_message(PositionChanged(self.position))
 
     def _show_step(self) -> None:
         self.query_one("#steps", ContentSwitcher).current = self.step

@@ -22,12 +22,13 @@ from benchmark_tui.models import (
     TeamMember,
     Workshop,
 )
+from benchmark_tui.tui.messages import StartSession
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 
 SCOPE_CHOICES = {"whole-service": "The whole service", "library": "An individual library"}
 
 if TYPE_CHECKING:
-    from benchmark_tui.tui.app import BenchmarkApp
+    from benchmark_tui.tui.context import WorkshopContext
 
 
 def parse_dates(text: str) -> list[date]:
@@ -104,9 +105,9 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
     ]
 
     @property
-    def benchmark_app(self) -> BenchmarkApp:
-        """The app, typed."""
-        return cast("BenchmarkApp", self.app)
+    def context(self) -> WorkshopContext:
+        """What this screen may read from the app (it acts by posting messages)."""
+        return cast("WorkshopContext", self.app)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="new-session", classes="form"):
@@ -137,7 +138,7 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
                         id="governance-detail", placeholder="e.g. Trust, mutual", disabled=True
                     )
             yield Label("Workshop date(s), YYYY-MM-DD, separated by commas")
-            today = self.benchmark_app.clock().date()
+            today = self.context.clock().date()
             yield FormInput(today.isoformat(), id="dates", validators=[_Dates()])
             yield Label("Facilitator")
             yield FormInput(id="facilitator", placeholder="Name")
@@ -171,7 +172,7 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
     @property
     def has_typing(self) -> bool:
         """Whether anything has been typed into the form (leaving it would lose it)."""
-        today = self.benchmark_app.clock().date().isoformat()
+        today = self.context.clock().date().isoformat()
         typed = [i.value.strip() for i in self.query(Input) if i.id != "dates"]
         dates = self.query_one("#dates", Input).value.strip()
         return any(typed) or dates != today or bool(self.query_one("#team", TextArea).text.strip())
@@ -201,7 +202,7 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
     @on(Button.Pressed, "#create")
     def action_create(self) -> None:
         """Check the form, create the session file and open the briefing."""
-        app = self.benchmark_app
+        app = self.context
         assert app.framework is not None
         problem = self.query_one("#problem", Static)
         name = self.query_one("#service", Input).value
@@ -209,9 +210,9 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
             dates = parse_dates(self.query_one("#dates", Input).value)
             service = ServiceInfo(
                 name=name,
-                scope=self.query_one("#scope", Select).value,  # type: ignore[arg-type]
+                scope=self.query_one("#scope", Select).value,
                 library=self.query_one("#library-name", Input).value,
-                governance=self.query_one("#governance", Select).value,  # type: ignore[arg-type]
+                governance=self.query_one("#governance", Select).value,
                 governance_detail=self.query_one("#governance-detail", Input).value,
             )
             workshop = Workshop(
@@ -227,7 +228,7 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
             self.notify(explained, title="Not created yet", severity="warning", markup=False)
             self._focus_problem(err)
             return
-        app.start_session(Session.new(app.framework, service, workshop))
+        self.post_message(StartSession(Session.new(app.framework, service, workshop)))
 
     @staticmethod
     def _explain(err: ValueError) -> str:

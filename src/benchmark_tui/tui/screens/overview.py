@@ -16,8 +16,10 @@ from benchmark_tui.models import (
     STATE_LABELS,
     STATE_SYMBOLS,
     Characteristic,
+    Place,
     ResultsArea,
 )
+from benchmark_tui.tui.messages import GoTo
 from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
 from benchmark_tui.tui.widgets.heat import heat_style
@@ -165,13 +167,13 @@ under the cursor; **p** opens the improvement plan.
     def _open(self, index: int) -> None:
         if 0 <= index < len(self.items):
             item = self.items[index]
-            place = "characteristic" if isinstance(item, Characteristic) else "area"
-            self.benchmark_app.goto(place, item.id)
+            place: Place = "characteristic" if isinstance(item, Characteristic) else "area"
+            self.post_message(GoTo(place, item.id))
 
     def action_plan(self) -> None:
         """Open the improvement plan."""
-        self.benchmark_app.goto("plan")
+        self.post_message(GoTo("plan"))
 
     def action_briefing(self) -> None:
         """Open the briefing."""
-        self.benchmark_app.goto("briefing")
+        self.post_message(GoTo("briefing"))

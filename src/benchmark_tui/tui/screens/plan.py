@@ -163,7 +163,7 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
         workshop = self.session.workshop
         team = [m.name for m in workshop.team] + [workshop.facilitator]
         return ActionDialog(
-            self.framework, action, team=team, today=self.benchmark_app.clock().date()
+            self.framework, action, team=team, today=self.context.clock().date()
         )
 
     def action_add(self) -> None:

@@ -18,11 +18,12 @@ from textual.widgets.option_list import Option
 from benchmark_tui.errors import FileProblem
 from benchmark_tui.models import Framework, day_label
 from benchmark_tui.store import SessionSummary, list_sessions, read_session
+from benchmark_tui.tui.messages import OpenSessionFile
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 from benchmark_tui.tui.widgets.memo import hanging_rows
 
 if TYPE_CHECKING:
-    from benchmark_tui.tui.app import BenchmarkApp
+    from benchmark_tui.tui.context import WorkshopContext
 
 
 def display_path(path: Path) -> str:
@@ -90,9 +91,9 @@ anywhere by its path.
         """What each line of the list is: a session, or None for the "elsewhere" heading."""
 
     @property
-    def benchmark_app(self) -> BenchmarkApp:
-        """The app, typed."""
-        return cast("BenchmarkApp", self.app)
+    def context(self) -> WorkshopContext:
+        """What this screen may read from the app (it acts by posting messages)."""
+        return cast("WorkshopContext", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="start"):
@@ -119,7 +120,7 @@ anywhere by its path.
 
     def action_refresh(self) -> None:
         """Read the sessions folder again, and the recent sessions kept elsewhere."""
-        app = self.benchmark_app
+        app = self.context
         assert app.framework is not None
         folder = app.sessions_dir
         here = list_sessions(folder, app.framework)
@@ -149,7 +150,7 @@ anywhere by its path.
     def _recent_elsewhere(self, listed: set[Path]) -> list[SessionSummary]:
         """Recently opened sessions outside the sessions folder that are still there and
         still sessions (a file since deleted, or replaced by something else, is left out)."""
-        app = self.benchmark_app
+        app = self.context
         assert app.framework is not None
         found: list[SessionSummary] = []
         for recent in app.settings.recent:
@@ -240,7 +241,7 @@ anywhere by its path.
 
             self.app.push_screen(ErrorDialog("This session file has a problem", summary.problem))
             return
-        self.benchmark_app.open_session(summary.path)
+        self.post_message(OpenSessionFile(summary.path))
 
     def action_new(self) -> None:
         """Start a new self-assessment."""
@@ -254,13 +255,13 @@ anywhere by its path.
 
         def chosen(path: Path | None) -> None:
             if path is not None:
-                self.benchmark_app.open_session(path)
+                self.post_message(OpenSessionFile(path))
 
         self.app.push_screen(
             PathDialog(
                 "Open a session file",
                 "Path of the session (.yaml):",
-                str(self.benchmark_app.sessions_dir) + "/",
+                str(self.context.sessions_dir) + "/",
             ),
             chosen,
         )
