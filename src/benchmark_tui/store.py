@@ -283,36 +283,34 @@ class SessionSummary:
     """Why the file could not be read, if it could not."""
 
 
+def summarise_session(path: Path, framework: Framework) -> SessionSummary:
+    """One session file as the sessions list shows it (with its problem, if it cannot be read)."""
+    try:
+        session = read_session(path, framework).session
+    except FileProblem as err:
+        return SessionSummary(path, path.stem, "", "", None, None, problem=err.message)
+    return SessionSummary(
+        path=path,
+        service=session.service.name,
+        scope=session.service.scope_label,
+        dates=session.workshop.dates_label,
+        progress=session.progress(framework),
+        updated=session.updated,
+    )
+
+
 def list_sessions(folder: Path, framework: Framework) -> list[SessionSummary]:
     """Summarise every session file in a folder, most recently updated first.
 
     Files that cannot be read are listed too, with their problem, rather than hidden.
     """
-    summaries: list[SessionSummary] = []
     if not folder.is_dir():
-        return summaries
-    for path in sorted(folder.glob(f"*{SESSION_SUFFIX}")):
-        if path.name.startswith("."):
-            continue
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", SessionNotice)
-                session = load_session(path, framework)
-        except FileProblem as err:
-            summaries.append(
-                SessionSummary(path, path.stem, "", "", None, None, problem=err.message)
-            )
-            continue
-        summaries.append(
-            SessionSummary(
-                path=path,
-                service=session.service.name,
-                scope=session.service.scope_label,
-                dates=session.workshop.dates_label,
-                progress=session.progress(framework),
-                updated=session.updated,
-            )
-        )
+        return []
+    summaries = [
+        summarise_session(path, framework)
+        for path in sorted(folder.glob(f"*{SESSION_SUFFIX}"))
+        if not path.name.startswith(".")
+    ]
     oldest = datetime.min.replace(tzinfo=UTC)
     summaries.sort(key=lambda s: s.updated or oldest, reverse=True)
     return summaries

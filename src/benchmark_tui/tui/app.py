@@ -65,7 +65,7 @@ class BenchmarkApp(InOrderKeys, Navigation, Autosave, FileActions, Exporting, Ca
         Binding("f1", "help", "Help", priority=True, tooltip="Keys and purpose of this screen"),
         Binding("question_mark", "help", "Help", show=False),
         Binding("ctrl+s", "save", "Save", show=False, priority=True),
-        Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change (it says what it was)"),
         Binding("ctrl+t", "cycle_theme", "Theme", show=False, priority=True),
     ]
 
@@ -299,7 +299,7 @@ class BenchmarkApp(InOrderKeys, Navigation, Autosave, FileActions, Exporting, Ca
         """Switch projector → light → dark."""
         self.theme = next_theme(self.theme)
         names = {v: k for k, v in THEMES.items()}
-        self.notify(f"Theme: {names.get(self.theme, self.theme)}", timeout=2)
+        self.notify(f"Theme: {names.get(self.theme, self.theme)}", timeout=2, markup=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Report how a background save or export ended."""

@@ -112,9 +112,9 @@ class Exporting(OpenSessionHost):
         worker = event.worker
         request = self._export_request
         if event.state == WorkerState.SUCCESS:
-            self.notify(
-                f"Written to {worker.result}", title="Export to Word", timeout=20, markup=False
-            )
+            written = Path(worker.result) if worker.result is not None else None
+            where = f"{written.name}\nin {written.parent}" if written else "the document"
+            self.notify(f"Written: {where}", title="Export to Word", timeout=20, markup=False)
         elif event.state == WorkerState.ERROR:
             error = worker.error
             if isinstance(error, ExportError) and request is not None:

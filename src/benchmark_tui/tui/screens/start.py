@@ -15,9 +15,8 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from benchmark_tui.errors import FileProblem
-from benchmark_tui.models import Framework, day_label
-from benchmark_tui.store import SessionSummary, list_sessions, read_session
+from benchmark_tui.models import day_label
+from benchmark_tui.store import SessionSummary, list_sessions, summarise_session
 from benchmark_tui.tui.messages import OpenSessionFile
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 from benchmark_tui.tui.widgets.memo import hanging_rows
@@ -35,26 +34,6 @@ def display_path(path: Path) -> str:
         except ValueError:
             continue
     return str(path)
-
-
-def summarise_session(path: Path, framework: Framework) -> SessionSummary | None:
-    """One session file as the sessions list shows it; None if it cannot be read as one.
-
-    (Only the recent files outside the sessions folder are read one by one; the folder
-    itself is read by :func:`list_sessions`.)
-    """
-    try:
-        session = read_session(path, framework).session
-    except FileProblem:
-        return None
-    return SessionSummary(
-        path=path,
-        service=session.service.name,
-        scope=session.service.scope_label,
-        dates=session.workshop.dates_label,
-        progress=session.progress(framework),
-        updated=session.updated,
-    )
 
 
 class SessionList(OptionList):
@@ -159,7 +138,7 @@ anywhere by its path.
                 continue
             listed.add(path.resolve())
             summary = summarise_session(path, app.framework)
-            if summary is not None:
+            if summary.problem is None:  # not (or no longer) a session: not worth listing
                 found.append(summary)
         return found
 
