@@ -434,6 +434,7 @@ def test_rescue_survives_any_error_in_the_save_and_falls_back_to_json(opened, pa
 
     edit(opened, "Clear vision")
     monkeypatch.setattr(workshop_module, "session_text", broken)
+    monkeypatch.setattr(workshop_module, "render_session_data", broken)
     result = opened.rescue()
     assert result.path is not None and result.path.suffix == ".json"
     assert "Clear vision" in result.path.read_text(encoding="utf-8")

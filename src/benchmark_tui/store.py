@@ -213,15 +213,23 @@ def save_session(session: Session, path: Path | str) -> Path:
 def session_text(session: Session) -> str:
     """Check a session and render the text :func:`save_session` writes.
 
-    The app calls this on its own thread (a consistent snapshot) and writes the text from a
-    worker thread with :func:`write_session_text`, so the team never waits for the disk.
-
     Raises:
         SaveError: the session holds a value that would not load again, or is larger than the
             reader accepts (:data:`~benchmark_tui.yamlio.MAX_FILE_BYTES`,
             :data:`~benchmark_tui.yamlio.MAX_NODES`).
     """
-    data = session.model_dump(mode="python")
+    return render_session_data(session.model_dump(mode="python"))
+
+
+def render_session_data(data: dict[str, Any]) -> str:
+    """Check a session's data (from ``model_dump``) and render the text of its file.
+
+    The open session takes the data on the UI thread (a consistent snapshot, about a
+    millisecond) and renders it here from its writer thread, so the team never waits.
+
+    Raises:
+        SaveError: as :func:`session_text`.
+    """
     try:
         # In-place edits of lists bypass pydantic; never write a file that would not load.
         Session.model_validate(data)

@@ -5,9 +5,9 @@ undo history, saves (the app decides *when*; the checks and the writing live her
 changes made to the file outside the app, keeps earlier versions, and writes a rescue copy
 when something goes wrong. The app wires key presses and timers to it.
 
-Saving is split in two so the team never waits for the disk: :meth:`OpenSession.prepare_save`
-renders the text on the UI thread (a consistent snapshot), and :meth:`OpenSession.write`
-writes it, from any thread, one write at a time.
+Saving is split in two so the team never waits: :meth:`OpenSession.prepare_save` takes a
+snapshot of the session's data on the UI thread (about a millisecond), and
+:meth:`OpenSession.write` checks, renders and writes it, from any thread, one write at a time.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from benchmark_tui.files import digest, explain_write_error, name_too_long, writ
 from benchmark_tui.locks import SessionLock, held_elsewhere, real_path
 from benchmark_tui.models import Framework, Session
 from benchmark_tui.settings import state_dir
-from benchmark_tui.store import read_session, session_text
+from benchmark_tui.store import read_session, render_session_data, session_text
 from benchmark_tui.versions import Version
 
 UNDO_DEPTH = 100
@@ -70,10 +70,11 @@ class NeedsConfirmation(BenchmarkError):
 
 @dataclass(frozen=True)
 class PendingSave:
-    """A rendered session, ready to be written by :meth:`OpenSession.write`."""
+    """A snapshot of the session's data, ready to be written by :meth:`OpenSession.write`."""
 
     sequence: int
-    text: str
+    data: dict[str, Any]
+    """The session as :meth:`~pydantic.BaseModel.model_dump` gives it."""
     content: dict[str, Any]
     """The session without position and time stamps: a version is kept when this changed."""
 
@@ -117,7 +118,7 @@ class OpenSession:
     _baseline: dict[str, Any] = field(default_factory=dict)
     _last_edit: tuple[str | None, float] = (None, 0.0)
     _disk: _DiskState | None = None
-    _written_text: str = ""
+    _written_data: dict[str, Any] = field(default_factory=dict)
     _written_content: dict[str, Any] = field(default_factory=dict)
     _sequence: int = 0
     _written: int = 0
@@ -172,8 +173,8 @@ class OpenSession:
         self._undo.clear()
         self._baseline = self.session.model_dump(mode="python")
         self._last_edit = (None, 0.0)
-        self._written_text = session_text(self.session)
-        self._written_content = _content(self._baseline)
+        self._written_data = self.session.model_dump(mode="python")  # not shared with _baseline
+        self._written_content = _content(self._written_data)
 
     def close(self) -> None:
         """Release the lock (the caller saves first, with :meth:`save_now`)."""
@@ -245,18 +246,14 @@ class OpenSession:
     # -- saving ----------------------------------------------------------------------------------
 
     def prepare_save(self) -> PendingSave | None:
-        """Render the session for writing (on the UI thread); None if there is nothing to write.
-
-        Raises:
-            SaveError: the session holds a value that would not load again, or is too large.
-        """
+        """Take a snapshot to write (on the UI thread); None if there is nothing to write."""
         if self.read_only or self.blocked is not None:
             return None
-        text = session_text(self.session)
-        if text == self._written_text:
+        data = self.session.model_dump(mode="python")
+        if data == self._written_data:
             return None
         self._sequence += 1
-        return PendingSave(self._sequence, text, _content(self.session.model_dump(mode="python")))
+        return PendingSave(self._sequence, data, _content(data))
 
     def write(self, pending: PendingSave) -> bool:
         """Write a prepared save (from any thread; one write at a time).
@@ -278,11 +275,13 @@ class OpenSession:
                 return False
             if self.blocked is not None:
                 raise self.blocked
-            self._write_checked(pending.text, pending.content)
+            self._write_checked(pending.data, pending.content)
             self._written = pending.sequence
             return True
 
-    def _write_checked(self, text: str, content: dict[str, Any], *, force: bool = False) -> None:
+    def _write_checked(
+        self, data: dict[str, Any], content: dict[str, Any], *, force: bool = False
+    ) -> None:
         """Write ``text`` after the checks :meth:`write` describes (``force``: write over an
         outside change, keeping the file found there as a version)."""
         target = self.real_path
@@ -308,7 +307,7 @@ class OpenSession:
         if not force and not self._is_ours(current):
             self.blocked = OutsideChange(self.path, "deleted" if current is None else "changed")
             raise self.blocked
-        data = text.encode("utf-8")
+        encoded = render_session_data(data).encode("utf-8")
         if current is not None and force:
             self._keep_as_version(current)  # theirs: never replaced without a copy
         elif current is not None and content != self._written_content:
@@ -317,15 +316,15 @@ class OpenSession:
             with contextlib.suppress(OSError):
                 versions.keep_version(target, current)
         try:
-            write_atomically(target, data)
+            write_atomically(target, encoded)
         except OSError as err:
             raise SaveError(
                 f"Not saved: {explain_write_error(err, target, what='the session')}. "
                 "The team's work is kept in this window.",
                 title="Not saved",
             ) from err
-        self._disk = _DiskState(len(data), digest(data))
-        self._written_text = text
+        self._disk = _DiskState(len(encoded), digest(encoded))
+        self._written_data = data
         self._written_content = content
 
     def save_now(self) -> bool:
@@ -345,7 +344,7 @@ class OpenSession:
     @property
     def is_saved(self) -> bool:
         """Whether the file holds everything in this window (cheap: compares text)."""
-        return self.read_only or session_text(self.session) == self._written_text
+        return self.read_only or self.session.model_dump(mode="python") == self._written_data
 
     # -- outside changes -------------------------------------------------------------------------
 
@@ -378,10 +377,8 @@ class OpenSession:
             SaveError: the file could not be written.
         """
         with self._write_lock:
-            text = session_text(self.session)
-            self._write_checked(
-                text, _content(self.session.model_dump(mode="python")), force=True
-            )
+            data = self.session.model_dump(mode="python")
+            self._write_checked(data, _content(data), force=True)
             self.blocked = None
             self._written = self._sequence
 
@@ -431,6 +428,8 @@ class OpenSession:
                 "(Its present content is kept as an earlier version.)",
                 title="Replace the file?",
             )
+        data = self.session.model_dump(mode="python")
+        text = render_session_data(data)
         lock = SessionLock(target)
         if lock.try_acquire() != "held":
             raise SaveError(
@@ -438,7 +437,6 @@ class OpenSession:
                 f"({lock.problem or 'another window has it'}). Choose another folder.",
                 title="Not saved",
             )
-        text = session_text(self.session)
         try:
             existing = _read_bytes(real_path(target))
             if existing is not None:
@@ -458,10 +456,10 @@ class OpenSession:
             self.read_only = False
             self.read_only_reason = ""
             self.blocked = None
-            data = text.encode("utf-8")
-            self._disk = _DiskState(len(data), digest(data))
-            self._written_text = text
-            self._written_content = _content(self.session.model_dump(mode="python"))
+            encoded = text.encode("utf-8")
+            self._disk = _DiskState(len(encoded), digest(encoded))
+            self._written_data = data
+            self._written_content = _content(data)
             self._written = self._sequence
 
     # -- versions --------------------------------------------------------------------------------
