@@ -88,7 +88,7 @@ def _load_framework_cached(resolved: str, _mtime: int, _size: int) -> Framework:
 
 
 def _load_framework_uncached(path: Path) -> Framework:
-    text, data = _read_data(path, FrameworkError)
+    root, data = _read_data(path, FrameworkError)
     if not isinstance(data, dict):
         raise FrameworkError(
             path,
@@ -99,23 +99,14 @@ def _load_framework_uncached(path: Path) -> Framework:
     try:
         return Framework.model_validate(data)
     except ValidationError as err:
-        root = _node_tree(text, path, FrameworkError)
         raise located(err, path, root, Framework, FrameworkError) from err
 
 
-def _read_data(path: Path, problem: type[FileProblem]) -> tuple[str, Any]:
-    """Read a YAML file once: its text (to locate problems later, if any) and its data."""
+def _read_data(path: Path, problem: type[FileProblem]) -> tuple[Any, Any]:
+    """Read a YAML file once: its data, and the node tree that locates a later problem in it."""
     text = yamlio.read_text(path, problem)
-    return text, yamlio.load(text, path, problem)
-
-
-def _node_tree(text: str, path: Path, problem: type[FileProblem]) -> Any:
-    """The node tree of text already read by :func:`_read_data`, to locate a problem in it.
-
-    Only files with a problem need it, so it is built only then (by the slower reader that
-    keeps line numbers).
-    """
-    return yamlio.parse(text, path, problem)[1]
+    data, root = yamlio.parse(text, path, problem)
+    return root, data
 
 
 # ---------------------------------------------------------------------------------------------
@@ -134,11 +125,11 @@ def read_session(path: Path | str, framework: Framework) -> LoadedSession:
         SessionFileError: the file is missing, not YAML, or not a valid session.
     """
     path = Path(path)
-    text, data = _read_data(path, SessionFileError)
-    return _session_from_data(path, text, data, framework)
+    root, data = _read_data(path, SessionFileError)
+    return _session_from_data(path, root, data, framework)
 
 
-def _session_from_data(path: Path, text: str, data: Any, framework: Framework) -> LoadedSession:
+def _session_from_data(path: Path, root: Any, data: Any, framework: Framework) -> LoadedSession:
     """Check data read from a session file (by :func:`_read_data`) against ``framework``."""
     if not isinstance(data, dict):
         raise SessionFileError(
@@ -149,7 +140,6 @@ def _session_from_data(path: Path, text: str, data: Any, framework: Framework) -
         )
     version = data.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        root = _node_tree(text, path, SessionFileError)
         node = yamlio.key_node_at(root, ("schema_version",))
         raise SessionFileError(
             path,
@@ -165,7 +155,6 @@ def _session_from_data(path: Path, text: str, data: Any, framework: Framework) -
     try:
         session = Session.model_validate(data, context=context)
     except ValidationError as err:
-        root = _node_tree(text, path, SessionFileError)
         raise located(err, path, root, Session, SessionFileError) from err
 
     notices: list[str] = []
@@ -373,7 +362,7 @@ def detect_kind(path: Path | str) -> FileKind:
         SessionFileError: the file cannot be read or parsed at all.
     """
     path = Path(path)
-    _text, data = _read_data(path, SessionFileError)
+    _root, data = _read_data(path, SessionFileError)
     return "framework" if _looks_like_framework(data) else "session"
 
 
@@ -404,7 +393,7 @@ def check_file(path: Path | str, framework: Framework) -> Framework | LoadedSess
             unless it was recognised as a framework).
     """
     path = Path(path)
-    text, data = _read_data(path, SessionFileError)
+    root, data = _read_data(path, SessionFileError)
     if _looks_like_framework(data):
         return load_framework(path)
-    return _session_from_data(path, text, data, framework)
+    return _session_from_data(path, root, data, framework)
