@@ -128,6 +128,9 @@ def measure_startup(runs: int, warm_up: bool) -> list[Figure]:
     with scratch("startup") as folder:
         pycache = bytecode_cache()
         minimal_argv = [sys.executable, str(BENCHMARKS / "minimal_app.py")]
+        # Issue 12's floor of this design: the same minimal app, importing the project's models.
+        models_argv = [*minimal_argv, "--models"]
+        models_runs: list[Launch] = []
 
         def start_app() -> Launch:
             # A fresh folder each time: a first start, with the session beside it in sessions/
@@ -140,16 +143,22 @@ def measure_startup(runs: int, warm_up: bool) -> list[Figure]:
         def start_minimal() -> Launch:
             return launch(minimal_argv, private_env(folder, pycache), folder, MINIMAL_MARKERS)
 
-        if warm_up:  # bytecode caches and the page cache, for both
+        def start_models() -> Launch:
+            return launch(models_argv, private_env(folder, pycache), folder, MINIMAL_MARKERS)
+
+        if warm_up:  # bytecode caches and the page cache, for all three
             start_minimal()
+            start_models()
             start_app()
+        collected = {start_app: app_runs, start_minimal: minimal_runs, start_models: models_runs}
         for index in range(runs):
-            order = (start_app, start_minimal) if index % 2 else (start_minimal, start_app)
-            for start in order:
-                (app_runs if start is start_app else minimal_runs).append(start())
+            order = [start_app, start_minimal, start_models]
+            for start in order[index % 3 :] + order[: index % 3]:  # each goes first in turn
+                collected[start].append(start())
 
     app_time = median([r.seconds for r in app_runs])
-    base_time = median([r.seconds for r in minimal_runs])
+    base_time = median([r.seconds for r in models_runs])
+    bare_time = median([r.seconds for r in minimal_runs])
     app_mem = median([r.peak_kib / 1024 for r in app_runs])
     base_mem = median([r.peak_kib / 1024 for r in minimal_runs])
     startup = Figure(
@@ -158,12 +167,15 @@ def measure_startup(runs: int, warm_up: bool) -> list[Figure]:
         measured=app_time * 1000,
         baseline=base_time * 1000,
         unit="ms",
-        target="≤ 1.15× baseline",
-        passed=app_time <= 1.15 * base_time,
-        baseline_what="minimal Textual app (Header, Static, Footer), same way",
+        target="≤ 1.10× baseline",
+        passed=app_time <= 1.10 * base_time,
+        baseline_what="minimal Textual app (Header, Static, Footer) importing the project's "
+        "models, same way",
         details={
             "spread": f"app {spread([r.seconds for r in app_runs], 1000, ' ms')}; "
-            f"minimal {spread([r.seconds for r in minimal_runs], 1000, ' ms')}",
+            f"minimal+models {spread([r.seconds for r in models_runs], 1000, ' ms')}",
+            "bare minimal app": f"{bare_time * 1000:.0f} ms "
+            f"(app {app_time / bare_time:.2f}× it; the 1.15× target against it is withdrawn)",
             "child CPU": f"app {median([r.cpu_seconds for r in app_runs]) * 1000:.0f} ms, "
             f"minimal {median([r.cpu_seconds for r in minimal_runs]) * 1000:.0f} ms "
             "(less noisy than wall time on a busy machine)",

@@ -1,6 +1,7 @@
 """Provides the baseline apps: the smallest Textual apps (Header, Static, Footer) to compare with.
 
-Run as a process (``python benchmarks/minimal_app.py``) it is the start-up and memory baseline;
+Run as a process (``python benchmarks/minimal_app.py [--models]``) it is the start-up and memory
+baseline (``--models`` also imports the project's models: the floor of this design);
 imported, its apps are the in-process baselines for moves, key presses and typing.
 """
 
@@ -60,4 +61,9 @@ class MinimalTextApp(App[None]):
 
 
 if __name__ == "__main__":
+    import sys
+
+    if "--models" in sys.argv:
+        # The floor of benchmark-tui's design: pydantic and the project's models, imported.
+        import benchmark_tui.models  # noqa: F401
     MinimalApp().run()
