@@ -34,6 +34,7 @@ from benchmark_tui.tui.navigation import Navigation
 from benchmark_tui.tui.saving import Autosave
 from benchmark_tui.tui.textual_compat import CalmCrashes
 from benchmark_tui.tui.themes import PROJECTOR, THEMES, next_theme
+from benchmark_tui.tui.yearly import YearlyCycle
 from benchmark_tui.workshop import OpenSession
 
 TEXT_SAVE_DELAY = 0.4
@@ -41,7 +42,9 @@ POSITION_SAVE_DELAY = 1.0
 """Text edits are saved this long after the last key, so typing never waits for the disk."""
 
 
-class BenchmarkApp(InOrderKeys, Navigation, Autosave, FileActions, Exporting, CalmCrashes):
+class BenchmarkApp(
+    InOrderKeys, Navigation, Autosave, FileActions, Exporting, YearlyCycle, CalmCrashes
+):
     """The self-assessment workshop, from the sessions list to the improvement plan.
 
     Args:
@@ -151,6 +154,7 @@ class BenchmarkApp(InOrderKeys, Navigation, Autosave, FileActions, Exporting, Ca
         """Make a session just opened the open one, and show where the team was."""
         self.close_session()
         self.opened = opened
+        self.load_last_time(opened)
         self.settings.remember(opened.path)
         save_settings(self.settings)
         for notice in opened.notices:
@@ -310,4 +314,4 @@ class BenchmarkApp(InOrderKeys, Navigation, Autosave, FileActions, Exporting, Ca
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Commands for the palette (ctrl+p): jump anywhere, export, versions, themes."""
-        return palette_commands(self)
+        return palette_commands(self, screen)

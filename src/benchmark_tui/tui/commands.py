@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.markup import escape
+from textual.screen import Screen
 
 from benchmark_tui.tui.themes import THEMES
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from benchmark_tui.tui.app import BenchmarkApp
 
 
-def palette_commands(app: BenchmarkApp) -> Iterator[SystemCommand]:
+def palette_commands(app: BenchmarkApp, screen: Screen | None = None) -> Iterator[SystemCommand]:
     """Commands for the palette (ctrl+p): jump anywhere, export, versions, themes.
 
     Titles from the framework are escaped: Textual's fuzzy matcher reads titles as markup.
@@ -67,6 +68,9 @@ def palette_commands(app: BenchmarkApp) -> Iterator[SystemCommand]:
         yield SystemCommand(
             "Sessions list", "Close this session and pick another", app.action_sessions
         )
+        yield from yearly_commands(app)
+    else:
+        yield from sessions_list_commands(screen)
     for label, name in THEMES.items():
         yield SystemCommand(
             f"Theme: {label}",
@@ -75,3 +79,39 @@ def palette_commands(app: BenchmarkApp) -> Iterator[SystemCommand]:
         )
     yield SystemCommand("Help", "Keys and purpose of this screen", app.action_help)
     yield SystemCommand("Quit", "Quit (everything is saved)", app.action_quit)
+
+
+def yearly_commands(app: BenchmarkApp) -> Iterator[SystemCommand]:
+    """The yearly cycle, while a session is open: next year's from it, last time's plan."""
+    from benchmark_tui.tui.messages import StartNextYear
+
+    path = app.session_path
+    if path is not None:
+        yield SystemCommand(
+            "Start next year's from this one",
+            "A new session for next year: the service, team, measures and approaches carried",
+            lambda: app.post_message(StartNextYear(path)),
+        )
+    if app.last_time is not None:
+        yield SystemCommand(
+            "Review last time's plan",
+            "What happened to each action of the previous improvement plan",
+            app.action_review_plan,
+        )
+
+
+def sessions_list_commands(screen: Screen | None) -> Iterator[SystemCommand]:
+    """On the sessions list: next year's from the highlighted session; compare the marked."""
+    from benchmark_tui.tui.screens.start import StartScreen
+
+    if isinstance(screen, StartScreen):
+        yield SystemCommand(
+            "Start next year's from this one",
+            "A new session for next year, from the highlighted session",
+            screen.action_next_year,
+        )
+        yield SystemCommand(
+            "Compare the marked sessions",
+            "Mark sessions with Space first: over time, or libraries side by side",
+            screen.action_compare,
+        )

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from benchmark_tui.cycle import LastTime
 from benchmark_tui.models import Framework
 from benchmark_tui.settings import Settings
 
@@ -20,6 +21,9 @@ class WorkshopContext(Protocol):
     """The user's settings (recent sessions, theme)."""
     sessions_dir: Path
     """The folder the sessions list shows and new sessions go into."""
+    last_time: LastTime | None
+    """The open session's previous self-assessment, read once when it was opened (None: it
+    has none, or it could not be read)."""
 
     def clock(self) -> datetime:
         """The local time (fixed in tests)."""

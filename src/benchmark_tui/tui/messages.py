@@ -63,3 +63,22 @@ class StartSession(Message):
     """Posted with a new session from the new-session form, to be saved and opened."""
 
     session: Session
+
+
+@dataclass
+class StartNextYear(Message):
+    """Posted to start next year's self-assessment from a session file, and open it."""
+
+    path: Path
+
+
+@dataclass
+class CompareSessions(Message):
+    """Posted to show several session files side by side (or one service over time)."""
+
+    paths: list[Path]
+
+
+@dataclass
+class ReviewLastPlan(Message):
+    """Posted to review what happened to each action of the previous self-assessment's plan."""

@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from benchmark_tui.models import Action, Framework, Session, day_label
+from benchmark_tui.tui.messages import ReviewLastPlan
 from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
 from benchmark_tui.tui.widgets.memo import hanging_rows
@@ -45,7 +46,8 @@ class PlanScreen(WorkshopScreen):
 The framework advises building the plan once the whole self-assessment is complete.
 **s** drafts actions from every area for improvement and every "no data collected yet"
 area (the team then edits them); **a** adds an action; **Enter** edits the one under the
-cursor; **del** removes it; **shift+↑/↓** moves it.
+cursor; **del** removes it; **shift+↑/↓** moves it. For a session that follows on from a
+previous self-assessment, **r** reviews last time's plan: what happened to each action.
 """
 
     BINDINGS = [
@@ -55,6 +57,7 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
         Binding("delete,backspace", "remove", "Remove", key_display="del"),
         Binding("shift+up", "move(-1)", "Move up", show=False),
         Binding("shift+down", "move(1)", "Move down", show=False),
+        Binding("r", "review_plan", "Last plan", tooltip="What happened to last time's plan"),
         NEXT_ITEM,
         PREVIOUS_ITEM,
     ]
@@ -64,6 +67,10 @@ cursor; **del** removes it; **shift+↑/↓** moves it.
         self.left_out: set[tuple[str | None, str]] = set()
         """Drafts the team unticked (item, improvement), not offered again while the session
         is open; s offers them again once nothing else is left to draft."""
+
+    def action_review_plan(self) -> None:
+        """Review what happened to each action of last time's plan."""
+        self.post_message(ReviewLastPlan())
 
     def _drafts(self) -> list[Action]:
         """The drafts to offer: the session's suggestions less those the team left out."""

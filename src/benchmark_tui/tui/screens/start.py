@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from benchmark_tui.models import day_label
 from benchmark_tui.store import SessionSummary, list_sessions, summarise_session
-from benchmark_tui.tui.messages import OpenSessionFile
+from benchmark_tui.tui.messages import CompareSessions, OpenSessionFile, StartNextYear
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 from benchmark_tui.tui.widgets.memo import hanging_rows
 
@@ -54,11 +54,19 @@ class StartScreen(Screen[None]):
 Each workshop is one session file. Pick one and press **Enter** to carry on where the team
 left off, or press **n** to start a new self-assessment. **o** opens a session file from
 anywhere by its path.
+
+**y** starts next year's self-assessment from the highlighted one (the service, the team, the
+measures and the approaches are carried forward; the new session shows last time's ratings
+and findings beside this time's). **Space** marks sessions; **c** compares the marked ones:
+one service over time, or several libraries side by side.
 """
 
     BINDINGS = [
         Binding("n", "new", "New session"),
         Binding("o", "open_path", "Open file…"),
+        Binding("y", "next_year", "Next year's", tooltip="Start next year's from this one"),
+        Binding("space", "mark", "Mark", key_display="space"),
+        Binding("c", "compare", "Compare", tooltip="Compare the marked sessions"),
         Binding("r", "refresh", "Refresh", show=False),
     ]
 
@@ -68,6 +76,8 @@ anywhere by its path.
         """The sessions listed: those in the sessions folder, then recent ones elsewhere."""
         self._rows: list[SessionSummary | None] = []
         """What each line of the list is: a session, or None for the "elsewhere" heading."""
+        self.marked: list[Path] = []
+        """The sessions marked (Space) for comparison, in the order they were marked."""
 
     @property
     def context(self) -> WorkshopContext:
@@ -106,10 +116,9 @@ anywhere by its path.
         elsewhere = self._recent_elsewhere({s.path.resolve() for s in here})
         self.summaries = [*here, *elsewhere]
         self._rows = [*here, *([None] if elsewhere else []), *elsewhere]
-        shown = display_path(folder)
-        self.query_one("#sessions-heading", Static).update(
-            Text(f"Sessions in {shown}" if here else f"Sessions folder: {shown} (none yet)")
-        )
+        listed = {s.path for s in self.summaries}
+        self.marked = [p for p in self.marked if p in listed]
+        self._show_heading()
         options = self.query_one("#sessions", OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -118,7 +127,13 @@ anywhere by its path.
                 heading = Text("\nRecent elsewhere", style="bold")
                 options.add_option(Option(heading, disabled=True))
             else:
-                options.add_option(Option(self._prompt(row, show_folder=row not in here)))
+                options.add_option(
+                    Option(
+                        self._prompt(
+                            row, show_folder=row not in here, marked=row.path in self.marked
+                        )
+                    )
+                )
         options.display = bool(self._rows)
         self.query_one("#no-sessions", Static).display = not self._rows
         if self._rows:
@@ -142,12 +157,33 @@ anywhere by its path.
                 found.append(summary)
         return found
 
+    def _show_heading(self) -> None:
+        """Where the sessions are; how many are marked for comparison."""
+        shown = display_path(self.context.sessions_dir)
+        heading = Text(
+            f"Sessions in {shown}"
+            if self._rows and self._rows[0] is not None
+            else f"Sessions folder: {shown} (none yet)"
+        )
+        if self.marked:
+            count = len(self.marked)
+            heading.append(
+                f"  ·  ☑ {count} marked — "
+                + ("c compares them" if count > 1 else "mark another to compare"),
+                style="bold",
+            )
+        self.query_one("#sessions-heading", Static).update(heading)
+
     @staticmethod
-    def _prompt(summary: SessionSummary, *, show_folder: bool = False) -> Group:
+    def _prompt(
+        summary: SessionSummary, *, show_folder: bool = False, marked: bool = False
+    ) -> Group:
         """The service and progress, then (indented, wrapped lines too) scope, dates, when it
         was updated and, for a session outside the sessions folder, where it is."""
         title = Text()
         details = Text(style="dim")
+        if marked:
+            title.append("☑ ", style="bold")
         if summary.problem:
             title.append(f"⚠ {summary.path.name}", style="bold")
             details.append("This file cannot be read: press Enter to see why.")
@@ -244,3 +280,49 @@ anywhere by its path.
             ),
             chosen,
         )
+
+    def _highlighted_summary(self) -> SessionSummary | None:
+        highlighted = self.query_one("#sessions", OptionList).highlighted
+        if highlighted is None or not 0 <= highlighted < len(self._rows):
+            return None
+        return self._rows[highlighted]
+
+    def action_next_year(self) -> None:
+        """Start next year's self-assessment from the highlighted session, and open it."""
+        summary = self._highlighted_summary()
+        if summary is None:
+            return
+        if summary.problem:
+            self._open(self._rows.index(summary))  # says what is wrong with it
+            return
+        self.post_message(StartNextYear(summary.path))
+
+    def action_mark(self) -> None:
+        """Mark (or unmark) the highlighted session for comparison."""
+        summary = self._highlighted_summary()
+        if summary is None or summary.problem:
+            return
+        if summary.path in self.marked:
+            self.marked.remove(summary.path)
+        else:
+            self.marked.append(summary.path)
+        options = self.query_one("#sessions", OptionList)
+        index = self._rows.index(summary)
+        here = None not in self._rows[:index]
+        options.replace_option_prompt_at_index(
+            index,
+            self._prompt(summary, show_folder=not here, marked=summary.path in self.marked),
+        )
+        self._show_heading()
+
+    def action_compare(self) -> None:
+        """Compare the marked sessions (at least two)."""
+        if len(self.marked) < 2:
+            self.notify(
+                "Mark two or more sessions with Space, then press c to compare them.",
+                title="Compare",
+                timeout=5,
+                markup=False,
+            )
+            return
+        self.post_message(CompareSessions(list(self.marked)))

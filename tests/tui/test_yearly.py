@@ -1,0 +1,186 @@
+"""The yearly cycle in the app: next year's from the sessions list, marking and comparing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, OptionList, Static
+
+from benchmark_tui.store import load_session
+from benchmark_tui.tui.screens.comparison import ComparisonScreen
+from benchmark_tui.tui.screens.plan_review import PlanReviewScreen
+from benchmark_tui.tui.screens.start import StartScreen
+
+from .conftest import LARGE, SMALL
+from .test_app import settle, type_text
+
+REPO = Path(__file__).resolve().parents[2]
+LAST_YEAR = "example-borough-libraries-2025-03-13.yaml"
+THIS_YEAR = "example-borough-libraries-2026-03-12.yaml"
+
+
+@pytest.fixture
+def examples(tmp_path: Path) -> Path:
+    """A writable copy of every example session, in a sessions folder of its own."""
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    for path in sorted((REPO / "sessions").glob("*.yaml")):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def highlight(screen: StartScreen, name: str) -> None:
+    """Put the sessions list's cursor on the session saved as ``name``."""
+    index = next(i for i, s in enumerate(screen._rows) if s is not None and s.path.name == name)
+    screen.query_one("#sessions", OptionList).highlighted = index
+
+
+async def test_y_starts_next_years_session_from_the_highlighted_one(make_app, examples, framework):
+    app = make_app(sessions_dir=examples)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        highlight(app.screen, THIS_YEAR)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.session_path is not None
+        new = app.session_path
+        assert new.name not in (LAST_YEAR, THIS_YEAR)
+        assert new.parent == examples
+    saved = load_session(new, framework)
+    assert saved.previous is not None and saved.previous.file == THIS_YEAR
+    assert saved.workshop.dates[0].isoformat() == "2026-03-12"  # the app's (fixed) clock
+    assert all(r.ratings == {} or not any(v.value for v in r.ratings.values())
+               for r in saved.characteristics.values())
+
+
+async def test_space_marks_sessions_and_c_compares_them(make_app, examples):
+    app = make_app(sessions_dir=examples)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        await pilot.press("c")  # nothing marked: a notice, no comparison
+        await pilot.pause()
+        assert app.screen is screen
+        highlight(screen, LAST_YEAR)
+        await pilot.press("space")
+        highlight(screen, THIS_YEAR)
+        await pilot.press("space")
+        await pilot.pause()
+        assert [p.name for p in screen.marked] == [LAST_YEAR, THIS_YEAR]
+        heading = str(screen.query_one("#sessions-heading", Static).render())
+        assert "2 marked" in heading
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ComparisonScreen)
+        assert app.screen.comparison.mode == "over-time"
+        assert [c.key for c in app.screen.comparison.columns] == ["2025", "2026"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert len(screen.marked) == 2  # still marked, to compare again
+
+
+async def test_space_again_unmarks_a_session(make_app, examples):
+    app = make_app(sessions_dir=examples)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        highlight(screen, LAST_YEAR)
+        await pilot.press("space", "space")
+        assert screen.marked == []
+
+
+@pytest.mark.parametrize("size", [SMALL, LARGE])
+async def test_the_comparison_screen_moves_and_says_the_cell_in_words(make_app, examples, size):
+    app = make_app(sessions_dir=examples)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        for name in (LAST_YEAR, THIS_YEAR):
+            highlight(screen, name)
+            await pilot.press("space")
+        await pilot.press("c")
+        await pilot.pause()
+        comparison = app.screen
+        assert isinstance(comparison, ComparisonScreen)
+        table = comparison.query_one(DataTable)
+        # 10 characteristics; the item, then 4 elements for each of the two years
+        assert table.row_count == 10
+        assert len(table.columns) == 1 + 2 * 4
+        for _ in range(4):
+            await pilot.press("right")  # to 2026's Plan
+        await pilot.pause()
+        cell = str(comparison.query_one("#comparison-cell", Static).render())
+        c = comparison.comparison
+        first = c.framework.items[0]
+        now = c.rating(c.columns[1], first.id, "plan")
+        assert f"Plan · 2026: {now}" in cell
+        change = c.change(1, first.id, "plan")
+        assert change.words and f"({change.words} since 2025)" in cell
+        # the whole table fits the width at both sizes: nothing cut at the right
+        assert table.virtual_size.width <= table.size.width
+
+
+async def test_libraries_side_by_side_give_the_spread_of_the_cell(make_app, examples):
+    app = make_app(sessions_dir=examples)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StartScreen)
+        libraries = sorted(p.name for p in examples.glob("example-*-library-*.yaml"))
+        for name in libraries:
+            highlight(screen, name)
+            await pilot.press("space")
+        await pilot.press("c")
+        await pilot.pause()
+        comparison = app.screen
+        assert isinstance(comparison, ComparisonScreen)
+        assert comparison.comparison.mode == "across"
+        await pilot.pause()
+        cell = str(comparison.query_one("#comparison-cell", Static).render())
+        assert "lowest" in cell and "median" in cell
+
+
+async def test_r_on_the_plan_reviews_last_times_plan_and_saves_it(make_app, examples, framework):
+    path = examples / THIS_YEAR
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.last_time is not None  # the 2025 session it follows on from, read once
+        await pilot.press("p")  # the example opens at the overview
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanReviewScreen)
+        summary = str(app.screen.query_one("#review-summary", Static).render())
+        assert "2 done" in summary
+        await pilot.press("down", "down")  # a3: not done in the example
+        await pilot.press("x")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("end", "space")  # after the note already there
+        await type_text(pilot, "Dropped: the restructure")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+    review = load_session(path, framework).plan_review["a3"]
+    assert review.outcome == "dropped"
+    assert review.note.endswith("carried into this plan as a1. Dropped: the restructure")
+
+
+async def test_a_moved_previous_session_is_said_once_and_shows_nothing(make_app, examples):
+    (examples / LAST_YEAR).rename(examples / "elsewhere.yaml")
+    app = make_app(examples / THIS_YEAR)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.last_time is None
+        notices = [n for n in app._notifications if LAST_YEAR in n.message]
+        assert len(notices) == 1
+        assert notices[0].title == "Previous self-assessment not found"
