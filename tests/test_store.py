@@ -58,6 +58,10 @@ def test_round_trip_is_lossless_for_awkward_text(framework, session, tmp_path):
     record.evidence.summary = "\n".join(AWKWARD)
     record.strengths = [t for t in AWKWARD if t.strip()]
     record.ratings["plan"].note = AWKWARD[5]
+    record.ratings["do"].votes = {"Aoife O'Neill": 3, "Sam": 1}
+    record.ratings["do"].revealed = True
+    record.ratings["do"].dissent = AWKWARD[5]
+    session.record("governance").ratings["plan"].tally = [0, 1, 3, 1, 0]
     session.area("outcomes").measures = [
         Measure(
             name="Visits: all branches",

@@ -13,6 +13,7 @@ from benchmark_tui.models import (
     CharacteristicRecord,
     Framework,
     ImprovementPlan,
+    Rating,
     Session,
 )
 
@@ -47,6 +48,7 @@ def changes(old: Session, new: Session, framework: Framework | None = None) -> l
         before_c, after_c = old.characteristics.get(item_id), new.characteristics.get(item_id)
         found.extend(f"{label}: {p}" for p in _characteristic_changes(before_c, after_c, framework))
     found.extend(f"plan: {p}" for p in _plan_changes(old.plan, new.plan))
+    found.extend(f"findings document: {p}" for p in _findings_changes(old, new))
     return found
 
 
@@ -161,8 +163,27 @@ def _characteristic_changes(
             else:
                 yield f"{title} {old_value} → {new_value}"
         yield from _text_change(f"{title} note", old.note if old else "", new.note if new else "")
+        yield from _round_changes(
+            title,
+            before.ratings.get(element_id) or Rating(),
+            after.ratings.get(element_id) or Rating(),
+        )
     yield from _list_changes("strength", before.strengths, after.strengths)
     yield from _list_changes("area for improvement", before.improvements, after.improvements)
+
+
+def _round_changes(title: str, before: Rating, after: Rating) -> Iterator[str]:
+    """How an element's rating round changed: held, revealed, recounted, removed, dissent."""
+    if before.counts != after.counts:
+        if not after.has_round:
+            yield f"{title} round removed"
+        elif not before.has_round:
+            yield f"{title} round held ({after.voters} votes)"
+        else:
+            yield f"{title} round recounted ({after.voters} votes)"
+    if after.revealed and not before.revealed:
+        yield f"{title} round revealed"
+    yield from _text_change(f"{title} dissent note", before.dissent, after.dissent)
 
 
 def _plan_changes(before: ImprovementPlan, after: ImprovementPlan) -> Iterator[str]:
@@ -180,6 +201,28 @@ def _plan_changes(before: ImprovementPlan, after: ImprovementPlan) -> Iterator[s
     if kept_before != [a.id for a in after.actions if a.id in old]:
         yield "actions reordered"
     yield from _text_change("notes", before.notes, after.notes)
+    for draft in after.declined:
+        if draft not in before.declined:
+            yield f"draft {quote(draft.improvement)} left out"
+    for draft in before.declined:
+        if draft not in after.declined:
+            yield f"draft {quote(draft.improvement)} offered again"
+
+
+def _findings_changes(old: Session, new: Session) -> Iterator[str]:
+    """Key messages written, the status and sign-off changed."""
+    before, after = old.findings, new.findings
+    yield from _text_change("key messages", before.key_messages, after.key_messages)
+    if before.status != after.status:
+        yield f"status {after.status.capitalize()}"
+    for kind, was, now in (
+        ("version", before.version, after.version),
+        ("approved by", before.approved_by, after.approved_by),
+        ("date approved", str(before.date_approved or ""), str(after.date_approved or "")),
+    ):
+        if was != now:
+            yield f"{kind} {quote(now)}" if now else f"{kind} cleared"
+    yield from _text_change("distribution", before.distribution, after.distribution)
 
 
 def _review_changes(old: Session, new: Session) -> Iterator[str]:

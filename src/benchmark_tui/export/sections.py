@@ -24,6 +24,7 @@ from benchmark_tui.models import (
     CharacteristicRecord,
     Framework,
     Measure,
+    Rating,
     ResultsArea,
     Session,
 )
@@ -297,6 +298,9 @@ def matrix(
         ]
         if value is None and not blank:
             first.append(Span("Not yet rated", bold=True, color=ALERT))
+        held = record.ratings.get(element.id)
+        if held is not None and held.has_round and not blank:
+            first.append(Span(round_line(held), size=SMALL_PT))
         writer.row(
             grid,
             [
@@ -310,12 +314,21 @@ def matrix(
         rating = record.ratings.get(element.id)
         if rating is not None and rating.note.strip():
             notes.append((element.title, value, rating.note.strip()))
+        if rating is not None and rating.dissent.strip() and not blank:
+            notes.append((element.title, value, f"a view that did not carry: {rating.dissent}"))
     if notes:
         writer.heading("Notes on the ratings", 4)
         writer.bullets(
             (Span(f"{title} ({NOT_RATED if value is None else value}): ", bold=True), Span(note))
             for title, value, note in notes
         )
+
+
+def round_line(rating: Rating) -> str:
+    """ "votes: 1 at 2, 4 at 3, 1 at 4; agreed 3 (a spread of 2 points)"."""
+    agreed = "not yet agreed" if rating.value is None else f"agreed {rating.value}"
+    wide = f" (a spread of {rating.spread} points)" if rating.is_wide else ""
+    return f"{rating.votes_label}; {agreed}{wide}"
 
 
 def _scale_heading(value: int, label: str) -> Cell:

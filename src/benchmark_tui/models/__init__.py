@@ -72,6 +72,7 @@ from benchmark_tui.models.records import (
     AreaRecord,
     CharacteristicId,
     CharacteristicRecord,
+    DeclinedDraft,
     ElementId,
     Evidence,
     Findings,
@@ -87,6 +88,12 @@ from benchmark_tui.models.records import (
     TeamMember,
     Workshop,
     session_context,
+)
+from benchmark_tui.models.rounds import (
+    WIDE_SPREAD,
+    median_label,
+    parse_round,
+    tally_label,
 )
 from benchmark_tui.models.session import (
     Finding,
@@ -110,6 +117,7 @@ __all__ = [
     "CharacteristicId",
     "CharacteristicRecord",
     "CharacteristicsSection",
+    "DeclinedDraft",
     "EXPECTED_AREAS",
     "EXPECTED_CHARACTERISTICS",
     "EXPECTED_SCALE",
@@ -164,11 +172,15 @@ __all__ = [
     "TeamMember",
     "Text",
     "Trend",
+    "WIDE_SPREAD",
     "Workshop",
     "_CONTROL",
     "clean_line",
     "clean_text",
     "count_remark",
     "day_label",
+    "median_label",
+    "parse_round",
     "session_context",
+    "tally_label",
 ]

@@ -43,6 +43,16 @@ from benchmark_tui.models.common import (
 from benchmark_tui.models.framework import (
     Framework,
 )
+from benchmark_tui.models.rounds import (
+    MAX_VOTERS,
+    POINTS,
+    WIDE_SPREAD,
+    counts_of,
+    median_of,
+    spread_of,
+    suggested_rating,
+    tally_label,
+)
 
 
 def session_context(framework: Framework, *, strict_ids: bool = True) -> dict[str, Any]:
@@ -86,6 +96,8 @@ ItemId = Annotated[Id, _check_item_id("item")]
 ElementId = Annotated[Id, _check_item_id("element")]
 RatingValue = Annotated[int, Strict(), Field(ge=0, le=4)]
 """A rating on the 0–4 scale. Strict, so ``yes`` or ``"3"`` in a file is reported, not guessed."""
+VoteCount = Annotated[int, Strict(), Field(ge=0, le=MAX_VOTERS)]
+"""How many people chose one point in a rating round."""
 
 
 
@@ -219,7 +231,74 @@ class Rating(_Record):
     votes: dict[Name, RatingValue] = Field(
         default_factory=dict, max_length=MAX_ITEMS, exclude_if=lambda votes: not votes
     )
-    """Individual ratings by team member, before consensus (reserved; no screen yet)."""
+    """A rating round by name: each person's rating before the team agreed (or ``tally``)."""
+    tally: list[VoteCount] = Field(
+        default_factory=list, max_length=POINTS, exclude_if=lambda tally: not tally
+    )
+    """A rating round by count: how many people chose each point 0–4, e.g. ``[0, 1, 3, 1, 0]``."""
+    revealed: bool = Field(default=False, exclude_if=lambda revealed: not revealed)
+    """Whether the round has been shown to the room (until then it stays hidden)."""
+    dissent: Text = Field(default="", exclude_if=lambda dissent: not dissent)
+    """A view that did not carry, in the team's words."""
+
+    @model_validator(mode="after")
+    def _one_kind_of_round(self) -> Rating:
+        if self.tally and len(self.tally) != POINTS:
+            raise ValueError(f"tally: give {POINTS} counts, one for each point 0 to 4")
+        if self.tally and self.votes:
+            raise ValueError("a round is either votes by name or a tally of counts, not both")
+        return self
+
+    @property
+    def has_round(self) -> bool:
+        """Whether the team held a rating round for this element."""
+        return any(self.tally) or bool(self.votes)
+
+    @property
+    def counts(self) -> list[int]:
+        """How many people chose each point 0–4 in the round (all 0 without one)."""
+        return list(self.tally) if self.tally else counts_of(self.votes)
+
+    @property
+    def voters(self) -> int:
+        """How many people rated in the round."""
+        return sum(self.counts)
+
+    @property
+    def median(self) -> float | None:
+        """The round's median rating (2.5 between two points); None without a round."""
+        return median_of(self.counts)
+
+    @property
+    def suggested(self) -> int | None:
+        """The rating offered to agree after the round: the median (the lower, between two)."""
+        return suggested_rating(self.counts)
+
+    @property
+    def spread(self) -> int:
+        """Points between the lowest and the highest rating of the round."""
+        return spread_of(self.counts)
+
+    @property
+    def is_wide(self) -> bool:
+        """The round's ratings span two points or more: worth discussing."""
+        return self.spread >= WIDE_SPREAD
+
+    @property
+    def votes_label(self) -> str:
+        """ "votes: 1 at 2, 4 at 3, 1 at 4" (empty without a round)."""
+        return f"votes: {tally_label(self.counts)}" if self.has_round else ""
+
+    def count_differs(self, present: int) -> bool:
+        """The round counts a different number of people than were present, with no note
+        saying why (somebody abstained, arrived late). Without a note it is worth a remark."""
+        return (
+            self.has_round
+            and present > 0
+            and self.voters != present
+            and not (self.note.strip() or self.dissent.strip())
+        )
+
 
 
 class CharacteristicRecord(_Record):
@@ -262,11 +341,45 @@ class Action(_Record):
     """Where the action came from: an area for improvement, missing data, or the team."""
 
 
+class DeclinedDraft(_Record):
+    """A drafted plan action the team unticked, so it is not offered again."""
+
+    item: ItemId | None = None
+    """The results area or characteristic the draft answered."""
+    improvement: Text = ""
+    """The area for improvement (or missing data) it answered, as the team worded it."""
+
+
 class ImprovementPlan(_Record):
     """The improvement plan, built once the self-assessment is complete."""
 
     actions: list[Action] = Field(default_factory=list, max_length=MAX_ITEMS)
     notes: Text = ""
+    declined: list[DeclinedDraft] = Field(
+        default_factory=list, max_length=MAX_ITEMS, exclude_if=lambda declined: not declined
+    )
+    """Drafts the team left out (left out of the file while there are none)."""
+
+    def is_declined(self, item: str | None, improvement: str) -> bool:
+        """Whether the team left out the draft answering ``improvement`` of ``item``."""
+        return DeclinedDraft(item=item, improvement=improvement) in self.declined
+
+    def record_declined(self, declined: list[Action], accepted: list[Action]) -> bool:
+        """Remember the drafts the team unticked; forget those it has now taken.
+
+        Returns:
+            Whether anything changed.
+        """
+        taken = {(a.item, a.improvement) for a in accepted}
+        kept = [d for d in self.declined if (d.item, d.improvement) not in taken]
+        for action in declined:
+            draft = DeclinedDraft(item=action.item, improvement=action.improvement)
+            if draft not in kept:
+                kept.append(draft)
+        if kept == self.declined:
+            return False
+        self.declined = kept
+        return True
 
     @model_validator(mode="after")
     def _unique_ids(self) -> ImprovementPlan:

@@ -48,6 +48,7 @@ from benchmark_tui.models.records import (
     ServiceInfo,
     Workshop,
 )
+from benchmark_tui.models.rounds import parse_round
 
 
 def _utc_now() -> datetime:
@@ -188,6 +189,52 @@ class Session(_Record):
         rating.value = value
         self.mark_started(characteristic_id)
 
+    def record_round(
+        self,
+        characteristic_id: str,
+        element_id: str,
+        text: str,
+        *,
+        revealed: bool,
+        dissent: str = "",
+    ) -> Rating:
+        """Record a rating round as typed (``0 1 3 1 0`` or ``Sam 3, Priya 2``).
+
+        The agreed rating is left as it was: agreeing is the facilitator's decision
+        (:meth:`set_rating`), never a side effect of counting.
+
+        Raises:
+            ValueError: the text is not a round, with what to type instead.
+        """
+        tally, votes = parse_round(text)
+        record = self.record(characteristic_id)
+        agreed = record.ratings.get(element_id) or Rating()
+        # Built whole, so a name too long leaves the element as it was.
+        rating = Rating(
+            value=agreed.value,
+            note=agreed.note,
+            tally=tally,
+            votes=votes,
+            revealed=revealed,
+            dissent=dissent,
+        )
+        record.ratings[element_id] = rating
+        self.mark_started(characteristic_id)
+        return rating
+
+    @property
+    def has_rounds(self) -> bool:
+        """Whether the team held a rating round for any element."""
+        return any(
+            rating.has_round
+            for record in self.characteristics.values()
+            for rating in record.ratings.values()
+        )
+
+    def people_present(self) -> int:
+        """How many people could rate in a round: the team."""
+        return len(self.workshop.team)
+
     def review_action(
         self, action_id: str, outcome: ActionOutcome | None, note: str | None = None
     ) -> ActionReview:
@@ -249,13 +296,18 @@ class Session(_Record):
                 if record is None or record.rating_for(element.id) is None:
                     yield characteristic, element
 
-    def suggested_actions(self, framework: Framework) -> list[Action]:
+    def suggested_actions(
+        self, framework: Framework, *, include_declined: bool = False
+    ) -> list[Action]:
         """Draft plan actions: one per area for improvement and per "no data yet" area.
 
         Suggestions already in the plan (same item and wording) are left out, so the team can
-        ask for suggestions again after editing without getting duplicates.
+        ask for suggestions again after editing without getting duplicates; so are those the
+        team declined (``plan.declined``) unless ``include_declined``.
         """
         existing = {(a.item, a.improvement) for a in self.plan.actions}
+        if not include_declined:
+            existing |= {(d.item, d.improvement) for d in self.plan.declined}
         suggestions: list[Action] = []
         next_number = len(self.plan.actions) + 1
         taken = {a.id for a in self.plan.actions}

@@ -7,26 +7,32 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
+from benchmark_tui.cycle import LastTime
 from benchmark_tui.models import (
     STEPS,
     Approach,
     Characteristic,
     CharacteristicRecord,
+    Rating,
     Step,
     clean_line,
 )
 from benchmark_tui.tui.screens.base import ReadingPane, SteppedScreen
 from benchmark_tui.tui.widgets.editable_list import EditableList, Entry
+from benchmark_tui.tui.widgets.last_findings import LastFindings
 from benchmark_tui.tui.widgets.memo import Memo, hanging_rows
 from benchmark_tui.tui.widgets.rating_matrix import Cell, RatingMatrix
 from benchmark_tui.tui.widgets.ticks import TickList
 
 APPROACH_TAGS = {"in-place": "", "planned": "planned"}
 """Approaches are in place unless marked planned (p); only "planned" is shown."""
+FROM_LAST_TIME = "from last time: c confirms"
+"""The mark of an approach carried from last time, until the team confirms or edits it."""
 
 
 def bullets(lines: list[str], *, marker: str = "•", numbered: bool = False) -> Memo:
@@ -64,6 +70,8 @@ def findings_lists(read_only: bool) -> ComposeResult:
             id="improvements",
             disabled=read_only,
         )
+    # Last time's lists, for a session that follows on from a previous self-assessment.
+    yield LastFindings(id="last-findings", disabled=read_only)
 
 
 def show_findings(screen: SteppedScreen) -> None:
@@ -73,6 +81,22 @@ def show_findings(screen: SteppedScreen) -> None:
     screen.query_one("#improvements", EditableList).set_entries(
         [Entry(s) for s in record.improvements]
     )
+    last_time = screen.context.last_time
+    item_id = screen.item_id
+    if last_time is None or item_id is None:
+        screen.query_one("#last-findings", LastFindings).show("", [], [])
+    else:
+        screen.query_one("#last-findings", LastFindings).show(
+            last_time_label(last_time).capitalize(),
+            last_time.strengths(item_id),
+            last_time.improvements(item_id),
+        )
+
+
+def last_time_label(last_time: LastTime) -> str:
+    """``last time (2025)``: the previous self-assessment, by the year of its workshop."""
+    dates = last_time.previous.workshop.dates
+    return f"last time ({min(dates).year})" if dates else "last time"
 
 
 class CharacteristicScreen(SteppedScreen):
@@ -90,9 +114,24 @@ class CharacteristicScreen(SteppedScreen):
 4. **Matrix**: discuss progress and agree a rating 0–4 for Plan, Do, Check / act and Impact.
 5. **Strengths & improvements**: agree two to four of each.
 
+For a session that follows on from a previous self-assessment, approaches carried from last
+time are marked *from last time* until the team confirms one is still in place (**c**), edits
+it or removes it; the matrix shows last time's rating as ◇ in its column, with its note, and
+the outcomes of last time's plan for this characteristic (for Check / act and Impact); the
+last step lists last time's strengths and areas for improvement (**Enter** copies one in).
+
 Then **agree** (ctrl+g) and move on to the next characteristic. Everything is saved as you
 type; ctrl+z undoes the last change.
 """
+
+    BINDINGS = [
+        Binding(
+            "c",
+            "confirm_approach",
+            "Confirm",
+            tooltip="Still in place: no longer marked from last time",
+        ),
+    ]
 
     characteristic: Characteristic
     _understood: Characteristic | None = None
@@ -167,6 +206,7 @@ type; ctrl+z undoes the last change.
                 id="rating-matrix",
                 disabled=self.read_only,
             )
+            yield Static(id="last-plan", classes="aside")
         with VerticalScroll(id="findings", classes="step"):
             yield from findings_lists(self.read_only)
 
@@ -189,7 +229,10 @@ type; ctrl+z undoes the last change.
                 )
             self.query_one("#understand").scroll_home(animate=False)
             self.query_one("#approach-list", EditableList).set_entries(
-                [Entry(a.text, a.status) for a in record.approaches],
+                [
+                    Entry(a.text, a.status, FROM_LAST_TIME if a.from_last_time else None)
+                    for a in record.approaches
+                ],
                 title=characteristic.approaches_prompt,
             )
             summary = self.query_one("#evidence-summary", TextArea)
@@ -207,11 +250,68 @@ type; ctrl+z undoes the last change.
             self.query_one("#new-source", Input).value = ""
             self.query_one(RatingMatrix).load(
                 {
-                    e.id: Cell(record.rating_for(e.id), self._note(e.id))
+                    e.id: Cell(record.rating_for(e.id), self._note(e.id), record.ratings.get(e.id))
                     for e in self.framework.elements
                 }
             )
+            self._show_last_time()
             show_findings(self)
+
+    def _show_last_time(self) -> None:
+        """Last time's ratings on the matrix, and what happened to last time's plan for it."""
+        last_time = self.context.last_time
+        matrix = self.query_one(RatingMatrix)
+        last_plan = self.query_one("#last-plan", Static)
+        if last_time is None:
+            matrix.show_last_time({})
+            last_plan.display = False
+            return
+        from benchmark_tui.tui.screens.plan_review import outcome_line
+
+        item = self.characteristic.id
+        matrix.show_last_time(
+            {
+                e.id: Cell(last_time.rating(item, e.id), last_time.rating_note(item, e.id))
+                for e in self.framework.elements
+                if last_time.rating(item, e.id) is not None
+            },
+            last_time_label(last_time),
+        )
+        actions = last_time.actions(item)
+        last_plan.display = bool(actions)
+        if actions:
+            text = Text(
+                f"{last_time_label(last_time).capitalize()}'s plan, for Check / act and Impact:",
+                style="bold",
+            )
+            for action in actions:
+                text.append("\n• ")
+                text.append_text(outcome_line(last_time, self.session, action))
+            last_plan.update(text)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "confirm_approach":
+            # Shown while any approach is marked; it confirms the highlighted one.
+            approaches = self.query_one("#approach-list", EditableList).entries
+            return self.step == "approaches" and any(e.mark for e in approaches)
+        return super().check_action(action, parameters)
+
+    def _carried_approach(self) -> int | None:
+        """The highlighted approach, if it is marked from last time."""
+        approaches = self.query_one("#approach-list", EditableList)
+        index = approaches.options.highlighted
+        if index is None or not 0 <= index < len(approaches.entries):
+            return None
+        return index if approaches.entries[index].mark else None
+
+    def action_confirm_approach(self) -> None:
+        """The team says the highlighted approach is still in place (no longer marked)."""
+        index = self._carried_approach()
+        if index is None or self.read_only:
+            return
+        approaches = self.query_one("#approach-list", EditableList)
+        entry = approaches.entries[index]
+        approaches.update_entry(index, Entry(entry.text, entry.tag))
 
     def remarks(self) -> list[str]:
         unrated = [e.title for e in self.framework.elements if self.record.rating_for(e.id) is None]
@@ -235,7 +335,11 @@ type; ctrl+z undoes the last change.
     @on(EditableList.Changed, "#approach-list")
     def record_approaches(self, event: EditableList.Changed) -> None:
         self.record.approaches = [
-            Approach(text=e.text, status=e.tag or "in-place")  # type: ignore[arg-type]
+            Approach(
+                text=e.text,
+                status=e.tag or "in-place",  # type: ignore[arg-type]
+                from_last_time=e.mark is not None,
+            )
             for e in event.entries
         ]
         self._after_edit()
@@ -287,7 +391,7 @@ type; ctrl+z undoes the last change.
             if rating is None or rating.note == note:
                 return
             rating.note = note
-            event.matrix.set_cell(element.id, Cell(rating.value, note))
+            event.matrix.set_cell(element.id, Cell(rating.value, note, rating))
             self._after_edit()
 
         self.app.push_screen(
@@ -296,6 +400,46 @@ type; ctrl+z undoes the last change.
                 f"{element.title}: {element.question}",
                 self._note(element.id),
                 placeholder="Why the team chose this rating",
+            ),
+            store,
+        )
+
+    @on(RatingMatrix.RoundRequested)
+    def hold_round(self, event: RatingMatrix.RoundRequested) -> None:
+        from benchmark_tui.tui.screens.rating_round import RoundAnswer, RoundDialog
+
+        if self.read_only:
+            return
+        characteristic = self.characteristic
+        element = next(e for e in self.framework.elements if e.id == event.element_id)
+        rating = self.record.ratings.get(element.id) or Rating()
+
+        def store(answer: RoundAnswer | None) -> None:
+            if answer is None:
+                return
+            try:
+                held = self.session.record_round(
+                    characteristic.id,
+                    element.id,
+                    answer.text,
+                    revealed=answer.revealed,
+                    dissent=answer.dissent,
+                )
+            except ValueError as error:
+                self.notify(str(error), title="Round not kept", severity="error", markup=False)
+                return
+            if answer.agreed is not None:
+                self.session.set_rating(characteristic.id, element.id, answer.agreed)
+            event.matrix.set_cell(element.id, Cell(held.value, held.note, held))
+            self._after_edit()
+
+        self.app.push_screen(
+            RoundDialog(
+                characteristic.title,
+                element,
+                self.framework.scale,
+                rating,
+                self.session.people_present(),
             ),
             store,
         )

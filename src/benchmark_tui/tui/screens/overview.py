@@ -16,6 +16,8 @@ from benchmark_tui.models import (
     STATE_LABELS,
     STATE_SYMBOLS,
     Characteristic,
+    CharacteristicRecord,
+    Findings,
     Place,
     ResultsArea,
 )
@@ -23,6 +25,14 @@ from benchmark_tui.tui.messages import GoTo
 from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
 from benchmark_tui.tui.widgets.heat import heat_style
+
+
+def round_mark(value: int, record: CharacteristicRecord | None, element_id: str) -> str:
+    """The agreed rating, marked ``•`` where a rating round was held, ``⚑`` where it was wide."""
+    rating = record.ratings.get(element_id) if record else None
+    if rating is None or not rating.has_round:
+        return str(value)
+    return f"{value}{'⚑' if rating.is_wide else '•'}"
 
 
 class ItemTable(DataTable[Text]):
@@ -42,10 +52,16 @@ Every results area and characteristic with its progress (● agreed, ◐ in prog
 ○ not started), the agreed ratings (shaded light to strong, the number always shown), and
 how many strengths (S) and areas for improvement (AFI) each has. **Enter** opens the item
 under the cursor; **p** opens the improvement plan.
+
+For the findings document: **k** writes the team's key messages (a few lines, first after
+the title page; lines starting "- " become bullets), and **s** records its sign-off (Draft or
+Final, version, approved by, date approved, distribution).
 """
 
     BINDINGS = [
         Binding("p", "plan", "Plan"),
+        Binding("k", "key_messages", "Key messages", tooltip="Write the document's key messages"),
+        Binding("s", "sign_off", "Sign-off", tooltip="Draft or Final, version, approved by"),
         Binding("b", "briefing", "Briefing", show=False),
         NEXT_ITEM,
         PREVIOUS_ITEM,
@@ -123,7 +139,8 @@ under the cursor; **p** opens the improvement plan.
                     cells.append(Text("–".center(cell), style="dim"))
                 else:
                     style = heat_style(self.app, value)
-                    shade = [str(value).center(cell)] + [" " * cell] * (lines - 1)
+                    shade = [round_mark(value, record, element.id).center(cell)]
+                    shade += [" " * cell] * (lines - 1)
                     cells.append(Text("\n".join(shade), style=style))
             findings = self.session.results.get(item.id) or record
             strengths = len(findings.strengths) if findings else 0
@@ -151,6 +168,10 @@ under the cursor; **p** opens the improvement plan.
             "● agreed  ◐ in progress  ○ not started · S strengths · AFI areas for improvement",
             style="dim",
         )
+        if self.session.has_rounds:
+            text.append("\n• rating round held  ⚑ its votes spread two points or more", style="dim")
+        text.append("\n")
+        text.append_text(self._document_line())
         remarks = self.session.findings_remarks(self.framework)
         for remark in remarks[:3]:
             label = self.framework.item(remark.item_id).label
@@ -158,6 +179,21 @@ under the cursor; **p** opens the improvement plan.
         if len(remarks) > 3:
             text.append(f"\n… and {len(remarks) - 3} more remarks", style="dim")
         self.query_one("#overview-summary", Static).update(text)
+
+    def _document_line(self) -> Text:
+        """``Document: Draft, version 0.2 · key messages: 3 lines``: the findings' sign-off."""
+        findings = self.session.findings
+        parts = ["Final" if findings.status == "final" else "Draft"]
+        if findings.version:
+            parts.append(f"version {findings.version}")
+        if findings.approved_by:
+            parts.append(f"approved by {findings.approved_by}")
+        lines = len([line for line in findings.key_messages.split("\n") if line.strip()])
+        messages = f"{lines} line{'s' if lines != 1 else ''}" if lines else "none yet"
+        text = Text("Document: ", style="bold")
+        text.append(", ".join(parts))
+        text.append(f" · key messages: {messages}")
+        return text
 
     @on(DataTable.RowSelected, "#overview-table")
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -177,3 +213,46 @@ under the cursor; **p** opens the improvement plan.
     def action_briefing(self) -> None:
         """Open the briefing."""
         self.post_message(GoTo("briefing"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("key_messages", "sign_off") and self.read_only:
+            return None
+        return super().check_action(action, parameters)
+
+    def action_key_messages(self) -> None:
+        """Write the team's key messages for the findings document."""
+        from benchmark_tui.tui.screens.sign_off import KeyMessagesDialog
+
+        findings = self.session.findings
+
+        def store(text: str | None) -> None:
+            if text is None or text == findings.key_messages:
+                return
+            findings.key_messages = text
+            self._summarise()
+            self.edited()
+
+        self.app.push_screen(KeyMessagesDialog(findings.key_messages), store)
+
+    def action_sign_off(self) -> None:
+        """Record the findings document's status and sign-off."""
+        from benchmark_tui.tui.screens.sign_off import SignOffDialog
+
+        progress = self.session.progress(self.framework)
+        workshop = self.session.workshop
+        team = [workshop.facilitator] + [m.name for m in workshop.team]
+
+        def store(findings: Findings | None) -> None:
+            if findings is None or findings == self.session.findings:
+                return
+            self.session.findings = findings
+            self._summarise()
+            self.edited()
+
+        dialog = SignOffDialog(
+            self.session.findings,
+            unagreed=progress.total - progress.agreed,
+            team=team,
+            today=self.context.clock().date(),
+        )
+        self.app.push_screen(dialog, store)

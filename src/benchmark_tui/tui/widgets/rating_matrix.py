@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from benchmark_tui.models import MatrixElement, ScalePoint
+from benchmark_tui.models import MatrixElement, Rating, ScalePoint, median_label
 from benchmark_tui.tui.widgets.heat import heat_style
 from benchmark_tui.tui.widgets.memo import Memo
 
@@ -24,6 +24,8 @@ class Cell:
 
     value: int | None
     note: str
+    round: Rating | None = None
+    """The element's rating round, when one was held (shown as dots once revealed)."""
 
 
 class RatingMatrix(Widget, can_focus=True):
@@ -39,6 +41,7 @@ class RatingMatrix(Widget, can_focus=True):
     | left / right | move the rating down / up the scale |
     | backspace / delete | clear the rating (not yet rated) |
     | n | add or edit a note for the focused element |
+    | v | hold a rating round for the focused element |
     """
 
     BINDINGS = [
@@ -53,6 +56,7 @@ class RatingMatrix(Widget, can_focus=True):
         Binding("right", "nudge(1)", "Higher", show=False),
         Binding("backspace,delete", "clear", "Clear", key_display="⌫"),
         Binding("n", "note", "Note"),
+        Binding("v", "round", "Round", tooltip="A rating round: the room's votes, then agree"),
     ]
 
     COMPONENT_CLASSES = {
@@ -100,6 +104,17 @@ class RatingMatrix(Widget, can_focus=True):
         def control(self) -> RatingMatrix:
             return self.matrix
 
+    @dataclass
+    class RoundRequested(Message):
+        """Posted when the facilitator asks to hold a rating round for an element."""
+
+        matrix: RatingMatrix
+        element_id: str
+
+        @property
+        def control(self) -> RatingMatrix:
+            return self.matrix
+
     def __init__(
         self,
         elements: list[MatrixElement],
@@ -114,11 +129,21 @@ class RatingMatrix(Widget, can_focus=True):
         self.scale = scale
         self.cells = {e.id: cells.get(e.id, Cell(None, "")) for e in elements}
         self._drawn: tuple[object, Memo] | None = None
+        self.last: dict[str, Cell] = {}
+        """Last time's rating and note per element (the previous self-assessment), if any."""
+        self.last_label = "last time"
+        """What "last time" was, e.g. ``2025``."""
 
     @property
     def focused_element(self) -> MatrixElement:
         """The element on the focused row."""
         return self.elements[self.cursor]
+
+    def show_last_time(self, cells: dict[str, Cell], label: str = "last time") -> None:
+        """Show last time's ratings as faint markers (◇) in their columns, with their notes."""
+        if cells != self.last or label != self.last_label:
+            self.last, self.last_label = cells, label
+            self.refresh(layout=True)
 
     def load(self, cells: dict[str, Cell]) -> None:
         """Show another characteristic's ratings, from the first element."""
@@ -163,12 +188,16 @@ class RatingMatrix(Widget, can_focus=True):
         """Ask the screen to edit the focused element's note."""
         self.post_message(self.NoteRequested(self, self.focused_element.id))
 
+    def action_round(self) -> None:
+        """Ask the screen to hold a rating round for the focused element."""
+        self.post_message(self.RoundRequested(self, self.focused_element.id))
+
     def _set(self, value: int | None) -> None:
         element = self.focused_element
         cell = self.cells[element.id]
         if cell.value == value:
             return
-        self.cells[element.id] = Cell(value, cell.note)
+        self.cells[element.id] = Cell(value, cell.note, cell.round)
         self.refresh(layout=True)
         self.post_message(self.Changed(self, element.id, value))
 
@@ -180,17 +209,34 @@ class RatingMatrix(Widget, can_focus=True):
         # shows; laying out a Rich table is slow, so the last one is kept while nothing changed.
         key = (
             self.cursor,
-            [(e.id, self.cells[e.id].value, self.cells[e.id].note) for e in self.elements],
+            [(e.id, self.cells[e.id]) for e in self.elements],
             cursor_style,
             header_style,
             empty_style,
             self.app.current_theme,
+            [(e.id, self.last.get(e.id)) for e in self.elements],
         )
         if self._drawn is not None and self._drawn[0] == key:
             return self._drawn[1]
         drawn = Memo(self._draw(cursor_style, header_style, empty_style))
         self._drawn = (key, drawn)
         return drawn
+
+    def _round_row(self, rating: Rating, empty_style: Style) -> list[Text]:
+        """The row under an element with a round: its votes as dots under each point."""
+        muted = Style(color=empty_style.color)
+        if not rating.revealed:
+            return [Text(f"    {rating.voters} votes, hidden", style=muted)] + [
+                Text("") for _ in self.scale
+            ]
+        label = Text("    ⚑ " if rating.is_wide else "    ", style="bold")
+        label.append(f"median {median_label(rating.median or 0)}", style=muted)
+        counts = rating.counts
+        shown = [
+            Text(("●" * c if c <= 5 else f"●×{c}") if c else "", style=muted)
+            for c in counts[: len(self.scale)]
+        ]
+        return [label, *shown]
 
     def _draw(self, cursor_style: Style, header_style: Style, empty_style: Style) -> Group:
         table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 0))
@@ -211,15 +257,22 @@ class RatingMatrix(Widget, can_focus=True):
             if cell.value is None:
                 label.append("  –", style=Style(color=empty_style.color))
             cells: list[Text] = [label]
+            before = self.last.get(element.id)
             for point in self.scale:
+                was = before is not None and before.value == point.value
                 if cell.value == point.value:
                     chosen = heat_style(self.app, point.value)
-                    cells.append(Text(f"[ {point.value} ]", style=chosen))
+                    cells.append(Text(f"[ {point.value} ]" + ("◇" if was else ""), style=chosen))
+                elif was:  # last time's rating: faint, a symbol and not colour alone
+                    faint = Style(color=empty_style.color, bgcolor=row_style.bgcolor, italic=True)
+                    cells.append(Text(f"◇{point.value}", style=faint))
                 else:
                     dot = Style(color=empty_style.color, bgcolor=row_style.bgcolor)
                     cells.append(Text("·", style=dot))
             table.add_row(*cells, style=row_style)
-            if index < len(self.elements) - 1:
+            if cell.round is not None and cell.round.has_round:
+                table.add_row(*self._round_row(cell.round, empty_style))
+            elif index < len(self.elements) - 1:
                 table.add_row(*([Text("")] * (len(self.scale) + 1)))
         element = self.focused_element
         cell = self.cells[element.id]
@@ -236,4 +289,22 @@ class RatingMatrix(Widget, can_focus=True):
             verdict.append(cell.note)
         else:
             verdict.append("   (n to add a note)", style=empty_style)
+        before = self.last.get(element.id)
+        if before is not None and before.value is not None:
+            verdict.append(f"\n◇ {self.last_label.capitalize()}: ", style=empty_style)
+            verdict.append(f"{before.value} — {self.scale[before.value].label}")
+            if before.note:
+                verdict.append(f" · {before.note}", style=Style(color=empty_style.color))
+        if cell.round is not None and cell.round.has_round:
+            verdict.append("\nRound: ", style="bold")
+            if not cell.round.revealed:
+                verdict.append(f"{cell.round.voters} votes, hidden (v to reveal)")
+            else:
+                verdict.append(f"{cell.round.votes_label} · median ")
+                verdict.append(median_label(cell.round.median or 0))
+                if cell.round.is_wide:
+                    verdict.append(" · ⚑ worth discussing", style="bold")
+            if cell.round.dissent:
+                verdict.append("   Dissent: ", style="bold")
+                verdict.append(cell.round.dissent)
         return Group(table, question, verdict)

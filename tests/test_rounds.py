@@ -1,0 +1,114 @@
+"""Rating rounds: counts or names, the median, the spread, and what is kept in the file."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from benchmark_tui.models import Rating, parse_round
+from benchmark_tui.store import load_session, save_session
+
+
+def test_five_counts_are_read_as_the_points_0_to_4():
+    assert parse_round("0 1 3 1 0") == ([0, 1, 3, 1, 0], {})
+    assert parse_round(" 0, 1, 3, 1, 0 ") == ([0, 1, 3, 1, 0], {})
+
+
+def test_ratings_by_name_are_read_in_any_of_the_usual_ways():
+    assert parse_round("Sam 3, Priya: 2; Jo=4\nAoife O'Neill 1") == (
+        [],
+        {"Sam": 3, "Priya": 2, "Jo": 4, "Aoife O'Neill": 1},
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("", "five counts"),
+        ("1 3 1", "3 numbers"),
+        ("0 0 0 0 0", "nobody"),
+        ("Sam 5", "not on the scale"),
+        ("Sam 3, sam 2", "named twice"),
+        ("Sam", "a name and a rating"),
+        ("0 1 3 1 5000", "typo"),
+    ],
+)
+def test_what_is_not_a_round_is_refused_with_what_to_type(typed, says):
+    with pytest.raises(ValueError, match=says):
+        parse_round(typed)
+
+
+def test_median_of_an_odd_round_is_the_middle_rating():
+    rating = Rating(tally=[0, 1, 3, 1, 0])
+    assert rating.median == 2
+    assert rating.suggested == 2
+    assert rating.voters == 5
+
+
+def test_median_between_two_points_offers_the_lower():
+    rating = Rating(votes={"Sam": 2, "Jo": 3})
+    assert rating.median == 2.5
+    assert rating.suggested == 2
+
+
+def test_a_spread_of_two_points_is_worth_discussing_and_one_is_not():
+    assert Rating(tally=[0, 1, 4, 1, 0]).is_wide
+    assert not Rating(tally=[0, 0, 4, 2, 0]).is_wide
+    assert Rating(tally=[0, 0, 4, 2, 0]).spread == 1
+
+
+def test_the_round_in_words_lists_each_point_chosen_lowest_first():
+    assert Rating(tally=[0, 0, 1, 4, 1]).votes_label == "votes: 1 at 2, 4 at 3, 1 at 4"
+    assert Rating().votes_label == ""
+
+
+def test_counts_that_differ_from_the_team_are_remarked_unless_a_note_says_why():
+    rating = Rating(tally=[0, 1, 3, 1, 0])
+    assert rating.count_differs(6)
+    assert not rating.count_differs(5)
+    rating.note = "Jo abstained: new in post"
+    assert not rating.count_differs(6)
+
+
+def test_a_round_is_counts_or_names_not_both():
+    with pytest.raises(ValidationError, match="not both"):
+        Rating(tally=[0, 1, 0, 0, 0], votes={"Sam": 1})
+    with pytest.raises(ValidationError, match="5 counts"):
+        Rating(tally=[1, 2])
+
+
+def test_recording_a_round_never_sets_the_agreed_rating(session):
+    session.set_rating("leadership", "plan", 3)
+    rating = session.record_round("leadership", "plan", "0 1 3 1 0", revealed=True)
+    assert rating.value == 3
+    assert session.record("leadership").ratings["plan"].tally == [0, 1, 3, 1, 0]
+    fresh = session.record_round("governance", "do", "Sam 1, Jo 3", revealed=False)
+    assert fresh.value is None
+    assert session.state_of("governance") == "in-progress"
+
+
+def test_a_refused_round_leaves_the_element_as_it_was(session):
+    session.record_round("leadership", "plan", "0 1 3 1 0", revealed=True, dissent="Sam: 3")
+    with pytest.raises(ValueError, match="at most 200"):
+        session.record_round("leadership", "plan", "x" * 300 + " 2", revealed=True)
+    assert session.record("leadership").ratings["plan"].dissent == "Sam: 3"
+
+
+def test_a_session_without_rounds_writes_none_of_their_fields(session, tmp_path):
+    path = save_session(session, tmp_path / "s.yaml")
+    text = path.read_text(encoding="utf-8")
+    for field in ("tally:", "votes:", "revealed:", "dissent:"):
+        assert field not in text
+    assert not session.has_rounds
+
+
+def test_a_round_and_its_dissent_round_trip(framework, session, tmp_path):
+    session.record_round(
+        "leadership", "plan", "1 4 1 0 0", revealed=True, dissent="  Sam: nearer 2\r\n"
+    )
+    loaded = load_session(save_session(session, tmp_path / "s.yaml"), framework)
+    rating = loaded.record("leadership").ratings["plan"]
+    assert rating.tally == [1, 4, 1, 0, 0]
+    assert rating.revealed
+    assert rating.dissent == "  Sam: nearer 2\n"
+    assert loaded.has_rounds
