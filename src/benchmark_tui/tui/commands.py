@@ -42,6 +42,17 @@ def palette_commands(app: BenchmarkApp, screen: Screen | None = None) -> Iterato
             "Overview", "All 14 items and the matrix at a glance", app.action_overview
         )
         yield SystemCommand("Improvement plan", "Actions, owners and dates", app.action_plan)
+        if not app.read_only:
+            yield SystemCommand(
+                "Key messages…",
+                "The team's short summary, first in the findings document",
+                lambda: app.goto_and_run("overview", "key_messages"),
+            )
+            yield SystemCommand(
+                "Sign-off…",
+                "The findings document: Draft or Final, version, approved by, distribution",
+                lambda: app.goto_and_run("overview", "sign_off"),
+            )
         yield SystemCommand(
             "Export to Word", "Write the findings document (.docx)", app.action_export
         )

@@ -164,3 +164,12 @@ class Navigation(OpenSessionHost):
     def action_plan(self) -> None:
         """Show the improvement plan."""
         self.goto("plan")
+
+    def goto_and_run(self, place: Place, action: str) -> None:
+        """Show a place, then run one of its screen's actions (a palette command such as
+        "Sign-off…" opens the overview and its dialog there)."""
+        if self.session is None:
+            return
+        self.goto(place)
+        screen = self._workshop_screen(place, None, None)
+        self.call_after_refresh(screen.run_action, action)

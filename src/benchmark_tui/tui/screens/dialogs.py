@@ -433,7 +433,9 @@ def example_due_date(today: date) -> date:
     return following - timedelta(days=1)
 
 
-class _Date(Validator):
+class IsoDate(Validator):
+    """A date written YYYY-MM-DD, or nothing; the failure shows ``example``."""
+
     def __init__(self, example: date) -> None:
         super().__init__()
         self.example = example
@@ -514,7 +516,7 @@ class ActionDialog(Dialog[Action]):
                         yield Input(
                             action.due.isoformat() if action.due else "",
                             id="due",
-                            validators=[_Date(self.due_example)],
+                            validators=[IsoDate(self.due_example)],
                             placeholder=f"e.g. {self.due_example.isoformat()}",
                         )
                 with Horizontal(classes="form-row"):

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from benchmark_tui.models import Action, Framework, Session, day_label
+from benchmark_tui.models import Action, day_label
 from benchmark_tui.tui.messages import ReviewLastPlan
 from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
@@ -62,23 +62,14 @@ previous self-assessment, **r** reviews last time's plan: what happened to each 
         PREVIOUS_ITEM,
     ]
 
-    def __init__(self, framework: Framework, session: Session, read_only: bool = False) -> None:
-        super().__init__(framework, session, read_only)
-        self.left_out: set[tuple[str | None, str]] = set()
-        """Drafts the team unticked (item, improvement), not offered again while the session
-        is open; s offers them again once nothing else is left to draft."""
-
     def action_review_plan(self) -> None:
         """Review what happened to each action of last time's plan."""
         self.post_message(ReviewLastPlan())
 
     def _drafts(self) -> list[Action]:
-        """The drafts to offer: the session's suggestions less those the team left out."""
-        return [
-            a
-            for a in self.session.suggested_actions(self.framework)
-            if (a.item, a.improvement) not in self.left_out
-        ]
+        """The drafts to offer: the session's suggestions less those the team left out (kept
+        in the session, ``plan.declined``, so they stay left out when it is reopened)."""
+        return self.session.suggested_actions(self.framework)
 
     def compose_body(self) -> ComposeResult:
         yield WhereBar("After the self-assessment", "Improvement plan", [], label="agreed")
@@ -152,7 +143,7 @@ previous self-assessment, **r** reviews last time's plan: what happened to each 
                 f"Press s to draft {suggestions} action{'s' if suggestions != 1 else ''} "
                 "from the areas for improvement and missing data."
             )
-        elif self.left_out and self.session.suggested_actions(self.framework):
+        elif self.session.suggested_actions(self.framework, include_declined=True):
             text.append("Drafts the team left out are not offered again (s shows them).")
         elif not count:
             text.append("No areas for improvement recorded yet. Press a to add an action.")
@@ -234,9 +225,9 @@ previous self-assessment, **r** reviews last time's plan: what happened to each 
         from benchmark_tui.tui.screens.dialogs import SuggestionsDialog
 
         suggestions = self._drafts()
-        if not suggestions and self.left_out:
-            self.left_out.clear()  # asked again with nothing new: offer what was left out
-            suggestions = self._drafts()
+        if not suggestions:
+            # Asked again with nothing new: offer what the team left out.
+            suggestions = self.session.suggested_actions(self.framework, include_declined=True)
         if not suggestions:
             self.notify(
                 "Every area for improvement already has an action.", timeout=4, markup=False
@@ -246,15 +237,17 @@ previous self-assessment, **r** reviews last time's plan: what happened to each 
         def add(chosen: list[int] | None) -> None:
             if chosen is None:
                 return
-            self.left_out |= {
-                (a.item, a.improvement) for i, a in enumerate(suggestions) if i not in chosen
-            }
-            if not chosen:
-                self._note()
-                return
             plan = self.session.plan
+            taken = [suggestions[i] for i in chosen]
+            left_out = [a for i, a in enumerate(suggestions) if i not in chosen]
+            declined_changed = plan.record_declined(left_out, taken)
+            if not chosen:
+                if declined_changed:
+                    self._note()
+                    self.edited()
+                return
             first = len(plan.actions)
-            plan.actions = [*plan.actions, *(suggestions[i] for i in chosen)]
+            plan.actions = [*plan.actions, *taken]
             self._changed(first)
             self.notify(
                 f"Added {len(chosen)} action{'s' if len(chosen) != 1 else ''}: "

@@ -212,6 +212,9 @@ Then **agree** (ctrl+g) and move on.
             if measure is None:
                 return
             if event.index is None:
+                if self.record.no_data_yet:
+                    self._ask_about_no_data(measure)
+                    return
                 self.record.measures = [*measures, measure]
             else:
                 updated = list(self.record.measures)
@@ -220,6 +223,37 @@ Then **agree** (ctrl+g) and move on.
             self._measures_changed()
 
         self.app.push_screen(MeasureDialog(current), store)
+
+    def _ask_about_no_data(self, measure: Measure) -> None:
+        """A measure added to an area ticked "no data collected yet": ask which is meant,
+        then record the measure and the answer as one change."""
+        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+
+        def decide(choice: str | None) -> None:
+            record = self.record
+            record.measures = [*record.measures, measure]
+            if choice == "clear":
+                record.no_data_yet = False
+                with self.prevent(Checkbox.Changed):
+                    self.query_one("#no-data", TickBox).value = False
+                self.notify(
+                    "No longer marked “no data collected yet”.", timeout=4, markup=False
+                )
+            self._measures_changed()
+
+        # Esc keeps the mark: the measure is added either way, and nothing is cleared unasked.
+        self.app.push_screen(
+            ChoiceDialog(
+                "No data collected yet?",
+                f"{self.area.title} is marked “No data collected yet”, and you have added "
+                f"{measure.name}. Which is meant?\n\n"
+                "• Data collection is not complete: keep the mark (the document says "
+                "“Data collection not complete”).\n"
+                "• The data now exists: clear the mark.",
+                [("keep", "Not complete: keep the mark"), ("clear", "Data exists: clear it")],
+            ),
+            decide,
+        )
 
     def _measures_changed(self) -> None:
         self._fill_measures()
