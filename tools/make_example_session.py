@@ -915,6 +915,16 @@ def build() -> Session:
             "review": REVIEW,
         }
     )
+    # Two rating rounds (issue 15): Leadership's Plan split the room (a spread of two points,
+    # agreed at the median, one view recorded); Evidence's Do was close to one mind.
+    session.record_round(
+        "leadership",
+        "plan",
+        "0 0 2 5 1",
+        revealed=True,
+        dissent="Gareth and Tomasz: nearer 2 until front-line staff know the strategy.",
+    )
+    session.record_round("evidence", "do", "0 2 6 0 0", revealed=True)
     session.plan = PLAN
     session.position = Position(place="overview", item=None, step=None)
     session.touch(UPDATED)
