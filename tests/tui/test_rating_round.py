@@ -100,3 +100,22 @@ async def test_undo_takes_back_a_round_and_says_so(make_app, session_file, frame
     assert not rating.has_round
     assert rating.value is None
     assert any("Leadership: Plan round removed" in s for s in said), said
+
+
+async def test_agreeing_remarks_a_round_that_counted_a_different_number_of_people(
+    make_app, session_file
+):
+    path = session_file("characteristic", "leadership", "matrix")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("v")
+        await type_text(pilot, "0 1 3 1 0")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        remarks = app.screen.remarks()
+        assert "Plan: the round counted 5 of 1 on the team (a note can say why)" in remarks
+        await pilot.press("n")
+        await type_text(pilot, "Four visitors from the Friends voted too")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not [r for r in app.screen.remarks() if "round counted" in r]

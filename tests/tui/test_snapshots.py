@@ -133,3 +133,11 @@ class TestOthers:
         """F1 on the matrix: what the step is for and every key."""
         app = make_app(session_file("characteristic", "people", "matrix"))
         assert snap_compare(app, terminal_size=SMALL, press=["f1"])
+
+
+class TestRatingRound:
+    def test_a_revealed_round(self, snap_compare, make_app, session_file):
+        """Leadership's Plan, a round revealed: dot plot, median, ⚑ worth discussing, Agree."""
+        app = make_app(session_file("characteristic", "leadership", "matrix"))
+        keys = ["v", "0", "space", "2", "space", "3", "space", "0", "space", "2", "enter"]
+        assert snap_compare(app, terminal_size=SMALL, press=keys)

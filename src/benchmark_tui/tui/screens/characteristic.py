@@ -21,6 +21,7 @@ from benchmark_tui.models import (
     Rating,
     Step,
     clean_line,
+    day_label,
 )
 from benchmark_tui.tui.screens.base import ReadingPane, SteppedScreen
 from benchmark_tui.tui.widgets.editable_list import EditableList, Entry
@@ -87,16 +88,17 @@ def show_findings(screen: SteppedScreen) -> None:
         screen.query_one("#last-findings", LastFindings).show("", [], [])
     else:
         screen.query_one("#last-findings", LastFindings).show(
-            last_time_label(last_time).capitalize(),
+            last_time_label(last_time, capital=True),
             last_time.strengths(item_id),
             last_time.improvements(item_id),
         )
 
 
-def last_time_label(last_time: LastTime) -> str:
-    """``last time (2025)``: the previous self-assessment, by the year of its workshop."""
+def last_time_label(last_time: LastTime, *, capital: bool = False) -> str:
+    """``last time (13 Mar 2025)``: the previous self-assessment, by its workshop's first day."""
     dates = last_time.previous.workshop.dates
-    return f"last time ({min(dates).year})" if dates else "last time"
+    label = f"last time ({day_label(min(dates), short=True)})" if dates else "last time"
+    return label[:1].upper() + label[1:] if capital else label
 
 
 class CharacteristicScreen(SteppedScreen):
@@ -117,7 +119,7 @@ class CharacteristicScreen(SteppedScreen):
 For a session that follows on from a previous self-assessment, approaches carried from last
 time are marked *from last time* until the team confirms one is still in place (**c**), edits
 it or removes it; the matrix shows last time's rating as ◇ in its column, with its note, and
-the outcomes of last time's plan for this characteristic (for Check / act and Impact); the
+what happened to last time's plan for this characteristic (with Check / act and Impact); the
 last step lists last time's strengths and areas for improvement (**Enter** copies one in).
 
 Then **agree** (ctrl+g) and move on to the next characteristic. Everything is saved as you
@@ -206,7 +208,6 @@ type; ctrl+z undoes the last change.
                 id="rating-matrix",
                 disabled=self.read_only,
             )
-            yield Static(id="last-plan", classes="aside")
         with VerticalScroll(id="findings", classes="step"):
             yield from findings_lists(self.read_only)
 
@@ -261,14 +262,19 @@ type; ctrl+z undoes the last change.
         """Last time's ratings on the matrix, and what happened to last time's plan for it."""
         last_time = self.context.last_time
         matrix = self.query_one(RatingMatrix)
-        last_plan = self.query_one("#last-plan", Static)
         if last_time is None:
             matrix.show_last_time({})
-            last_plan.display = False
             return
         from benchmark_tui.tui.screens.plan_review import outcome_line
 
         item = self.characteristic.id
+        actions = last_time.actions(item)
+        plan: Text | None = None
+        if actions:
+            plan = Text(f"{last_time_label(last_time, capital=True)}'s plan:", style="bold")
+            for action in actions:
+                plan.append("\n• ")
+                plan.append_text(outcome_line(last_time, self.session, action))
         matrix.show_last_time(
             {
                 e.id: Cell(last_time.rating(item, e.id), last_time.rating_note(item, e.id))
@@ -276,24 +282,15 @@ type; ctrl+z undoes the last change.
                 if last_time.rating(item, e.id) is not None
             },
             last_time_label(last_time),
+            plan,
         )
-        actions = last_time.actions(item)
-        last_plan.display = bool(actions)
-        if actions:
-            text = Text(
-                f"{last_time_label(last_time).capitalize()}'s plan, for Check / act and Impact:",
-                style="bold",
-            )
-            for action in actions:
-                text.append("\n• ")
-                text.append_text(outcome_line(last_time, self.session, action))
-            last_plan.update(text)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "confirm_approach":
             # Shown while any approach is marked; it confirms the highlighted one.
-            approaches = self.query_one("#approach-list", EditableList).entries
-            return self.step == "approaches" and any(e.mark for e in approaches)
+            lists = self.query("#approach-list").results(EditableList)
+            entries = [e for approaches in lists for e in approaches.entries]
+            return self.step == "approaches" and any(e.mark for e in entries)
         return super().check_action(action, parameters)
 
     def _carried_approach(self) -> int | None:
@@ -318,6 +315,14 @@ type; ctrl+z undoes the last change.
         remarks = super().remarks()
         if unrated:
             remarks.insert(0, f"not yet rated: {', '.join(unrated)}")
+        present = self.session.people_present()
+        for element in self.framework.elements:
+            rating = self.record.ratings.get(element.id)
+            if rating is not None and rating.count_differs(present):
+                remarks.append(
+                    f"{element.title}: the round counted {rating.voters} of {present} on the "
+                    "team (a note can say why)"
+                )
         return remarks
 
     def _note(self, element_id: str) -> str:
