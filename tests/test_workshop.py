@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from benchmark_tui import versions
-from benchmark_tui.errors import SaveError
+from benchmark_tui.errors import NeedsConfirmation, OutsideChange, SaveError
 from benchmark_tui.locks import SessionLock, lock_path
 from benchmark_tui.models import Position
 from benchmark_tui.store import load_session, save_session
-from benchmark_tui.workshop import NeedsConfirmation, OpenSession, OutsideChange
+from benchmark_tui.workshop import OpenSession
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions and symlinks")
 not_root = pytest.mark.skipif(
@@ -268,7 +268,10 @@ def refuse_writes_in(folder: Path, monkeypatch) -> None:
             raise PermissionError(13, "Permission denied", self.lock_file)
         return real_acquire(self, *args, **kwargs)
 
-    monkeypatch.setattr(workshop_module, "write_atomically", write)
+    import benchmark_tui.session_file as session_file_module
+
+    monkeypatch.setattr(workshop_module, "write_atomically", write)  # rescue copies
+    monkeypatch.setattr(session_file_module, "write_atomically", write)  # saves
     monkeypatch.setattr(filelock.FileLock, "acquire", acquire)
 
 
@@ -382,7 +385,10 @@ def test_rescue_says_plainly_when_nothing_could_be_saved(opened, path, monkeypat
     def refuse(*_args, **_kwargs):
         raise OSError(28, "No space left on device")
 
+    import benchmark_tui.session_file as session_file_module
+
     monkeypatch.setattr(workshop_module, "write_atomically", refuse)
+    monkeypatch.setattr(session_file_module, "write_atomically", refuse)
     edit(opened, "Clear vision")
     result = opened.rescue()
     assert result.path is None

@@ -372,8 +372,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from benchmark_tui.store import load_framework
-    from benchmark_tui.versions import find_version, when_label
-    from benchmark_tui.workshop import restore_file
+    from benchmark_tui.versions import find_version, restore_file, when_label
 
     framework = load_framework(args.framework)
     version = find_version(args.session, args.version)

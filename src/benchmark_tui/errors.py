@@ -7,6 +7,7 @@ to do about it: ``sessions/x.yaml:12:5: rating 5 is out of range — use 0 to 4`
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 
 class BenchmarkError(Exception):
@@ -82,3 +83,35 @@ class ExportError(BenchmarkError):
 
 class OtherSessionsDocument(ExportError):
     """The target is a findings document made from another session: replaced only if asked."""
+
+
+class OutsideChange(SaveError):
+    """The session file was changed or deleted by something other than this window.
+
+    Saving stops until the team decides what to do (see :meth:`OpenSession.reload_theirs`,
+    :meth:`OpenSession.keep_ours`, :meth:`OpenSession.save_as`).
+    """
+
+    def __init__(self, path: Path, kind: Literal["changed", "deleted"]) -> None:
+        self.path = path
+        self.kind = kind
+        if kind == "deleted":
+            message = (
+                f"{path.name} was deleted or moved while open here. Nothing is lost: the "
+                "team's work is in this window. Save it again, or save it under a new name."
+            )
+        else:
+            message = (
+                f"{path.name} was changed outside this window (another program or person "
+                "edited it). Saving has stopped so neither version is lost: reload theirs, "
+                "keep ours, or save ours under a new name."
+            )
+        super().__init__(message, title="Changed outside benchmark-tui")
+
+
+class LockLost(SaveError):
+    """Another window took the session's lock (its lock file was deleted under us)."""
+
+
+class NeedsConfirmation(BenchmarkError):
+    """Save as… would replace an existing file: the caller must ask first."""

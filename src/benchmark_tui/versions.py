@@ -26,8 +26,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from benchmark_tui import changes
-from benchmark_tui.errors import BenchmarkError
-from benchmark_tui.files import write_atomically
+from benchmark_tui.errors import BenchmarkError, SaveError
+from benchmark_tui.files import explain_write_error, write_atomically
+from benchmark_tui.locks import SessionLock, real_path
 from benchmark_tui.models import Framework, Session
 from benchmark_tui.store import read_session
 
@@ -180,3 +181,37 @@ def describe(version: Version, now: Session, framework: Framework) -> str:
     if not differences:
         return f"{progress.label}; the same as now"
     return f"{progress.label}; since then: {changes.summary(differences)}"
+
+
+def restore_file(path: Path | str, version: Version, framework: Framework) -> None:
+    """Put an earlier version back as the session file, outside the app.
+
+    The version is checked first; the file's present content is kept as a version; the
+    version's bytes are written exactly as they were kept.
+
+    Raises:
+        SessionFileError: the version is not a valid session.
+        SaveError: the session is open in a benchmark-tui window, or cannot be written.
+    """
+    read_session(version.path, framework)
+    lock = SessionLock(path)
+    outcome = lock.try_acquire()
+    if outcome == "busy":
+        raise SaveError(
+            f"{Path(path).name} is open in a benchmark-tui window. Close that window first, "
+            "or restore from the app (Ctrl+P ▸ Earlier versions…).",
+            title="Not restored",
+        )
+    target = real_path(path)
+    try:
+        current = target.read_bytes() if target.is_file() else None
+        if current is not None:
+            keep_version(target, current)
+        write_atomically(target, version.path.read_bytes())
+    except OSError as err:
+        raise SaveError(
+            f"Not restored: {explain_write_error(err, target, what='the session')}.",
+            title="Not restored",
+        ) from err
+    finally:
+        lock.release()

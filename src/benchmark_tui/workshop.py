@@ -1,9 +1,9 @@
-"""Provides OpenSession: the life of a session file while a team works on it, without Textual.
+"""Provides OpenSession: the life of a session while a team works on it, without Textual.
 
-An :class:`OpenSession` opens a file (taking the one-writer lock on its real path), holds the
-undo history, saves (the app decides *when*; the checks and the writing live here), notices
-changes made to the file outside the app, keeps earlier versions, and writes a rescue copy
-when something goes wrong. The app wires key presses and timers to it.
+An :class:`OpenSession` opens a file (its :class:`~benchmark_tui.session_file.SessionFile`
+takes the one-writer lock and notices changes made outside), holds the undo history, saves
+(the app decides *when*; the checks and the writing live here), keeps earlier versions, and
+writes a rescue copy when something goes wrong. The app wires key presses and timers to it.
 
 Saving is split in two so the team never waits: :meth:`OpenSession.prepare_save` takes a
 snapshot of the session's data on the UI thread (about a millisecond), and
@@ -12,19 +12,18 @@ snapshot of the session's data on the UI thread (about a millisecond), and
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from benchmark_tui import changes, versions
-from benchmark_tui.errors import BenchmarkError, SaveError
-from benchmark_tui.files import digest, explain_write_error, name_too_long, write_atomically
-from benchmark_tui.locks import SessionLock, held_elsewhere, real_path
-from benchmark_tui.models import Framework, Session
+from benchmark_tui.errors import OutsideChange, SaveError
+from benchmark_tui.files import digest, explain_write_error, write_atomically
+from benchmark_tui.models import Framework, Position, Session
+from benchmark_tui.session_file import SessionFile
 from benchmark_tui.settings import state_dir
 from benchmark_tui.store import read_session, render_session_data, session_text
 from benchmark_tui.versions import Version
@@ -34,38 +33,6 @@ COALESCE_SECONDS = 3.0
 """Typing into the same field within this many seconds is one undo step."""
 _NOT_CONTENT = {"position", "updated"}
 """Fields that change as the team moves around; a change to them alone keeps no version."""
-
-
-class OutsideChange(SaveError):
-    """The session file was changed or deleted by something other than this window.
-
-    Saving stops until the team decides what to do (see :meth:`OpenSession.reload_theirs`,
-    :meth:`OpenSession.keep_ours`, :meth:`OpenSession.save_as`).
-    """
-
-    def __init__(self, path: Path, kind: Literal["changed", "deleted"]) -> None:
-        self.path = path
-        self.kind = kind
-        if kind == "deleted":
-            message = (
-                f"{path.name} was deleted or moved while open here. Nothing is lost: the "
-                "team's work is in this window. Save it again, or save it under a new name."
-            )
-        else:
-            message = (
-                f"{path.name} was changed outside this window (another program or person "
-                "edited it). Saving has stopped so neither version is lost: reload theirs, "
-                "keep ours, or save ours under a new name."
-            )
-        super().__init__(message, title="Changed outside benchmark-tui")
-
-
-class LockLost(SaveError):
-    """Another window took the session's lock (its lock file was deleted under us)."""
-
-
-class NeedsConfirmation(BenchmarkError):
-    """Save as… would replace an existing file: the caller must ask first."""
 
 
 @dataclass(frozen=True)
@@ -88,14 +55,6 @@ class RescueResult:
 
 
 @dataclass
-class _DiskState:
-    """What this window last read from or wrote to the file."""
-
-    size: int
-    digest: str
-
-
-@dataclass
 class OpenSession:
     """A session file opened for the workshop.
 
@@ -105,19 +64,14 @@ class OpenSession:
 
     framework: Framework
     session: Session
-    path: Path
-    """The session file, as the team named it."""
-    read_only: bool = False
-    read_only_reason: str = ""
-    """Why the session is read-only here, in a sentence (another window; a read-only folder)."""
+    file: SessionFile
+    """The file on disk: its lock, and what this window last read from or wrote to it."""
     notices: list[str] = field(default_factory=list)
-    lock: SessionLock | None = None
     blocked: OutsideChange | None = None
     """Set when the file changed outside: nothing is written until the team decides."""
     _undo: list[dict[str, Any]] = field(default_factory=list)
     _baseline: dict[str, Any] = field(default_factory=dict)
     _last_edit: tuple[str | None, float] = (None, 0.0)
-    _disk: _DiskState | None = None
     _written_data: dict[str, Any] = field(default_factory=dict)
     _written_content: dict[str, Any] = field(default_factory=dict)
     _sequence: int = 0
@@ -135,38 +89,30 @@ class OpenSession:
         """
         path = Path(path)
         loaded = read_session(path, framework)
-        raw = _read_bytes(path)
-        opened = cls(framework, loaded.session, path, notices=list(loaded.notices))
-        opened._disk = _DiskState(len(raw), digest(raw)) if raw is not None else None
+        file = SessionFile.claim(path, SessionFile(path).read())
+        opened = cls(framework, loaded.session, file, notices=list(loaded.notices))
         opened._start_clean()
-        lock = SessionLock(path)
-        outcome = lock.try_acquire()
-        if outcome == "held":
-            opened.lock = lock
-            if not _writable(real_path(path)):
-                lock.release()
-                opened.lock = None
-                opened._make_read_only(
-                    f"{path.name} is marked read-only, so nothing can be saved to it. "
-                    "Save a copy (Ctrl+P ▸ Save a copy as…) to carry on in it."
-                )
-        elif outcome == "busy":
-            opened._make_read_only(
-                "This session is open in another benchmark-tui window, so it is shown "
-                "read-only here. Close the other window to edit it, or save a copy "
-                "(Ctrl+P ▸ Save a copy as…)."
-            )
-        else:
-            opened._make_read_only(
-                f"The folder {real_path(path).parent} cannot be written, so nothing could be "
-                "saved there. The session is shown read-only; save a copy (Ctrl+P ▸ Save a "
-                "copy as…) in a folder you can write to, to carry on there."
-            )
         return opened
 
-    def _make_read_only(self, reason: str) -> None:
-        self.read_only = True
-        self.read_only_reason = reason
+    @property
+    def path(self) -> Path:
+        """The session file, as the team named it."""
+        return self.file.path
+
+    @property
+    def real_path(self) -> Path:
+        """The file this session really is (symlinks resolved)."""
+        return self.file.real_path
+
+    @property
+    def read_only(self) -> bool:
+        """Whether this window may not write the file (another window has it; read-only)."""
+        return bool(self.file.read_only_reason)
+
+    @property
+    def read_only_reason(self) -> str:
+        """Why the session is read-only here, in a sentence ("" if it is not)."""
+        return self.file.read_only_reason
 
     def _start_clean(self) -> None:
         """Take the session as it is now as saved (opening a session never rewrites it)."""
@@ -178,19 +124,12 @@ class OpenSession:
 
     def close(self) -> None:
         """Release the lock (the caller saves first, with :meth:`save_now`)."""
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
+        self.file.release()
 
     @property
     def latest_sequence(self) -> int:
         """The number of the newest save prepared (older ones finishing later are stale)."""
         return self._sequence
-
-    @property
-    def real_path(self) -> Path:
-        """The file this session really is (symlinks resolved)."""
-        return real_path(self.path)
 
     # -- editing and undo ------------------------------------------------------------------------
 
@@ -214,7 +153,7 @@ class OpenSession:
         self.session.touch()
         self._baseline = self.session.model_dump(mode="python")
 
-    def move_to(self, position: Any) -> bool:
+    def move_to(self, position: Position) -> bool:
         """Record where the team is (not an edit: no undo step, no version).
 
         Returns:
@@ -282,48 +221,23 @@ class OpenSession:
     def _write_checked(
         self, data: dict[str, Any], content: dict[str, Any], *, force: bool = False
     ) -> None:
-        """Write ``text`` after the checks :meth:`write` describes (``force``: write over an
+        """Write ``data`` after the checks :meth:`write` describes (``force``: write over an
         outside change, keeping the file found there as a version)."""
-        target = self.real_path
-        if not target.parent.is_dir():
-            # A USB stick pulled out, a share gone: not an outside edit. Saving resumes by
-            # itself when the folder is back.
-            raise SaveError(
-                f"Not saved: {explain_write_error(FileNotFoundError(2, ''), target)}. "
-                "The team's work is kept in this window.",
-                title="Not saved",
-            )
-        if self.lock is not None and not self.lock.still_held():
-            raise LockLost(
-                f"{self.path.name} is now open in another benchmark-tui window. Nothing more is "
-                "saved from this one: use Save a copy as… to keep this window's work.",
-                title="Not saved",
-            )
-        current = _read_bytes(target)
-        if not force and not self._is_ours(current) and content == self._written_content:
-            # Only where the team is has changed: not worth interrupting them over an outside
-            # edit (nor overwriting it). The question comes with their next real change.
-            return
-        if not force and not self._is_ours(current):
+        self.file.check_writable()
+        current = self.file.read()
+        if not force and not self.file.is_ours(current):
+            if content == self._written_content:
+                # Only where the team is has changed: not worth interrupting them over an
+                # outside edit (nor overwriting it). The question comes with a real change.
+                return
             self.blocked = OutsideChange(self.path, "deleted" if current is None else "changed")
             raise self.blocked
         encoded = render_session_data(data).encode("utf-8")
-        if current is not None and force:
-            self._keep_as_version(current)  # theirs: never replaced without a copy
-        elif current is not None and content != self._written_content:
-            # Our own previous save: a version that cannot be kept (a full disk) must not
-            # stop the save itself.
-            with contextlib.suppress(OSError):
-                versions.keep_version(target, current)
-        try:
-            write_atomically(target, encoded)
-        except OSError as err:
-            raise SaveError(
-                f"Not saved: {explain_write_error(err, target, what='the session')}. "
-                "The team's work is kept in this window.",
-                title="Not saved",
-            ) from err
-        self._disk = _DiskState(len(encoded), digest(encoded))
+        if current is not None and (force or content != self._written_content):
+            # Theirs must be kept before it is replaced; our own previous save is kept if
+            # the disk allows (a full disk must not stop the save itself).
+            self.file.keep(current, must=force)
+        self.file.write(encoded)
         self._written_data = data
         self._written_content = content
 
@@ -341,11 +255,6 @@ class OpenSession:
         self.write(pending)
         return True
 
-    @property
-    def is_saved(self) -> bool:
-        """Whether the file holds everything in this window (cheap: compares text)."""
-        return self.read_only or self.session.model_dump(mode="python") == self._written_data
-
     # -- outside changes -------------------------------------------------------------------------
 
     def reload_theirs(self) -> None:
@@ -356,13 +265,13 @@ class OpenSession:
             SaveError: our work could not be kept as a version.
         """
         loaded = read_session(self.real_path, self.framework)
-        self._keep_as_version(session_text(self.session).encode("utf-8"))
+        self.file.keep(session_text(self.session).encode("utf-8"), must=True)
         position = self.session.position
-        raw = _read_bytes(self.real_path) or b""
+        theirs = self.file.read()
         with self._write_lock:
             self.session = loaded.session
             self.session.position = position
-            self._disk = _DiskState(len(raw), digest(raw))
+            self.file.known = digest(theirs) if theirs is not None else None
             self.blocked = None
             self._start_clean()
         self.notices = list(loaded.notices)
@@ -382,82 +291,34 @@ class OpenSession:
             self.blocked = None
             self._written = self._sequence
 
-    def _keep_as_version(self, data: bytes) -> None:
-        try:
-            versions.keep_version(self.real_path, data)
-        except OSError as err:
-            raise SaveError(
-                f"Could not keep a copy in {versions.versions_folder(self.real_path)}: "
-                f"{explain_write_error(err, self.real_path)}",
-                title="Not changed",
-            ) from err
-
     # -- save as ---------------------------------------------------------------------------------
 
     def save_as(self, target: Path | str, *, replace: bool = False) -> None:
         """Save this window's work under another name and carry on there.
 
-        Refuses the session's own file and a file another window holds; asks (raises
-        :class:`NeedsConfirmation`) before replacing any existing file.
-
         Raises:
-            NeedsConfirmation: ``target`` exists and ``replace`` is False.
-            SaveError: refused, or the file could not be written.
+            NeedsConfirmation: ``target`` exists and ``replace`` is False (ask, then again).
+            SaveError: refused (the session's own file; open in another window), or the file
+                could not be written.
         """
         target = Path(target).expanduser()
         if target.suffix.lower() != ".yaml":
             target = target.with_name(target.name + ".yaml")
-        if name_too_long(target):
-            raise SaveError(
-                f"Not saved: {explain_write_error(OSError(), target)}.", title="Not saved"
-            )
-        if real_path(target) == self.real_path:
-            raise SaveError(
-                f"{target.name} is this session's own file. Choose a different name for the copy.",
-                title="Choose another name",
-            )
-        if held_elsewhere(target):
-            raise SaveError(
-                f"{target.name} is open in another benchmark-tui window, so it is not replaced. "
-                "Choose a different name.",
-                title="Choose another name",
-            )
-        if target.exists() and not replace:
-            raise NeedsConfirmation(
-                f"{target} already exists. Replace it with this session? "
-                "(Its present content is kept as an earlier version.)",
-                title="Replace the file?",
-            )
         data = self.session.model_dump(mode="python")
-        text = render_session_data(data)
-        lock = SessionLock(target)
-        if lock.try_acquire() != "held":
-            raise SaveError(
-                f"Not saved: {target} cannot be locked for editing "
-                f"({lock.problem or 'another window has it'}). Choose another folder.",
-                title="Not saved",
-            )
+        encoded = render_session_data(data).encode("utf-8")
+        claimed = SessionFile.claim_new_name(target, self.path, replace=replace)
         try:
-            existing = _read_bytes(real_path(target))
+            existing = claimed.read()
             if existing is not None:
-                with contextlib.suppress(OSError):
-                    versions.keep_version(real_path(target), existing)
-            write_atomically(real_path(target), text.encode("utf-8"))
-        except OSError as err:
-            lock.release()
-            raise SaveError(
-                f"Not saved: {explain_write_error(err, target, what='the session')}.",
-                title="Not saved",
-            ) from err
+                claimed.keep(existing, must=False)
+            claimed.write(encoded)
+        except SaveError:
+            claimed.release()
+            raise
         with self._write_lock:
-            self.close()
-            self.lock = lock
-            self.path = target
-            self.read_only = False
-            self.read_only_reason = ""
+            self.file.release()
+            self.file = claimed
             self.blocked = None
-            encoded = text.encode("utf-8")
-            self._disk = _DiskState(len(encoded), digest(encoded))
             self._written_data = data
             self._written_content = _content(data)
             self._written = self._sequence
@@ -481,7 +342,7 @@ class OpenSession:
             raise SaveError(self.read_only_reason, title="Read-only")
         loaded = read_session(version.path, self.framework)
         before = self.session
-        self._keep_as_version(session_text(before).encode("utf-8"))
+        self.file.keep(session_text(before).encode("utf-8"), must=True)
         self._undo.append(self._baseline)
         del self._undo[:-UNDO_DEPTH]
         loaded.session.position = before.position
@@ -490,16 +351,6 @@ class OpenSession:
         self._baseline = self.session.model_dump(mode="python")
         self._last_edit = (None, 0.0)
         return changes.summary(changes.changes(before, self.session, self.framework))
-
-    def _is_ours(self, current: bytes | None) -> bool:
-        """Whether ``current`` (the file's bytes, None if missing) is what we last read/wrote."""
-        if current is None or self._disk is None:
-            return current is None and self._disk is None
-        return digest(current) == self._disk.digest
-
-    def _disk_is_ours(self) -> bool:
-        """Whether the file holds what this window last read or wrote."""
-        return self._is_ours(_read_bytes(self.real_path)) and self._disk is not None
 
     # -- rescue ----------------------------------------------------------------------------------
 
@@ -512,7 +363,8 @@ class OpenSession:
         if self.read_only:
             return RescueResult(None, "Nothing was lost: this window was read-only.")
         try:
-            if self.blocked is None and self.save_now() and self._disk_is_ours():
+            saved = self.blocked is None and self.save_now()
+            if saved and self.file.known is not None and self.file.is_ours(self.file.read()):
                 return RescueResult(self.path, f"The team's work is saved in {self.path}.")
         except Exception:  # noqa: BLE001 - a rescue must go on to the copy, whatever failed
             pass
@@ -541,53 +393,3 @@ class OpenSession:
 
 def _content(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k not in _NOT_CONTENT}
-
-
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError:
-        return None
-
-
-def _writable(path: Path) -> bool:
-    """Whether a session file may be replaced (not marked read-only)."""
-    import os
-
-    return not path.exists() or os.access(path, os.W_OK)
-
-
-def restore_file(path: Path | str, version: Version, framework: Framework) -> None:
-    """Put an earlier version back as the session file, outside the app.
-
-    The version is checked first; the file's present content is kept as a version; the
-    version's bytes are written exactly as they were kept.
-
-    Raises:
-        SessionFileError: the version is not a valid session.
-        SaveError: the session is open in a benchmark-tui window, or cannot be written.
-    """
-    read_session(version.path, framework)
-    lock = SessionLock(path)
-    outcome = lock.try_acquire()
-    if outcome == "busy":
-        raise SaveError(
-            f"{Path(path).name} is open in a benchmark-tui window. Close that window first, "
-            "or restore from the app (Ctrl+P ▸ Earlier versions…).",
-            title="Not restored",
-        )
-    target = real_path(path)
-    try:
-        current = _read_bytes(target)
-        if current is not None:
-            versions.keep_version(target, current)
-        write_atomically(target, version.path.read_bytes())
-    except OSError as err:
-        raise SaveError(
-            f"Not restored: {explain_write_error(err, target, what='the session')}.",
-            title="Not restored",
-        ) from err
-    finally:
-        lock.release()

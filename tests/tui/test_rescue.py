@@ -35,7 +35,7 @@ async def test_an_unexpected_error_in_the_background_save_is_reported_not_stuck(
     make_app, session_file, monkeypatch
 ):
     """The header must not stay at 'saving…' for good."""
-    import benchmark_tui.workshop as workshop_module
+    import benchmark_tui.session_file as session_file_module
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("a bug while writing")
@@ -44,7 +44,7 @@ async def test_an_unexpected_error_in_the_background_save_is_reported_not_stuck(
     app = make_app(path)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        monkeypatch.setattr(workshop_module, "write_atomically", broken)
+        monkeypatch.setattr(session_file_module, "write_atomically", broken)
         await type_text(pilot, "Kept\n")
         await settle(pilot)
         assert app.save_label == "NOT SAVED"
@@ -65,5 +65,6 @@ async def test_undo_says_what_it_undid(make_app, session_file, framework):
         await settle(pilot)
         await pilot.press("ctrl+z")
         await settle(pilot)
-    assert any("Undone: Managing and developing people: strength" in s and "'Clear vision' removed" in s for s in said), said
+    expected = "Undone: Managing and developing people: strength 'Clear vision' removed"
+    assert any(expected in s for s in said), said
     assert reload(path, framework).record("people").strengths == []

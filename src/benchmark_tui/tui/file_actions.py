@@ -6,10 +6,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from benchmark_tui.errors import BenchmarkError
+from benchmark_tui.errors import BenchmarkError, NeedsConfirmation, OutsideChange
 from benchmark_tui.settings import Settings, save_settings
 from benchmark_tui.tui.host import OpenSessionHost
-from benchmark_tui.workshop import NeedsConfirmation, OutsideChange
 
 
 class FileActions(OpenSessionHost):

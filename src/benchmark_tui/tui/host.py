@@ -8,9 +8,9 @@ from pathlib import Path
 
 from textual.app import App
 
-from benchmark_tui.errors import BenchmarkError
+from benchmark_tui.errors import BenchmarkError, OutsideChange
 from benchmark_tui.models import Framework, Place, Session, Step
-from benchmark_tui.workshop import OpenSession, OutsideChange, PendingSave
+from benchmark_tui.workshop import OpenSession, PendingSave
 
 
 class OpenSessionHost(App[None]):

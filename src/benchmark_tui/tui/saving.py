@@ -9,10 +9,10 @@ from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
 from benchmark_tui.crash import write_crash_log
-from benchmark_tui.errors import BenchmarkError, SaveError
+from benchmark_tui.errors import BenchmarkError, OutsideChange, SaveError
 from benchmark_tui.tui.host import OpenSessionHost
 from benchmark_tui.tui.messages import SessionEdited
-from benchmark_tui.workshop import OpenSession, OutsideChange, PendingSave
+from benchmark_tui.workshop import OpenSession, PendingSave
 
 TEXT_SAVE_DELAY = 0.4
 """Text edits are saved this long after the last key, so typing never waits for the disk."""
