@@ -119,3 +119,18 @@ async def test_agreeing_remarks_a_round_that_counted_a_different_number_of_peopl
         await pilot.press("enter")
         await pilot.pause()
         assert not [r for r in app.screen.remarks() if "round counted" in r]
+
+
+async def test_a_revealed_round_reopens_with_its_agreed_rating_and_dissent(
+    make_app, session_file, framework
+):
+    path = session_file("characteristic", "leadership", "matrix")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        app.session.record_round("leadership", "plan", "0 0 2 5 1", revealed=True, dissent="Jo")
+        app.session.set_rating("leadership", "plan", 4)
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.screen.query_one("#round-agreed", Input).value == "4"  # agreed, not median
+        assert app.screen.query_one("#round-dissent", Input).value == "Jo"
+        assert not app.screen.query_one("#round-votes", Input).password

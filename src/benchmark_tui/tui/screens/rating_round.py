@@ -146,6 +146,8 @@ class RoundDialog(Dialog[RoundAnswer]):
 
     def on_mount(self) -> None:
         super().on_mount()
+        if self.revealed:
+            self._offer(self.rating)
         self._show()
         self.query_one("#round-votes", Input).focus()
 
@@ -212,10 +214,14 @@ class RoundDialog(Dialog[RoundAnswer]):
         self.revealed = True
         self.refresh_bindings()
         self.query_one("#round-votes", Input).password = False
-        agreed = self.agreed if self.agreed is not None else parsed.suggested
-        self.query_one("#round-agreed", Input).value = "" if agreed is None else str(agreed)
+        self._offer(parsed)
         self._show()
         self.query_one("#round-agreed", Input).focus()
+
+    def _offer(self, rating: Rating) -> None:
+        """Fill in the agreed rating: the one already agreed, or else the round's median."""
+        agreed = self.agreed if self.agreed is not None else rating.suggested
+        self.query_one("#round-agreed", Input).value = "" if agreed is None else str(agreed)
 
     @on(Input.Submitted, "#round-agreed")
     @on(Input.Submitted, "#round-dissent")

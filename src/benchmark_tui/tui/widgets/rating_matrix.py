@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from benchmark_tui.models import MatrixElement, Rating, ScalePoint, median_label
+from benchmark_tui.models import MatrixElement, Rating, ScalePoint, median_label, tally_label
 from benchmark_tui.tui.widgets.heat import heat_style
 from benchmark_tui.tui.widgets.memo import Memo
 
@@ -26,6 +26,10 @@ class Cell:
     note: str
     round: Rating | None = None
     """The element's rating round, when one was held (shown as dots once revealed)."""
+
+
+LAST_PLAN_ELEMENTS = ("check-act", "impact")
+"""The elements whose discussion shows what happened to last time's plan."""
 
 
 class RatingMatrix(Widget, can_focus=True):
@@ -132,17 +136,29 @@ class RatingMatrix(Widget, can_focus=True):
         self.last: dict[str, Cell] = {}
         """Last time's rating and note per element (the previous self-assessment), if any."""
         self.last_label = "last time"
-        """What "last time" was, e.g. ``2025``."""
+        """What "last time" was, e.g. ``last time (13 Mar 2025)``."""
+        self.last_plan: Text | None = None
+        """What happened to last time's plan for this item, shown with Check / act and Impact."""
 
     @property
     def focused_element(self) -> MatrixElement:
         """The element on the focused row."""
         return self.elements[self.cursor]
 
-    def show_last_time(self, cells: dict[str, Cell], label: str = "last time") -> None:
-        """Show last time's ratings as faint markers (◇) in their columns, with their notes."""
-        if cells != self.last or label != self.last_label:
-            self.last, self.last_label = cells, label
+    def show_last_time(
+        self, cells: dict[str, Cell], label: str = "last time", plan: Text | None = None
+    ) -> None:
+        """Show last time's ratings as faint markers (◇) in their columns, with their notes.
+
+        Args:
+            cells: last time's rating and note per element.
+            label: what last time was, e.g. ``last time (13 Mar 2025)``.
+            plan: what happened to last time's plan for this item (shown under Check / act and
+                Impact, whose questions it answers).
+        """
+        if cells != self.last or label != self.last_label or plan != self.last_plan:
+            self.last, self.last_label, self.last_plan = cells, label, plan
+            self._drawn = None
             self.refresh(layout=True)
 
     def load(self, cells: dict[str, Cell]) -> None:
@@ -291,16 +307,20 @@ class RatingMatrix(Widget, can_focus=True):
             verdict.append("   (n to add a note)", style=empty_style)
         before = self.last.get(element.id)
         if before is not None and before.value is not None:
-            verdict.append(f"\n◇ {self.last_label.capitalize()}: ", style=empty_style)
+            label = self.last_label[:1].upper() + self.last_label[1:]
+            verdict.append(f"\n◇ {label}: ", style=empty_style)
             verdict.append(f"{before.value} — {self.scale[before.value].label}")
             if before.note:
                 verdict.append(f" · {before.note}", style=Style(color=empty_style.color))
+        if self.last_plan is not None and element.id in LAST_PLAN_ELEMENTS:
+            verdict.append("\n")
+            verdict.append_text(self.last_plan)
         if cell.round is not None and cell.round.has_round:
             verdict.append("\nRound: ", style="bold")
             if not cell.round.revealed:
                 verdict.append(f"{cell.round.voters} votes, hidden (v to reveal)")
             else:
-                verdict.append(f"{cell.round.votes_label} · median ")
+                verdict.append(f"{tally_label(cell.round.counts)} · median ")
                 verdict.append(median_label(cell.round.median or 0))
                 if cell.round.is_wide:
                     verdict.append(" · ⚑ worth discussing", style="bold")
