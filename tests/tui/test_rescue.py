@@ -23,7 +23,7 @@ async def test_a_crash_with_an_outside_edit_rescues_to_a_copy_and_says_where(
     assert path.read_text(encoding="utf-8") == "changed: outside\n"  # theirs, untouched
     rescued = list(path.parent.glob("testshire.rescued-*.yaml"))
     assert len(rescued) == 1
-    message = " ".join(capsys.readouterr().err.split())
+    message = "".join(capsys.readouterr().err.split())  # the terminal wraps long paths
     assert str(rescued[0].name) in message and "Traceback" not in message
     assert reload(rescued[0], framework).record("people").strengths == [
         "Typed just before the crash"
