@@ -29,10 +29,11 @@ def worked(session, framework, tmp_path) -> Path:
 def test_versions_lists_newest_first_with_what_differs(worked, capsys):
     assert main(["versions", str(worked)]) == 0
     out = capsys.readouterr().out
-    lines = [line for line in out.splitlines() if line.strip()[:1].isdigit()]
-    assert len(lines) == 2
-    assert "strength 'Strong partnerships' added" in lines[0]
-    assert "strength 'Clear vision' added" in lines[1]
+    assert all(len(line) <= 80 for line in out.splitlines() if "benchmark-tui" not in line)
+    entries = " ".join(out.split()).split(" today ")[1:]  # one entry per version, unwrapped
+    assert len(entries) == 2
+    assert "strength 'Strong partnerships' added" in entries[0]
+    assert "strength 'Clear vision' added" in entries[1]
     assert f"benchmark-tui restore {worked} NUMBER" in out
 
 

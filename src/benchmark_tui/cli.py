@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import textwrap
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -158,6 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `benchmark-tui versions X | head`: the reader has gone
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes on exit
+        return EXIT_OK
 
 
 def _never_fail_on_unencodable_text() -> None:
@@ -361,8 +366,9 @@ def run_versions(args: argparse.Namespace) -> int:
     print(f"Earlier versions of {args.session} (in {versions_folder(args.session)}), newest first:")
     today = datetime.now()
     for number, version in enumerate(found, start=1):
+        print(f"{number:>4}  {when_label(version.saved, today)}")
         about = describe(version, now, framework)
-        print(f"{number:>4}  {when_label(version.saved, today)}  {about}")
+        print(textwrap.fill(about, width=78, initial_indent=" " * 6, subsequent_indent=" " * 6))
     print(f"Put one back with: benchmark-tui restore {args.session} NUMBER")
     return EXIT_OK
 
