@@ -14,6 +14,8 @@ from benchmark_tui.store import load_framework
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE_SESSION = REPO / "sessions" / "example-borough-libraries-2026-03-12.yaml"
+EXAMPLE_PREVIOUS = REPO / "sessions" / "example-borough-libraries-2025-03-13.yaml"
+"""The year before the worked example, which it follows on from."""
 FIXED_NOW = datetime(2026, 3, 12, 9, 30, tzinfo=UTC)
 
 
@@ -59,7 +61,23 @@ def example_path() -> Path:
 
 @pytest.fixture
 def example_copy(tmp_path: Path) -> Path:
-    """A writable copy of the worked example, alone in a sessions folder."""
+    """A writable copy of the worked example, alone in a sessions folder.
+
+    The year before it follows on from is copied to a folder beside it (``previous/``), and the
+    copy's link points there, so last time is shown but the sessions list has one session.
+    """
     folder = tmp_path / "sessions"
     folder.mkdir()
-    return Path(shutil.copy(EXAMPLE_SESSION, folder / EXAMPLE_SESSION.name))
+    before = tmp_path / "previous"
+    before.mkdir()
+    shutil.copy(EXAMPLE_PREVIOUS, before / EXAMPLE_PREVIOUS.name)
+    text = EXAMPLE_SESSION.read_text(encoding="utf-8")
+    linked = f"  file: {EXAMPLE_PREVIOUS.name}\n"
+    assert linked in text
+    copy = folder / EXAMPLE_SESSION.name
+    copy.write_text(
+        text.replace(linked, f"  file: ../previous/{EXAMPLE_PREVIOUS.name}\n", 1),
+        encoding="utf-8",
+        newline="",
+    )
+    return copy

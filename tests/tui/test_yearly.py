@@ -10,8 +10,12 @@ from textual.widgets import DataTable, OptionList, Static
 
 from benchmark_tui.store import load_session
 from benchmark_tui.tui.screens.comparison import ComparisonScreen
+from benchmark_tui.tui.screens.overview import OverviewScreen
 from benchmark_tui.tui.screens.plan_review import PlanReviewScreen
 from benchmark_tui.tui.screens.start import StartScreen
+from benchmark_tui.tui.widgets.editable_list import EditableList
+from benchmark_tui.tui.widgets.last_findings import LastFindings
+from benchmark_tui.tui.widgets.rating_matrix import RatingMatrix
 
 from .conftest import LARGE, SMALL
 from .test_app import settle, type_text
@@ -184,3 +188,112 @@ async def test_a_moved_previous_session_is_said_once_and_shows_nothing(make_app,
         notices = [n for n in app._notifications if LAST_YEAR in n.message]
         assert len(notices) == 1
         assert notices[0].title == "Previous self-assessment not found"
+
+
+async def next_years_session(examples: Path, framework) -> Path:
+    """Next year's session started from the 2026 example (as y on the sessions list does)."""
+    from datetime import date
+
+    from benchmark_tui.cycle import start_next_file
+
+    path, _notices = start_next_file(examples / THIS_YEAR, framework, today=date(2027, 3, 11))
+    return path
+
+
+async def test_the_matrix_shows_last_times_rating_and_the_plans_outcomes(
+    make_app, examples, framework
+):
+    path = await next_years_session(examples, framework)
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.goto("characteristic", "leadership", "matrix")
+        await pilot.pause()
+        matrix = app.screen.query_one(RatingMatrix)
+        previous = load_session(examples / THIS_YEAR, framework)
+        before = previous.record("leadership").rating_for("plan")
+        assert matrix.last["plan"].value == before
+        verdict = "\n".join(
+            "".join(segment.text for segment in line)
+            for line in app.console.render_lines(matrix.render(), app.console.options)
+        )
+        assert f"◇{before}" in verdict or f"[ {before} ]◇" in verdict
+        assert "Last time (12 Mar 2026): " in verdict
+        assert "plan:" not in verdict  # last time's plan goes with Check / act and Impact
+        await pilot.press("2")
+        await settle(pilot)
+        await pilot.press("down", "down")  # Check / act
+        verdict = "\n".join(
+            "".join(segment.text for segment in line)
+            for line in app.console.render_lines(matrix.render(), app.console.options)
+        )
+        action = next(a for a in previous.plan.actions if a.item == "leadership")
+        flat = " ".join(verdict.split())  # as read, whatever the wrapping
+        assert "Last time (12 Mar 2026)'s plan:" in flat
+        assert " ".join(action.action.split()) in flat and "? not reviewed" in flat
+    assert load_session(path, framework).record("leadership").rating_for("plan") == 2
+
+
+async def test_c_confirms_an_approach_from_last_time_and_editing_also_does(
+    make_app, examples, framework
+):
+    path = await next_years_session(examples, framework)
+    carried = load_session(path, framework).record("leadership").approaches
+    assert len(carried) >= 2 and all(a.from_last_time for a in carried)
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.goto("characteristic", "leadership", "approaches")
+        await pilot.pause()
+        approaches = app.screen.query_one("#approach-list", EditableList)
+        assert all(e.mark for e in approaches.entries)
+        approaches.options.focus()
+        approaches.options.highlighted = 0
+        await pilot.press("c")  # still in place
+        await pilot.press("down", "enter")  # edit the second one
+        await type_text(pilot, " (weekly)")
+        await pilot.press("enter")
+        await settle(pilot)
+    saved = load_session(path, framework).record("leadership").approaches
+    assert [a.from_last_time for a in saved[:2]] == [False, False]
+    assert saved[1].text.endswith("(weekly)")
+    assert all(a.from_last_time for a in saved[2:])
+
+
+async def test_enter_copies_one_of_last_times_strengths_in(make_app, examples, framework):
+    path = await next_years_session(examples, framework)
+    previous = load_session(examples / THIS_YEAR, framework)
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.goto("characteristic", "leadership", "strengths")
+        await pilot.pause()
+        last = app.screen.query_one(LastFindings)
+        assert last.display
+        last.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+    record = load_session(path, framework).record("leadership")
+    assert record.strengths == previous.record("leadership").strengths[:1]
+
+
+async def test_the_overview_shows_the_change_against_last_time_in_every_cell(
+    make_app, examples, framework
+):
+    app = make_app(examples / THIS_YEAR)  # opens at the overview
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        table = app.screen.query_one("#overview-table", DataTable)
+        last_time = app.last_time
+        assert last_time is not None
+        session = app.session
+        assert session is not None
+        for characteristic in framework.items:
+            for element in framework.elements:
+                change = last_time.change(session, characteristic.id, element.id)
+                shown = str(table.get_cell(characteristic.id, element.id)).strip()
+                assert shown.endswith(change.text), (characteristic.id, element.id, shown)
+        assert str(table.get_cell("leadership", "do")).strip() == "3▲1"
+        summary = str(app.screen.query_one("#overview-summary", Static).render())
+        assert "▲ up  ▼ down  = same as last time (13 March 2025)" in summary

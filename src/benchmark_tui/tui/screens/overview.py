@@ -139,7 +139,8 @@ Final, version, approved by, date approved, distribution).
                     cells.append(Text("–".center(cell), style="dim"))
                 else:
                     style = heat_style(self.app, value)
-                    shade = [round_mark(value, record, element.id).center(cell)]
+                    mark = round_mark(value, record, element.id) + self._change(item.id, element.id)
+                    shade = [mark.center(cell)]
                     shade += [" " * cell] * (lines - 1)
                     cells.append(Text("\n".join(shade), style=style))
             findings = self.session.results.get(item.id) or record
@@ -152,6 +153,13 @@ Final, version, approved by, date approved, distribution).
             table.add_row(*cells, key=item.id, height=lines)
         table.move_cursor(row=row)
         self._summarise()
+
+    def _change(self, characteristic_id: str, element_id: str) -> str:
+        """``▲1``, ``▼2``, ``=`` against last time's rating ("" without a previous one)."""
+        last_time = self.context.last_time
+        if last_time is None:
+            return ""
+        return last_time.change(self.session, characteristic_id, element_id).text
 
     def _summarise(self) -> None:
         progress = self.session.progress(self.framework)
@@ -168,6 +176,10 @@ Final, version, approved by, date approved, distribution).
             "● agreed  ◐ in progress  ○ not started · S strengths · AFI areas for improvement",
             style="dim",
         )
+        last_time = self.context.last_time
+        if last_time is not None:
+            dates = last_time.previous.workshop.dates_label
+            text.append(f"\n▲ up  ▼ down  = same as last time ({dates})", style="dim")
         if self.session.has_rounds:
             text.append("\n• rating round held  ⚑ its votes spread two points or more", style="dim")
         text.append("\n")

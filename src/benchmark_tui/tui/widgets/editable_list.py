@@ -24,6 +24,8 @@ class Entry:
 
     text: str
     tag: str | None = None
+    mark: str | None = None
+    """A remark shown beside the item until it is edited (``from last time``)."""
 
 
 class ItemOptions(KeepRendersOnShow, OptionList):
@@ -236,6 +238,8 @@ class EditableList(SizedByLayout, Vertical):
             label = self.tags.get(entry.tag, entry.tag) if entry.tag is not None else ""
             if label:
                 text.append(f"  ({label})", style="italic")
+            if entry.mark:
+                text.append(f"  ↻ {entry.mark}", style="italic")
             if number - 1 == self._editing:
                 text.append("  ✎ editing", style="bold italic")
             marker = Text(f"{number}.", style="bold")
@@ -353,6 +357,17 @@ class EditableList(SizedByLayout, Vertical):
             entries = self.entries
             entries[index], entries[target] = entries[target], entries[index]
             self._changed(target)
+
+    def add_entry(self, text: str) -> None:
+        """Add an item at the end, as the team would by typing it."""
+        self.entries.append(Entry(text, next(iter(self.tags), None)))
+        self._changed(len(self.entries) - 1)
+
+    def update_entry(self, index: int, entry: Entry) -> None:
+        """Replace one item (e.g. without its mark, once confirmed), as an edit."""
+        if 0 <= index < len(self.entries) and self.entries[index] != entry:
+            self.entries[index] = entry
+            self._changed(index)
 
     def toggle_tag(self, index: int) -> None:
         """Switch one item to the next tag."""
