@@ -73,8 +73,14 @@ def test_counts_that_differ_from_the_team_are_remarked_unless_a_note_says_why():
 def test_a_round_is_counts_or_names_not_both():
     with pytest.raises(ValidationError, match="not both"):
         Rating(tally=[0, 1, 0, 0, 0], votes={"Sam": 1})
-    with pytest.raises(ValidationError, match="5 counts"):
-        Rating(tally=[1, 2])
+    with pytest.raises(ValidationError, match="at most 5"):
+        Rating(tally=[1, 2, 0, 0, 0, 1])
+
+
+def test_a_short_tally_leaves_the_higher_points_unchosen():
+    rating = Rating(tally=[1, 2])
+    assert rating.counts == [1, 2, 0, 0, 0]
+    assert rating.votes_label == "votes: 1 at 0, 2 at 1"
 
 
 def test_recording_a_round_never_sets_the_agreed_rating(session):

@@ -235,7 +235,8 @@ class Rating(_Record):
     tally: list[VoteCount] = Field(
         default_factory=list, max_length=POINTS, exclude_if=lambda tally: not tally
     )
-    """A rating round by count: how many people chose each point 0–4, e.g. ``[0, 1, 3, 1, 0]``."""
+    """A rating round by count: how many people chose each point 0–4, e.g. ``[0, 1, 3, 1, 0]``
+    (points left off the end were chosen by nobody)."""
     revealed: bool = Field(default=False, exclude_if=lambda revealed: not revealed)
     """Whether the round has been shown to the room (until then it stays hidden)."""
     dissent: Text = Field(default="", exclude_if=lambda dissent: not dissent)
@@ -243,8 +244,6 @@ class Rating(_Record):
 
     @model_validator(mode="after")
     def _one_kind_of_round(self) -> Rating:
-        if self.tally and len(self.tally) != POINTS:
-            raise ValueError(f"tally: give {POINTS} counts, one for each point 0 to 4")
         if self.tally and self.votes:
             raise ValueError("a round is either votes by name or a tally of counts, not both")
         return self
@@ -257,7 +256,10 @@ class Rating(_Record):
     @property
     def counts(self) -> list[int]:
         """How many people chose each point 0–4 in the round (all 0 without one)."""
-        return list(self.tally) if self.tally else counts_of(self.votes)
+        if self.votes:
+            return counts_of(self.votes)
+        # A hand-written tally may stop early: the points it leaves out were chosen by nobody.
+        return [*self.tally, *[0] * (POINTS - len(self.tally))]
 
     @property
     def voters(self) -> int:
