@@ -243,6 +243,9 @@ Final, version, approved by, date approved, distribution).
             findings.key_messages = text
             self._summarise()
             self.edited()
+            self.notify(
+                self._document_line().plain, title="Key messages saved", timeout=4, markup=False
+            )
 
         self.app.push_screen(KeyMessagesDialog(findings.key_messages), store)
 
@@ -260,6 +263,9 @@ Final, version, approved by, date approved, distribution).
             self.session.findings = findings
             self._summarise()
             self.edited()
+            self.notify(
+                self._document_line().plain, title="Sign-off saved", timeout=4, markup=False
+            )
 
         dialog = SignOffDialog(
             self.session.findings,

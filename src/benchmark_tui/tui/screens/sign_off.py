@@ -128,7 +128,7 @@ class SignOffDialog(Dialog[Findings]):
                         validators=[IsoDate(self.today)],
                         placeholder=f"e.g. {self.today.isoformat()}",
                     )
-            yield Label("Distribution (one per line)")
+            yield Label("Distribution (one per line)", id="distribution-label")
             yield TextArea(
                 findings.distribution,
                 id="distribution",
@@ -147,14 +147,17 @@ class SignOffDialog(Dialog[Findings]):
     @on(Select.Changed, "#status")
     def _explain_status(self) -> None:
         status = self.query_one("#status", Select).value
-        problem = self.query_one("#problem", Static)
         if status == "final" and self.unagreed:
             items = f"{self.unagreed} item{'s' if self.unagreed != 1 else ''}"
-            problem.update(
-                Text(f"{items} not agreed yet: the document says DRAFT until every one is.")
-            )
+            self._say(f"{items} not agreed yet: the document says DRAFT until every one is.")
         else:
-            problem.update("")
+            self._say("")
+
+    def _say(self, problem: str) -> None:
+        """Show a problem above the buttons (the line takes no room while there is none)."""
+        shown = self.query_one("#problem", Static)
+        shown.update(Text(problem))
+        shown.display = bool(problem)
 
     @on(Input.Submitted)
     def _next_field(self) -> None:
@@ -167,9 +170,7 @@ class SignOffDialog(Dialog[Findings]):
         try:
             approved = date.fromisoformat(text) if text else None
         except ValueError:
-            self.query_one("#problem", Static).update(
-                f"Date approved: write it as YYYY-MM-DD, e.g. {self.today.isoformat()}."
-            )
+            self._say(f"Date approved: write it as YYYY-MM-DD, e.g. {self.today.isoformat()}.")
             self.query_one("#date-approved", Input).focus()
             return
         distribution = self.query_one("#distribution", TextArea).text
@@ -189,7 +190,7 @@ class SignOffDialog(Dialog[Findings]):
         except ValidationError as err:
             problem = err.errors()[0]
             where = str(problem["loc"][0]).replace("_", " ").capitalize() if problem["loc"] else ""
-            self.query_one("#problem", Static).update(Text(f"{where}: {problem['msg']}."))
+            self._say(f"{where}: {problem['msg']}.")
             return
         self.dismiss(findings)
 
