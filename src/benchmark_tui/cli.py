@@ -286,6 +286,15 @@ def run_export(args: argparse.Namespace) -> int:
     target = args.output or default_report_path(
         loaded.session, args.session, handout=args.handout
     )
+    previous = None
+    if loaded.session.previous is not None and not args.handout:
+        from benchmark_tui.cycle import load_previous
+
+        try:
+            previous = load_previous(loaded.session, args.session, framework)
+        except BenchmarkError as err:  # the findings are still written, without that section
+            print(f"note: {err.message} — written without 'Since the last self-assessment'",
+                  file=sys.stderr)  # fmt: skip
     written = write_report(
         framework,
         loaded.session,
@@ -294,6 +303,7 @@ def run_export(args: argparse.Namespace) -> int:
         handout=args.handout,
         replace=args.force,
         guidance=args.guidance,
+        previous=previous,
     )
     print(f"Wrote {written}")
     return EXIT_OK
@@ -470,6 +480,19 @@ def _compare_parser() -> argparse.ArgumentParser:
         help="also write a tidy CSV, one row per session, item and element (for Excel)",
     )
     parser.add_argument("--plain", action="store_true", help="ASCII only, no box drawing or arrows")
+    parser.add_argument(
+        "--docx",
+        type=Path,
+        metavar="OUT.docx",
+        help="also write a short comparison report (Word) with the same tables",
+    )
+    parser.add_argument(
+        "--template",
+        type=Path,
+        metavar="T.docx",
+        help="for --docx: a Word document (.docx) or template (.dotx) with your council's "
+        "styles, header and logo (default: the template shipped with benchmark-tui)",
+    )
     _add_framework_option(parser)
     return parser
 
@@ -496,4 +519,8 @@ def run_compare(args: argparse.Namespace) -> int:
     print(render(comparison, plain=plain), end="")
     if args.csv is not None:
         print(f"Wrote {write_csv(comparison, args.csv, args.sessions)}")
+    if args.docx is not None:
+        from benchmark_tui.export.comparison import write_comparison_report
+
+        print(f"Wrote {write_comparison_report(comparison, args.docx, template=args.template)}")
     return EXIT_OK

@@ -53,6 +53,7 @@ def build_findings(
     generated: date,
     *,
     guidance: bool = False,
+    previous: Session | None = None,
 ) -> None:
     """Write the whole findings document into ``document`` (an opened template, body empty).
 
@@ -62,6 +63,8 @@ def build_findings(
         session: the session; it is only read, never changed.
         generated: the date printed as "generated".
         guidance: add the framework's guidance and data sources beside each characteristic.
+        previous: the self-assessment this one follows on from, if at hand: the section
+            "Since the last self-assessment" compares with it.
     """
     writer = DocWriter(document)
     header_and_footer(writer, session.service.name, draft=is_draft(framework, session))
@@ -71,6 +74,11 @@ def build_findings(
     contents(writer)
     _how_to_read(writer, framework, session)
     _summary(writer, framework, session)
+    if previous is not None:
+        from benchmark_tui.cycle import LastTime
+        from benchmark_tui.export.since_last import write_since_last
+
+        write_since_last(writer, framework, session, LastTime(previous))
     write_results(writer, framework, session)
     write_characteristics(writer, framework, session, guidance=guidance)
     write_plan(writer, framework, session)

@@ -86,6 +86,7 @@ def write_report(
     handout: bool = False,
     replace: bool = False,
     guidance: bool = False,
+    previous: Session | None = None,
 ) -> Path:
     """Write the findings document (or the pre-read) for ``session`` to ``target``.
 
@@ -105,6 +106,8 @@ def write_report(
             (otherwise that is refused, so one session's export never overwrites another's).
         guidance: print the framework's relevant guidance documentation and recommended data
             sources beside each characteristic of the findings (the pre-read always has them).
+        previous: the self-assessment ``session`` follows on from, if it could be read: the
+            findings then have a section "Since the last self-assessment".
 
     Returns:
         The path written.
@@ -128,7 +131,9 @@ def write_report(
     else:
         from benchmark_tui.export.findings import build_findings
 
-        build_findings(document, framework, session, generated, guidance=guidance)
+        build_findings(
+            document, framework, session, generated, guidance=guidance, previous=previous
+        )
     buffer = io.BytesIO()
     document.save(buffer)
     _save(target, buffer.getvalue())

@@ -9,6 +9,7 @@ from textual import work
 from textual.worker import Worker, WorkerState
 
 from benchmark_tui.crash import write_crash_log
+from benchmark_tui.cycle import LastTime
 from benchmark_tui.errors import ExportError, OtherSessionsDocument
 from benchmark_tui.models import Framework, Session
 from benchmark_tui.tui.host import OpenSessionHost
@@ -32,6 +33,8 @@ class Exporting(OpenSessionHost):
     """Writes the Word document in a worker, so the team keeps working; offers another name."""
 
     _export_request: ExportRequest | None = None
+    last_time: LastTime | None
+    """The open session's previous self-assessment (read by the YearlyCycle part)."""
 
     def action_export(self, target: str | None = None, *, handout: bool = False) -> None:
         """Write the findings document (Word) next to the session, in the background."""
@@ -63,8 +66,14 @@ class Exporting(OpenSessionHost):
     def _export(self, framework: Framework, session: Session, request: ExportRequest) -> Path:
         from benchmark_tui.export import write_report
 
+        last_time = self.last_time  # read once, when the session was opened
         return write_report(
-            framework, session, request.target, handout=request.handout, replace=request.replace
+            framework,
+            session,
+            request.target,
+            handout=request.handout,
+            replace=request.replace,
+            previous=last_time.previous if last_time is not None else None,
         )
 
     def _offer_other_export_name(self, error: ExportError, request: ExportRequest) -> None:
