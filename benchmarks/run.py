@@ -124,6 +124,12 @@ def _compare(counts: Counts) -> list[Figure]:
     return measure_compare(counts.compare_runs)
 
 
+def _comparison_screen(counts: Counts) -> list[Figure]:
+    from bench_comparison_screen import measure_comparison_moves
+
+    return asyncio.run(measure_comparison_moves(counts.moves))
+
+
 # Start-up runs first, while this process is still small (it forks the children).
 BENCHMARKS: dict[str, tuple[tuple[str, ...], Benchmark]] = {
     "startup": (("startup", "memory"), _startup),
@@ -134,6 +140,7 @@ BENCHMARKS: dict[str, tuple[tuple[str, ...], Benchmark]] = {
     "export-cli": (("export-cli",), _export_cli),
     "validate": (("validate",), _validate),
     "compare": (("compare-50",), _compare),
+    "comparison-screen": (("comparison-moves",), _comparison_screen),
 }
 
 

@@ -27,6 +27,7 @@ FIGURES = [
     "export-cli",
     "validate",
     "compare-50",
+    "comparison-moves",
 ]
 
 
