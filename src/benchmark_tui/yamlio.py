@@ -71,7 +71,7 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     """A mapping repeats a key."""
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):
     """The safe loader, refusing duplicate keys and locating values it cannot read."""
 
     def construct_object(self, node: Node, deep: bool = False) -> Any:
@@ -95,7 +95,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
                 None, None, f"this value cannot be read as {tag}", node.start_mark
             ) from err
 
-    def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, MappingNode):
             self.flatten_mapping(node)
             seen: dict[Any, Node] = {}
@@ -275,7 +275,7 @@ def _compose(loader: _Loader, path: Path, problem: ProblemFactory) -> Node | Non
         mark = event.start_mark
         return problem(path, what, hint, line=mark.line + 1, column=mark.column + 1)
 
-    event = loader.get_event()
+    event: Any = loader.get_event()  # below, the kind checks say which Event each one is
     assert isinstance(event, StreamStartEvent)
     if loader.check_event(StreamEndEvent):
         return None
@@ -407,7 +407,7 @@ def key_node_at(root: Node | None, loc: tuple[int | str, ...]) -> Node | None:
     return node_at(root, loc)
 
 
-class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]
+class _Dumper(_BaseDumper):
     """Writes YAML for people: block style, multi-line text as ``|`` blocks, no aliases."""
 
     def ignore_aliases(self, data: Any) -> bool:
@@ -426,7 +426,7 @@ class _PyDumper(yaml.SafeDumper):
     ignore_aliases = _Dumper.ignore_aliases
 
 
-def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+def _represent_str(dumper: Any, data: str) -> yaml.ScalarNode:
     if "\x85" in data:
         # A reader turns a raw NEL into a line feed, and PyYAML's Python emitter writes it
         # raw in every style but double quotes (where it becomes the escape \N).
