@@ -41,7 +41,14 @@ from benchmark_tui.export.plan import write_appendix, write_plan
 from benchmark_tui.export.sections import write_characteristics, write_results
 from benchmark_tui.export.styles import ALERT, MUTED
 from benchmark_tui.export.wordkit import Cell, DocWriter, Line
-from benchmark_tui.models import AreaRecord, CharacteristicRecord, Framework, Session
+from benchmark_tui.models import (
+    AreaRecord,
+    Characteristic,
+    CharacteristicRecord,
+    Framework,
+    ResultsArea,
+    Session,
+)
 
 REPORT_TITLE = "Self-assessment findings"
 
@@ -211,11 +218,8 @@ def scale_and_matrix(writer: DocWriter, framework: Framework) -> None:
 def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
     writer.heading("Summary", 1, new_page=True)
     progress = session.progress(framework)
-    pending = [
-        item.label
-        for item in [*framework.areas, *framework.items]
-        if session.state_of(item.id) != "agreed"
-    ]
+    every: list[ResultsArea | Characteristic] = [*framework.areas, *framework.items]
+    pending = [item.label for item in every if session.state_of(item.id) != "agreed"]
     if progress.agreed == 0:
         writer.paragraph(
             Span(f"None of the {progress.total} items is agreed yet.", bold=True, color=ALERT)
@@ -257,15 +261,15 @@ def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
         keep_together=True,
     )
     for area in framework.areas:
-        record = session.results.get(area.id) or AreaRecord()
+        area_record = session.results.get(area.id) or AreaRecord()
         writer.row(
             grid,
             [
                 area.label,
-                state_span(record.state),
-                _data_label(record),
-                Cell(str(len(record.strengths)), align="center"),
-                Cell(str(len(record.improvements)), align="center"),
+                state_span(area_record.state),
+                _data_label(area_record),
+                Cell(str(len(area_record.strengths)), align="center"),
+                Cell(str(len(area_record.improvements)), align="center"),
             ],
         )
 

@@ -7,6 +7,8 @@ and even the numbering part; both are added here when missing.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
@@ -30,7 +32,7 @@ def ensure_bullet_style(document: Document) -> BaseStyle:
     if found is not None and style_numbering(found) is not None:
         return found
     num_id = _add_bullet_numbering(document)
-    style = found or document.styles.add_style("List Bullet", WD_STYLE_TYPE.PARAGRAPH)
+    style: Any = found or document.styles.add_style("List Bullet", WD_STYLE_TYPE.PARAGRAPH)
     if found is None:
         style.base_style = document.styles["Normal"]
         style.paragraph_format.space_after = Emu(38_100)  # 3 pt
@@ -50,7 +52,7 @@ def _add_bullet_numbering(document: Document) -> int:
 
     part = document.part
     try:
-        numbering = part.part_related_by(RT.NUMBERING).element
+        numbering = cast(Any, part.part_related_by(RT.NUMBERING)).element
     except KeyError:
         numbering = parse_xml(f"<w:numbering {nsdecls('w')}/>")
         new_part = NumberingPart(
@@ -82,8 +84,11 @@ def _paragraph_style(document: Document, name: str) -> BaseStyle | None:
     return style if style.type == WD_STYLE_TYPE.PARAGRAPH else None
 
 
-def style_numbering(style: BaseStyle | None) -> str | None:
-    """The numbering id a paragraph style (or a style it is based on) gives, if any."""
+def style_numbering(style: Any) -> str | None:
+    """The numbering id a paragraph style (or a style it is based on) gives, if any.
+
+    ``style`` is a paragraph style (python-docx types styles only as BaseStyle) or None.
+    """
     seen = 0
     while style is not None and seen < 20:  # a loop of based-on styles must not hang
         num_id = style.element.find(f"{W}pPr/{W}numPr/{W}numId")

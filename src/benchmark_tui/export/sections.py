@@ -7,6 +7,8 @@ strengths and areas for improvement.
 
 from __future__ import annotations
 
+from typing import Any
+
 from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pieces import (
     KEEP_TOGETHER_MAX,
@@ -184,7 +186,7 @@ def _font_points(writer: DocWriter) -> float:
 
     A council's own "Table Text" may set no size and inherit a larger one from Normal.
     """
-    style = writer.styles["Table Text"]
+    style: Any = writer.styles["Table Text"]  # a paragraph style, or None
     for _ in range(20):  # a loop of based-on styles must not hang
         if style is None:
             break

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -85,8 +86,8 @@ def add_paragraph_style(document: Document, spec: StyleSpec) -> BaseStyle:
     return style
 
 
-def apply_spec(style: BaseStyle, spec: StyleSpec) -> None:
-    """Give ``style`` the font, colour and spacing of ``spec``."""
+def apply_spec(style: Any, spec: StyleSpec) -> None:
+    """Give ``style`` (a paragraph or character style) the font, colour and spacing of ``spec``."""
     font = style.font
     if spec.size is not None:
         font.size = Pt(spec.size)

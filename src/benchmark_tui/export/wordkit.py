@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -162,6 +162,7 @@ class DocWriter:
         if name is None:
             return None
         if name not in self._ids:
+            style: Any
             if name == "List Bullet":
                 style = self.bullet_style
             elif name in self.styles:
@@ -447,7 +448,7 @@ class DocWriter:
                 SubElement(tc_pr, f"{W}gridSpan").set(f"{W}val", str(cell.span))
             if cell.fill or fill:
                 set_attributes(SubElement(tc_pr, f"{W}shd"), val="clear", color="auto",
-                     fill=cell.fill or fill)  # fmt: skip
+                     fill=str(cell.fill or fill))  # fmt: skip
             if cell.middle:
                 SubElement(tc_pr, f"{W}vAlign").set(f"{W}val", "center")
             lines = cell.content if isinstance(cell.content, list) else [cell.content]
