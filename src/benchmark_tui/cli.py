@@ -286,15 +286,16 @@ def run_export(args: argparse.Namespace) -> int:
     target = args.output or default_report_path(
         loaded.session, args.session, handout=args.handout
     )
-    previous = None
+    previous, without_previous = None, ""
     if loaded.session.previous is not None and not args.handout:
         from benchmark_tui.cycle import load_previous
 
         try:
             previous = load_previous(loaded.session, args.session, framework)
         except BenchmarkError as err:  # the findings are still written, without that section
-            print(f"note: {err.message} — written without 'Since the last self-assessment'",
-                  file=sys.stderr)  # fmt: skip
+            without_previous = (
+                f"note: {err.message} — written without 'Since the last self-assessment'"
+            )
     written = write_report(
         framework,
         loaded.session,
@@ -305,6 +306,8 @@ def run_export(args: argparse.Namespace) -> int:
         guidance=args.guidance,
         previous=previous,
     )
+    if without_previous:
+        print(without_previous, file=sys.stderr)
     print(f"Wrote {written}")
     return EXIT_OK
 

@@ -229,7 +229,7 @@ async def test_the_matrix_shows_last_times_rating_and_the_plans_outcomes(
         )
         action = next(a for a in previous.plan.actions if a.item == "leadership")
         flat = " ".join(verdict.split())  # as read, whatever the wrapping
-        assert "Last time (12 Mar 2026)'s plan:" in flat
+        assert "The plan from last time (12 Mar 2026):" in flat
         assert " ".join(action.action.split()) in flat and "? not reviewed" in flat
     assert load_session(path, framework).record("leadership").rating_for("plan") == 2
 

@@ -54,3 +54,9 @@ def test_comparison_of_three_libraries(snap_compare, make_app, examples):
     app = make_app(sessions_dir=examples)
     run_before = comparing(*names, folder=examples)
     assert snap_compare(app, terminal_size=SMALL, run_before=run_before, press=["down"])
+
+
+def test_review_of_last_times_plan(snap_compare, make_app, examples):
+    """r on the plan: last time's actions, each with its outcome (symbol and words) and note."""
+    app = make_app(examples / "example-borough-libraries-2026-03-12.yaml")
+    assert snap_compare(app, terminal_size=SMALL, press=["p", "r", "down", "down"])

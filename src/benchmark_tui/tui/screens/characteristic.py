@@ -271,7 +271,7 @@ type; ctrl+z undoes the last change.
         actions = last_time.actions(item)
         plan: Text | None = None
         if actions:
-            plan = Text(f"{last_time_label(last_time, capital=True)}'s plan:", style="bold")
+            plan = Text(f"The plan from {last_time_label(last_time)}:", style="bold")
             for action in actions:
                 plan.append("\n• ")
                 plan.append_text(outcome_line(last_time, self.session, action))

@@ -55,6 +55,12 @@ def outcome_line(last_time: LastTime, session: Session, action: Action) -> Text:
     return text
 
 
+class ReviewList(OptionList):
+    """Last time's actions; Enter adds a note to the highlighted one."""
+
+    BINDINGS = [Binding("enter", "select", "Note", key_display="⏎")]
+
+
 class PlanReviewScreen(Dialog[None]):
     """Last time's actions, one per row, each with what happened to it.
 
@@ -71,7 +77,6 @@ class PlanReviewScreen(Dialog[None]):
         Binding("n", "outcome('not-done')", "Not done"),
         Binding("x", "outcome('dropped')", "Dropped"),
         Binding("backspace,delete", "outcome(None)", "Clear", key_display="⌫", show=False),
-        Binding("enter", "note", "Note", key_display="⏎"),
         Binding("escape", "cancel", "Back", key_display="esc"),
     ]
 
@@ -100,7 +105,7 @@ outcome beside Check / act and Impact, and the findings document reports how the
                 Text(f"Last time's improvement plan ({previous.workshop.dates_label})"),
                 classes="dialog-title",
             )
-            yield OptionList(id="review-list")
+            yield ReviewList(id="review-list")
             yield Static(id="review-summary", classes="aside")
 
     def on_mount(self) -> None:
@@ -136,10 +141,6 @@ outcome beside Check / act and Impact, and the findings document reports how the
         completion = plan_completion(self.session, self.last_time.previous)
         summary = Text("So far: ", style="bold")
         summary.append(completion.label())
-        summary.append(
-            "\nd done · p partly · n not done · x dropped · ⌫ clear · Enter note · Esc back",
-            style="dim",
-        )
         if not rows:
             summary = Text("Last time's plan had no actions.")
         self.query_one("#review-summary", Static).update(summary)
