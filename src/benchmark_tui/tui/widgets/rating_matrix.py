@@ -32,6 +32,10 @@ LAST_PLAN_ELEMENTS = ("check-act", "impact")
 """The elements whose discussion shows what happened to last time's plan."""
 
 
+COMPACT_BELOW = 30
+"""Screens shorter than this many lines get the matrix without blank lines between elements."""
+
+
 class RatingMatrix(Widget, can_focus=True):
     """The evaluation matrix: one row per element, one column per point of the 0–4 scale.
 
@@ -217,6 +221,12 @@ class RatingMatrix(Widget, can_focus=True):
         self.refresh(layout=True)
         self.post_message(self.Changed(self, element.id, value))
 
+    @property
+    def compact(self) -> bool:
+        """On a short screen (80×24) the elements go without blank lines between them, so the
+        question, the note and last time's rating below them stay on the screen."""
+        return self.app.size.height < COMPACT_BELOW
+
     def render(self) -> Memo:
         cursor_style = self.get_component_rich_style("rating-matrix--cursor")
         header_style = self.get_component_rich_style("rating-matrix--header")
@@ -231,6 +241,7 @@ class RatingMatrix(Widget, can_focus=True):
             empty_style,
             self.app.current_theme,
             [(e.id, self.last.get(e.id)) for e in self.elements],
+            self.compact,
         )
         if self._drawn is not None and self._drawn[0] == key:
             return self._drawn[1]
@@ -288,14 +299,15 @@ class RatingMatrix(Widget, can_focus=True):
             table.add_row(*cells, style=row_style)
             if cell.round is not None and cell.round.has_round:
                 table.add_row(*self._round_row(cell.round, empty_style))
-            elif index < len(self.elements) - 1:
+            elif index < len(self.elements) - 1 and not self.compact:
                 table.add_row(*([Text("")] * (len(self.scale) + 1)))
         element = self.focused_element
         cell = self.cells[element.id]
+        gap = "" if self.compact else "\n"
         question = Text()
-        question.append(f"\n{element.title}", style="bold")
+        question.append(f"{gap}{element.title}", style="bold")
         question.append(f" — {element.question}")
-        verdict = Text("\n")
+        verdict = Text(gap)
         if cell.value is None:
             verdict.append("Not yet rated", style=empty_style)
         else:
