@@ -34,8 +34,10 @@ def changes(old: Session, new: Session, framework: Framework | None = None) -> l
     found: list[str] = []
     if old.service != new.service:
         found.append("service details changed")
-    if old.workshop != new.workshop:
+    if _without_attendance(old) != _without_attendance(new):
         found.append("workshop details changed")
+    if old.workshop.attendance != new.workshop.attendance:
+        found.append("attendance changed")
     if old.previous != new.previous:
         found.append("link to the previous self-assessment changed")
     found.extend(f"last plan: {p}" for p in _review_changes(old, new))
@@ -50,6 +52,11 @@ def changes(old: Session, new: Session, framework: Framework | None = None) -> l
     found.extend(f"plan: {p}" for p in _plan_changes(old.plan, new.plan))
     found.extend(f"findings document: {p}" for p in _findings_changes(old, new))
     return found
+
+
+def _without_attendance(session: Session) -> object:
+    """The workshop's details other than who was there on each date."""
+    return session.workshop.model_copy(update={"attendance": {}})
 
 
 def summary(phrases: Sequence[str], *, most: int = 2) -> str:

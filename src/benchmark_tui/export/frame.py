@@ -157,12 +157,14 @@ def facts_table(
     team: list[Line] = [
         f"{member.name} — {member.role}" if member.role else member.name for member in workshop.team
     ]
+    present: list[Line] = [taken.label(when) for when, taken in sorted(workshop.attendance.items())]
     facts: list[tuple[str, list[Line]]] = [
         ("Scope", [session.service.scope_label]),
         ("Governance", [session.service.governance_label]),
         ("Workshop", [dates(session) or "Not recorded"]),
         ("Facilitator", [workshop.facilitator or "Not recorded"]),
         ("Team", team or ["Not recorded"]),
+        *([("Attendance", present)] if present else []),
         ("Framework", [f"{framework.title}, version {framework.version} ({framework.publisher})"]),
         ("Generated", [day(generated)]),
         *more,

@@ -145,6 +145,29 @@ class ServiceInfo(_Record):
         return GOVERNANCE_LABELS[self.governance]
 
 
+class Attendance(_Record):
+    """Who was there on one day of the workshop: members of the team, and guests."""
+
+    present: list[RequiredName] = Field(default_factory=list, max_length=MAX_ITEMS)
+    """The names of the team members who were there."""
+    guests: list[RequiredName] = Field(
+        default_factory=list, max_length=MAX_ITEMS, exclude_if=lambda guests: not guests
+    )
+    """People from outside the team who took part (left out of the file while none)."""
+
+    @property
+    def count(self) -> int:
+        """How many people were there, guests included."""
+        return len(self.present) + len(self.guests)
+
+    def label(self, when: date) -> str:
+        """ "Present on 12 March 2026: Sam Branch, Priya Shah; guest: Jo Lee"."""
+        text = f"Present on {day_label(when)}: {', '.join(self.present) or 'nobody recorded'}"
+        if self.guests:
+            text += f"; guest{'s' if len(self.guests) > 1 else ''}: {', '.join(self.guests)}"
+        return text
+
+
 class Workshop(_Record):
     """When the workshop happened and who took part."""
 
@@ -152,6 +175,27 @@ class Workshop(_Record):
     """The day or days of the workshop."""
     facilitator: Name = ""
     team: list[TeamMember] = Field(default_factory=list, max_length=MAX_ITEMS)
+    attendance: dict[date, Attendance] = Field(
+        default_factory=dict, max_length=50, exclude_if=lambda attendance: not attendance
+    )
+    """Who was there on each workshop date (left out of the file until taken)."""
+
+    @model_validator(mode="after")
+    def _attendance_on_workshop_dates(self) -> Workshop:
+        for when in self.attendance:
+            if when not in self.dates:
+                raise ValueError(
+                    f"attendance for {when.isoformat()}, which is not one of the workshop "
+                    "dates: add the date or remove its attendance"
+                )
+        return self
+
+    def latest_attendance(self) -> tuple[date, Attendance] | None:
+        """The attendance of the latest date it was taken on, if any."""
+        if not self.attendance:
+            return None
+        when = max(self.attendance)
+        return when, self.attendance[when]
 
     @property
     def dates_label(self) -> str:

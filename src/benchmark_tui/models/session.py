@@ -232,7 +232,11 @@ class Session(_Record):
         )
 
     def people_present(self) -> int:
-        """How many people could rate in a round: the team."""
+        """How many people could rate in a round: those present on the latest date whose
+        attendance was taken (guests included), else the team."""
+        latest = self.workshop.latest_attendance()
+        if latest is not None:
+            return latest[1].count
         return len(self.workshop.team)
 
     def review_action(

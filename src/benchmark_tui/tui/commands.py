@@ -53,6 +53,16 @@ def palette_commands(app: BenchmarkApp, screen: Screen | None = None) -> Iterato
                 "The findings document: Draft or Final, version, approved by, distribution",
                 lambda: app.goto_and_run("overview", "sign_off"),
             )
+            yield SystemCommand(
+                "Session details…",
+                "Service, scope, governance, workshop dates, facilitator and team",
+                lambda: app.goto_and_run("overview", "session_details"),
+            )
+            yield SystemCommand(
+                "Attendance…",
+                "Who was there on each workshop date (on the document's title page)",
+                lambda: app.goto_and_run("overview", "attendance"),
+            )
         yield SystemCommand(
             "Export to Word", "Write the findings document (.docx)", app.action_export
         )

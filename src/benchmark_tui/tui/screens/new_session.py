@@ -74,12 +74,16 @@ class FormInput(Input):
         super().__init__(value, select_on_focus=False, **kwargs)
 
 
-class _Required(Validator):
+class Required(Validator):
+    """A box that must not be left empty."""
+
     def validate(self, value: str) -> ValidationResult:
         return self.success() if value.strip() else self.failure("Required")
 
 
-class _Dates(Validator):
+class WorkshopDates(Validator):
+    """Workshop dates as :func:`parse_dates` reads them: at least one."""
+
     def validate(self, value: str) -> ValidationResult:
         try:
             found = parse_dates(value)
@@ -114,7 +118,7 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
             yield Static("New self-assessment", classes="form-title")
             yield Label("Library service (required)")
             yield FormInput(
-                id="service", placeholder="e.g. Example Borough Libraries", validators=[_Required()]
+                id="service", placeholder="e.g. Example Borough Libraries", validators=[Required()]
             )
             with Horizontal(classes="form-row"):
                 with Vertical():
@@ -139,7 +143,7 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
                     )
             yield Label("Workshop date(s), YYYY-MM-DD, separated by commas")
             today = self.context.clock().date()
-            yield FormInput(today.isoformat(), id="dates", validators=[_Dates()])
+            yield FormInput(today.isoformat(), id="dates", validators=[WorkshopDates()])
             yield Label("Facilitator")
             yield FormInput(id="facilitator", placeholder="Name")
             yield Label("Team: one person per line, as  Name — role")
@@ -232,22 +236,33 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
 
     @staticmethod
     def _explain(err: ValueError) -> str:
-        if isinstance(err, ValidationError):
-            first = err.errors()[0]
-            field = ".".join(str(p) for p in first["loc"])
-            message = first["msg"].removeprefix("Value error, ")
-            if field == "name":
-                return "Name the library service first."
-            if not field:  # a check of the form as a whole: the message says what to do
-                return message[:1].upper() + message[1:].rstrip(".") + "."
-            return f"{field}: {message}"
-        return str(err)
+        return explain_problem(err)
 
     def _focus_problem(self, err: ValueError) -> None:
-        text = str(err)
-        if "library" in text and "name the library" in text:
-            self.query_one("#library-name", Input).focus()
-        elif "YYYY-MM-DD" in text:
-            self.query_one("#dates", Input).focus()
-        else:
-            self.query_one("#service", Input).focus()
+        focus_problem(self, err)
+
+
+def explain_problem(err: ValueError) -> str:
+    """A problem with the form's service or workshop, in one plain sentence."""
+    if isinstance(err, ValidationError):
+        first = err.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        message = first["msg"].removeprefix("Value error, ")
+        if field == "name":
+            return "Name the library service first."
+        if not field:  # a check of the form as a whole: the message says what to do
+            return message[:1].upper() + message[1:].rstrip(".") + "."
+        return f"{field}: {message}"
+    return str(err)
+
+
+def focus_problem(screen: Screen[Any], err: ValueError) -> None:
+    """Put the focus in the box the problem is about (``#library-name``, ``#dates`` or
+    ``#service``), on the new-session form or a form with the same boxes."""
+    text = str(err)
+    if "library" in text and "name the library" in text:
+        screen.query_one("#library-name", Input).focus()
+    elif "YYYY-MM-DD" in text:
+        screen.query_one("#dates", Input).focus()
+    else:
+        screen.query_one("#service", Input).focus()

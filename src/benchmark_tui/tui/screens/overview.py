@@ -56,12 +56,18 @@ under the cursor; **p** opens the improvement plan.
 For the findings document: **k** writes the team's key messages (a few lines, first after
 the title page; lines starting "- " become bullets), and **s** records its sign-off (Draft or
 Final, version, approved by, date approved, distribution).
+
+**d** edits the session details (service, scope, governance, workshop dates, facilitator,
+team: a second day, a late arrival, a corrected role); **a** takes the attendance of each
+workshop date (tick the team, add guests), shown on the document's title page.
 """
 
     BINDINGS = [
         Binding("p", "plan", "Plan"),
         Binding("k", "key_messages", "Key messages", tooltip="Write the document's key messages"),
         Binding("s", "sign_off", "Sign-off", tooltip="Draft or Final, version, approved by"),
+        Binding("d", "session_details", "Details", tooltip="Service, dates, facilitator, team"),
+        Binding("a", "attendance", "Attendance", tooltip="Who was there on each date"),
         Binding("b", "briefing", "Briefing", show=False),
         NEXT_ITEM,
         PREVIOUS_ITEM,
@@ -227,7 +233,10 @@ Final, version, approved by, date approved, distribution).
         self.post_message(GoTo("briefing"))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("key_messages", "sign_off") and self.read_only:
+        if (
+            action in ("key_messages", "sign_off", "session_details", "attendance")
+            and self.read_only
+        ):
             return None
         return super().check_action(action, parameters)
 
@@ -274,3 +283,51 @@ Final, version, approved by, date approved, distribution).
             today=self.context.clock().date(),
         )
         self.app.push_screen(dialog, store)
+
+    def action_session_details(self) -> None:
+        """Edit the service and the workshop (dates, facilitator, team)."""
+        from benchmark_tui.tui.screens.session_details import (
+            SessionDetails,
+            SessionDetailsDialog,
+        )
+
+        session = self.session
+
+        def store(details: SessionDetails | None) -> None:
+            if details is None or (
+                details.service == session.service and details.workshop == session.workshop
+            ):
+                return
+            session.service = details.service
+            session.workshop = details.workshop
+            self.edited()
+            self.load(session, came_from=self.came_from)
+            message = "Saved; ctrl+z takes it back."
+            if details.dropped:
+                message += f" The attendance of {', '.join(details.dropped)} went with its date."
+            self.notify(message, title="Session details", timeout=4, markup=False)
+
+        self.app.push_screen(SessionDetailsDialog(session.service, session.workshop), store)
+
+    def action_attendance(self) -> None:
+        """Take the attendance of each workshop date."""
+        from datetime import date
+
+        from benchmark_tui.models import Attendance
+        from benchmark_tui.tui.screens.attendance import AttendanceDialog
+
+        workshop = self.session.workshop
+        if not workshop.dates:
+            self.notify("Add a workshop date first (d: session details).", markup=False)
+            return
+
+        def store(attendance: dict[date, Attendance] | None) -> None:
+            if attendance is None or attendance == workshop.attendance:
+                return
+            workshop.attendance = attendance
+            self.edited()
+            latest = workshop.latest_attendance()
+            said = latest[1].label(latest[0]) if latest else "No attendance recorded."
+            self.notify(said, title="Attendance", timeout=4, markup=False)
+
+        self.app.push_screen(AttendanceDialog(workshop, self.context.clock().date()), store)
