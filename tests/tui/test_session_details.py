@@ -8,6 +8,8 @@ from datetime import date
 
 from textual.widgets import Input, SelectionList, Static, TextArea
 
+from benchmark_tui.locks import SessionLock
+from benchmark_tui.models import Attendance
 from benchmark_tui.tui.screens.attendance import AttendanceDialog
 from benchmark_tui.tui.screens.overview import OverviewScreen
 from benchmark_tui.tui.screens.session_details import SessionDetailsDialog
@@ -116,3 +118,43 @@ async def test_attendance_is_taken_per_date_with_guests(make_app, session_file, 
         await pilot.press("ctrl+z")
         await settle(pilot)
     assert reload(path, framework).workshop.attendance == {}
+
+
+async def test_a_read_only_session_offers_neither_dialog(make_app, session_file):
+    path = session_file("overview")
+    other = SessionLock(path)
+    assert other.acquire()
+    try:
+        app = make_app(path)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            assert app.read_only
+            await pilot.press("d", "a")
+            assert isinstance(app.screen, OverviewScreen)
+    finally:
+        other.release()
+
+
+async def test_removing_a_date_takes_its_attendance_with_it(
+    make_app, session_file, framework, session
+):
+    """The second day is dropped: its attendance goes too (the file must stay valid)."""
+    session.workshop.dates.append(date(2026, 3, 19))
+    session.workshop.attendance = {
+        date(2026, 3, 12): Attendance(present=["Sam Branch"]),
+        date(2026, 3, 19): Attendance(present=["Sam Branch"], guests=["Jo"]),
+    }
+    path = session_file("overview")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("d")
+        dialog = app.screen
+        assert isinstance(dialog, SessionDetailsDialog)
+        assert dialog.query_one("#dates", Input).value == "2026-03-12, 2026-03-19"
+        dialog.query_one("#dates", Input).value = "2026-03-12"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, OverviewScreen)
+    saved = reload(path, framework).workshop
+    assert saved.dates == [date(2026, 3, 12)]
+    assert list(saved.attendance) == [date(2026, 3, 12)]
