@@ -3,6 +3,8 @@
 - :mod:`.common`: text rules, limits, ids, closed sets and their labels;
 - :mod:`.framework`: the Benchmarking Framework, frozen, as loaded from ``framework.yaml``;
 - :mod:`.records`: what a session is made of (service, team, each item's findings, plan);
+- :mod:`.rounds`: rating rounds (votes before consensus);
+- :mod:`.meta`: the document's sign-off, where the team is, the link to last year;
 - :mod:`.session`: one self-assessment, its progress and the rules over it.
 
 Nothing here reads or writes files (that is :mod:`benchmark_tui.store`) and nothing imports
@@ -62,11 +64,16 @@ from benchmark_tui.models.framework import (
     ResultsSection,
     ScalePoint,
 )
-from benchmark_tui.models.records import (
+from benchmark_tui.models.meta import (
     OUTCOME_LABELS,
-    Action,
     ActionOutcome,
     ActionReview,
+    Findings,
+    Position,
+    PreviousSession,
+)
+from benchmark_tui.models.records import (
+    Action,
     Approach,
     AreaId,
     AreaRecord,
@@ -76,13 +83,10 @@ from benchmark_tui.models.records import (
     DeclinedDraft,
     ElementId,
     Evidence,
-    Findings,
     ImprovementPlan,
     ItemId,
     Measure,
     PeriodValue,
-    Position,
-    PreviousSession,
     Rating,
     RatingValue,
     ServiceInfo,

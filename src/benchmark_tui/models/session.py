@@ -32,18 +32,20 @@ from benchmark_tui.models.framework import (
     FrameworkRef,
     MatrixElement,
 )
-from benchmark_tui.models.records import (
-    Action,
+from benchmark_tui.models.meta import (
     ActionOutcome,
     ActionReview,
+    Findings,
+    Position,
+    PreviousSession,
+)
+from benchmark_tui.models.records import (
+    Action,
     AreaId,
     AreaRecord,
     CharacteristicId,
     CharacteristicRecord,
-    Findings,
     ImprovementPlan,
-    Position,
-    PreviousSession,
     Rating,
     ServiceInfo,
     Workshop,
