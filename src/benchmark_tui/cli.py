@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import textwrap
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +22,8 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+HISTORY_COMMANDS = ("versions", "restore", "next", "compare")
+"""Commands about a session's history, in :mod:`benchmark_tui.cli_history`."""
 
 DESCRIPTION = """\
 Run a library service self-assessment workshop against the Libraries Taskforce
@@ -145,14 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_validate(_validate_parser().parse_args(args[1:]))
         if args and args[0] == "export":
             return run_export(_export_parser().parse_args(args[1:]))
-        if args and args[0] == "versions":
-            return run_versions(_versions_parser().parse_args(args[1:]))
-        if args and args[0] == "restore":
-            return run_restore(_restore_parser().parse_args(args[1:]))
-        if args and args[0] == "next":
-            return run_next(_next_parser().parse_args(args[1:]))
-        if args and args[0] == "compare":
-            return run_compare(_compare_parser().parse_args(args[1:]))
+        if args and args[0] in HISTORY_COMMANDS:
+            from benchmark_tui import cli_history
+
+            return cli_history.run(args[0], args[1:])
         return run_app(_app_parser().parse_args(args))
     except BenchmarkError as err:
         print(f"benchmark-tui: {err.message}", file=sys.stderr)  # stderr, so stdout stays clean
@@ -329,201 +326,3 @@ def run_app(args: argparse.Namespace) -> int:
         )
     app.run()
     return app.return_code or EXIT_OK
-
-
-def _versions_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="benchmark-tui versions",
-        description="List the earlier versions kept of a session (in SESSION.versions/ beside "
-        "it), newest first, with how each differs from the session now.",
-    )
-    parser.add_argument("session", type=Path, metavar="SESSION", help="the session file (.yaml)")
-    _add_framework_option(parser)
-    return parser
-
-
-def _restore_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="benchmark-tui restore",
-        description="Put an earlier version of a session back. The present version is kept "
-        "as an earlier version first, so a restore can itself be undone. Close the session "
-        "in the app first.",
-    )
-    parser.add_argument("session", type=Path, metavar="SESSION", help="the session file (.yaml)")
-    parser.add_argument(
-        "version",
-        metavar="VERSION",
-        help="the number shown by 'benchmark-tui versions' (1 = newest) or the version's "
-        "file name",
-    )
-    _add_framework_option(parser)
-    return parser
-
-
-def run_versions(args: argparse.Namespace) -> int:
-    """Print the earlier versions of a session, newest first."""
-    from datetime import datetime
-
-    from benchmark_tui.store import load_framework, read_session
-    from benchmark_tui.versions import describe, list_versions, versions_folder, when_label
-
-    framework = load_framework(args.framework)
-    now = read_session(args.session, framework).session
-    found = list_versions(args.session)
-    if not found:
-        print(
-            f"No earlier versions of {args.session} yet: one is kept each time the app saves "
-            "a change to it."
-        )
-        return EXIT_OK
-    print(f"Earlier versions of {args.session} (in {versions_folder(args.session)}), newest first:")
-    today = datetime.now()
-    for number, version in enumerate(found, start=1):
-        print(f"{number:>4}  {when_label(version.saved, today)}")
-        about = describe(version, now, framework)
-        print(textwrap.fill(about, width=78, initial_indent=" " * 6, subsequent_indent=" " * 6))
-    print(f"Put one back with: benchmark-tui restore {args.session} NUMBER")
-    return EXIT_OK
-
-
-def run_restore(args: argparse.Namespace) -> int:
-    """Put an earlier version of a session back."""
-    from datetime import datetime
-
-    from benchmark_tui.store import load_framework
-    from benchmark_tui.versions import find_version, restore_file, when_label
-
-    framework = load_framework(args.framework)
-    version = find_version(args.session, args.version)
-    if version is None:
-        print(
-            f"benchmark-tui: {args.session} has no earlier version {args.version!r} — "
-            f"list them with: benchmark-tui versions {args.session}",
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
-    restore_file(args.session, version, framework)
-    print(
-        f"Restored {args.session} to the version of {when_label(version.saved, datetime.now())}. "
-        f"The version it replaced is kept: benchmark-tui versions {args.session}"
-    )
-    return EXIT_OK
-
-
-def _next_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="benchmark-tui next",
-        description="Start the next self-assessment (usually next year's) from a session. "
-        "Carried forward: the service, the team, each results area's measures with their "
-        "values, and the approaches (marked 'from last time' until the team confirms them). "
-        "Not carried: ratings, strengths, areas for improvement, agreement. The new session "
-        "names the previous file, its dates and a hash of its content, so a previous file "
-        "moved or changed later is reported, never silently used. Prints 'Wrote PATH'.",
-    )
-    parser.add_argument(
-        "session", type=Path, metavar="SESSION", help="last time's session file (.yaml)"
-    )
-    parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="NEW.yaml",
-        help="where to write (default: beside SESSION, named after the service and today's "
-        "date); an existing file is never replaced",
-    )
-    _add_framework_option(parser)
-    return parser
-
-
-def run_next(args: argparse.Namespace) -> int:
-    """Write next year's session, started from the one given; print where it went."""
-    from benchmark_tui.cycle import start_next_file
-    from benchmark_tui.store import load_framework
-
-    framework = load_framework(args.framework)
-    written, notices = start_next_file(args.session, framework, args.output)
-    for notice in notices:
-        print(notice, file=sys.stderr)  # stderr, so stdout is only the result
-    print(f"Wrote {written}")
-    return EXIT_OK
-
-
-def _compare_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="benchmark-tui compare",
-        description="Compare two or more sessions. Over time (the same service and library "
-        "on different dates: inferred): sessions in date order, each rating with its change "
-        "since the one before, the counts of strengths and areas for improvement, and what "
-        "happened to each previous plan. Across (several libraries, or any set): one column "
-        "per session, with the lowest, median and highest rating and which library is lowest. "
-        "Items are matched by id; anything not matched is listed.",
-    )
-    parser.add_argument(
-        "sessions", nargs="+", type=Path, metavar="SESSION", help="session files (.yaml)"
-    )
-    mode = parser.add_mutually_exclusive_group()
-    mode.add_argument(
-        "--over-time",
-        dest="mode",
-        action="store_const",
-        const="over-time",
-        help="compare as one service over time (date order, with changes)",
-    )
-    mode.add_argument(
-        "--across",
-        dest="mode",
-        action="store_const",
-        const="across",
-        help="compare side by side (with the spread), in the order given",
-    )
-    parser.add_argument(
-        "--csv",
-        type=Path,
-        metavar="OUT.csv",
-        help="also write a tidy CSV, one row per session, item and element (for Excel)",
-    )
-    parser.add_argument("--plain", action="store_true", help="ASCII only, no box drawing or arrows")
-    parser.add_argument(
-        "--docx",
-        type=Path,
-        metavar="OUT.docx",
-        help="also write a short comparison report (Word) with the same tables",
-    )
-    parser.add_argument(
-        "--template",
-        type=Path,
-        metavar="T.docx",
-        help="for --docx: a Word document (.docx) or template (.dotx) with your council's "
-        "styles, header and logo (default: the template shipped with benchmark-tui)",
-    )
-    _add_framework_option(parser)
-    return parser
-
-
-def _can_print(text: str) -> bool:
-    """Whether stdout's encoding can write ``text`` (a Windows console may not: cp1252)."""
-    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
-    try:
-        text.encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return False
-    return True
-
-
-def run_compare(args: argparse.Namespace) -> int:
-    """Print the comparison of the sessions given (and write the CSV, if asked)."""
-    from benchmark_tui.compare import compare_sessions, load_sessions, write_csv
-    from benchmark_tui.compare_table import render
-    from benchmark_tui.store import load_framework
-
-    framework = load_framework(args.framework)
-    comparison = compare_sessions(load_sessions(args.sessions, framework), framework, args.mode)
-    plain = args.plain or not _can_print("─▲▼–…·")
-    print(render(comparison, plain=plain), end="")
-    if args.csv is not None:
-        print(f"Wrote {write_csv(comparison, args.csv, args.sessions)}")
-    if args.docx is not None:
-        from benchmark_tui.export.comparison import write_comparison_report
-
-        print(f"Wrote {write_comparison_report(comparison, args.docx, template=args.template)}")
-    return EXIT_OK
