@@ -300,11 +300,12 @@ async def _typing_round(text: str) -> tuple[_KeyClock, bool, bool, int]:
             summary.move_cursor(summary.document.end)
             await pilot.pause()
             before = summary.text
-            saves_before = app._sequence
+            assert app.opened is not None
+            saves_before = app.opened.latest_sequence
             timer = app.set_interval(SAVE_EVERY, app.request_save)
             clock = await _type_burst(app, text)
             timer.stop()
-            saves = app._sequence - saves_before
+            saves = app.opened.latest_sequence - saves_before
             await pilot.pause()
             await app.workers.wait_for_complete()
             typed_ok = summary.text == before + text
