@@ -15,10 +15,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.css.query import NoMatches
-from textual.reactive import Reactive, reactive
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from benchmark_tui.models import (
@@ -36,48 +34,17 @@ from benchmark_tui.tui.messages import GoToNeighbour, PositionChanged, SessionEd
 from benchmark_tui.tui.widgets.bars import StepBar, TopBar, WhereBar
 from benchmark_tui.tui.widgets.editable_list import EditableList
 from benchmark_tui.tui.widgets.key_bar import KeyBar
-from benchmark_tui.tui.widgets.option_cache import SizedByLayout
 
 if TYPE_CHECKING:
     from benchmark_tui.tui.context import WorkshopContext
 
 
-class StepPanes(SizedByLayout, ContentSwitcher):
-    """The panes of the steps, one shown at a time.
-
-    Unlike Textual's ``ContentSwitcher``, changing the pane does not repaint the switcher's
-    own background (the pane covers it; the panes shown and hidden repaint themselves).
-    """
-
-    current: reactive[str | None] = reactive(None, init=False, repaint=False)
-
-    def watch_current(self, old: str | None, new: str | None) -> None:
-        # What ContentSwitcher.watch_current does (``pane.display = ...``), less the repaint
-        # of the pane's own background: nothing about it changed while it was hidden (what
-        # did change repainted itself), and every move redrew a whole screen of blank lines.
-        with self.app.batch_update():
-            for pane_id, shown in ((old, False), (new, True)):
-                if pane_id is None:
-                    continue
-                try:
-                    pane = self.get_child_by_id(pane_id)
-                except NoMatches:
-                    continue
-                if pane.styles.set_rule("display", "block" if shown else "none"):
-                    pane._nodes.updated()
-                    pane.refresh(layout=True, repaint=False)
+class StepPanes(ContentSwitcher):
+    """The panes of the steps, one shown at a time (each pane's id is its step)."""
 
 
 class ReadingPane(VerticalScroll):
-    """A step with nothing to fill in (Understand): it takes the focus so the arrows scroll it.
-
-    Textual restyles a widget and all its descendants when its focus changes; nothing inside
-    this pane is styled by the pane's focus, so only the pane is restyled (moving to and from
-    the Understand step restyled every paragraph in it).
-    """
-
-    def watch_has_focus(self, _has_focus: bool) -> None:
-        self.app.stylesheet.update_nodes([self], animate=True)
+    """A step with nothing to fill in (Understand): it takes the focus so the arrows scroll it."""
 
 
 def short_dates_label(dates: list[date]) -> str:
@@ -110,11 +77,6 @@ class WorkshopScreen(Screen[None]):
     place: ClassVar[Place]
     HELP: ClassVar[str] = ""
     """Markdown shown by F1: what this screen is for."""
-
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
-    """Textual's own, without its repaint of the whole screen on every focus change: the
-    widgets gaining and losing focus repaint themselves, and moving to another step (which
-    always moves the focus) was drawing the screen twice."""
 
     # Subclasses add NEXT_ITEM and PREVIOUS_ITEM to their own BINDINGS, after their own
     # keys, so the key bar lists what is particular to a screen first.

@@ -24,7 +24,6 @@ from benchmark_tui.models import (
 )
 from benchmark_tui.tui.screens.base import ReadingPane, SteppedScreen
 from benchmark_tui.tui.screens.characteristic import bullets, findings_lists, show_findings
-from benchmark_tui.tui.widgets.option_cache import KeepRendersOnShow
 from benchmark_tui.tui.widgets.ticks import TickBox
 
 TREND_SYMBOLS = {
@@ -35,7 +34,7 @@ TREND_SYMBOLS = {
 }
 
 
-class MeasureList(KeepRendersOnShow, OptionList):
+class MeasureList(OptionList):
     """The measures looked at for a results area, two lines each (name and trend; values).
 
     | Key | Does |

@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 
 from benchmark_tui.models import FINDINGS_MAX, FINDINGS_MIN, count_remark
 from benchmark_tui.tui.widgets.memo import hanging_rows
-from benchmark_tui.tui.widgets.option_cache import KeepRendersOnShow, SizedByLayout
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,7 @@ class Entry:
     """A remark shown beside the item until it is edited (``from last time``)."""
 
 
-class ItemOptions(KeepRendersOnShow, OptionList):
+class ItemOptions(OptionList):
     """The items of an :class:`EditableList`, with keys to edit, remove, reorder and tag them.
 
     | Key | Does |
@@ -107,7 +106,7 @@ class NewItemInput(Input):
             owner.go_to_items()
 
 
-class EditableList(SizedByLayout, Vertical):
+class EditableList(Vertical):
     """A list the team builds quickly: type and press Enter to add; Enter on an item edits it.
 
     With ``counted`` the title shows "2 of 2–4 ✓", or a gentle remark when there are fewer

@@ -6,15 +6,28 @@ would hide Export and Help. This bar packs "key description" pairs into lines in
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.widgets import Static
+from functools import cache
 
-from benchmark_tui.tui.widgets.option_cache import SizedByLayout
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Static
 
 PALETTE = ("^p", "palette")
 
 
-class KeyBar(SizedByLayout, Static):
+@cache
+def declared_keys(node_type: type) -> list[str]:
+    """The keys a widget, screen or app class binds, in the order its classes declare them
+    (base classes first, as Textual merges them)."""
+    keys: list[str] = []
+    for cls in reversed(node_type.__mro__):
+        for binding in Binding.make_bindings(vars(cls).get("BINDINGS", [])):
+            if binding.key not in keys:
+                keys.append(binding.key)
+    return keys
+
+
+class KeyBar(Static):
     """The keys that work here, as in a footer; disabled ones are dimmed, none are hidden."""
 
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
@@ -67,7 +80,7 @@ class KeyBar(SizedByLayout, Static):
             # The focused widget's keys first, then the screen's, then the app's; each in
             # the order they were declared, so the same key sits in the same place.
             rank = 2 if node is self.app else 1 if node is self.screen else 0
-            declared = list(node._bindings.key_to_bindings)
+            declared = declared_keys(type(node))
             index = declared.index(binding.key) if binding.key in declared else len(declared)
             shown = (self.app.get_key_display(binding), binding.description, enabled)
             ranked.append((rank, index, binding.action, shown))

@@ -6,32 +6,38 @@ alone, which a dim projector loses.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.segment import Segment
-from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import Checkbox, SelectionList
-from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
-from benchmark_tui.tui.widgets.option_cache import KeepRendersOnShow
+TICK = Checkbox.BUTTON_INNER
+"""The mark of a ticked box ("X")."""
 
 
 class TickBox(Checkbox):
     """A checkbox whose X appears only when it is ticked."""
 
-    @property
-    def _button(self) -> Content:
-        self.BUTTON_INNER = ToggleButton.BUTTON_INNER if self.value else " "
-        return super()._button
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.BUTTON_INNER = TICK if self.value else " "
+
+    def watch_value(self) -> None:
+        # The mark is drawn from BUTTON_INNER: set it before Textual's watcher restyles
+        # (and so redraws) the box.
+        self.BUTTON_INNER = TICK if self.value else " "
+        super().watch_value()
 
 
-class TickList(KeepRendersOnShow, SelectionList[str]):
+class TickList(SelectionList[str]):
     """A selection list whose X appears only on the ticked items."""
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         segments = list(strip)
-        if len(segments) < 3 or segments[1].text != ToggleButton.BUTTON_INNER:
+        if len(segments) < 3 or segments[1].text != TICK:
             return strip
         try:
             selection = self.get_option_at_index(self.scroll_offset.y + y)
