@@ -282,7 +282,6 @@ def measure_validate(files: int, repeats: int) -> list[Figure]:
             times.append(elapsed)
             floors.append(run_process(floor, env, folder)[0])
     seconds = median(times)
-    limit = 5.0 * files / 1000
     return [
         Figure(
             name="validate",
@@ -290,8 +289,8 @@ def measure_validate(files: int, repeats: int) -> list[Figure]:
             measured=seconds * 1000,
             baseline=median(floors) * 1000,
             unit="ms",
-            target=f"< {limit:.3g} s" + (" (5 s per 1,000)" if files != 1000 else ""),
-            passed=seconds < limit,
+            target="(none: nobody waits for validate; issue 12 withdrew < 5 s per 1,000)",
+            passed=None,
             baseline_what="a Python process that yaml-loads the same files (libyaml, no checks)",
             details={
                 "spread": spread(times, 1000, " ms"),
