@@ -10,7 +10,8 @@ from benchmark_tui.locks import SessionLock
 from benchmark_tui.store import load_session
 from benchmark_tui.tui.app import BenchmarkApp
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
-from benchmark_tui.tui.screens.dialogs import ErrorDialog, HelpDialog
+from benchmark_tui.tui.screens.dialogs import ErrorDialog
+from benchmark_tui.tui.screens.help import HelpDialog
 from benchmark_tui.tui.screens.overview import OverviewScreen
 from benchmark_tui.tui.screens.results_area import AreaScreen
 from benchmark_tui.tui.screens.start import StartScreen

@@ -12,12 +12,9 @@ from benchmark_tui.models import Approach, Rating, ServiceInfo
 from benchmark_tui.settings import Settings
 from benchmark_tui.tui.screens.base import short_dates_label
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
-from benchmark_tui.tui.screens.dialogs import (
-    ChoiceDialog,
-    HelpDialog,
-    MeasureDialog,
-    SuggestionsDialog,
-)
+from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+from benchmark_tui.tui.screens.forms import MeasureDialog, SuggestionsDialog
+from benchmark_tui.tui.screens.help import HelpDialog
 from benchmark_tui.tui.screens.new_session import NewSessionScreen
 from benchmark_tui.tui.screens.plan import PlanScreen
 from benchmark_tui.tui.screens.start import StartScreen

@@ -293,7 +293,7 @@ class BenchmarkApp(
 
     def action_help(self) -> None:
         """Show help for the current screen."""
-        from benchmark_tui.tui.screens.dialogs import HelpDialog
+        from benchmark_tui.tui.screens.help import HelpDialog
 
         if isinstance(self.screen, ModalScreen):
             return

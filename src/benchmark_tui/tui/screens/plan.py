@@ -19,7 +19,7 @@ from benchmark_tui.tui.widgets.bars import WhereBar
 from benchmark_tui.tui.widgets.memo import hanging_rows
 
 if TYPE_CHECKING:
-    from benchmark_tui.tui.screens.dialogs import ActionDialog
+    from benchmark_tui.tui.screens.forms import ActionDialog
 
 PRIORITY_LABELS = {"high": "▲ High", "medium": "■ Medium", "low": "▽ Low"}
 STATUS_LABELS = {
@@ -156,7 +156,7 @@ previous self-assessment, **r** reviews last time's plan: what happened to each 
 
     def _dialog(self, action: Action) -> ActionDialog:
         """The dialog to edit an action, completing owners from the team."""
-        from benchmark_tui.tui.screens.dialogs import ActionDialog
+        from benchmark_tui.tui.screens.forms import ActionDialog
 
         workshop = self.session.workshop
         team = [m.name for m in workshop.team] + [workshop.facilitator]
@@ -222,7 +222,7 @@ previous self-assessment, **r** reviews last time's plan: what happened to each 
 
     def action_suggest(self) -> None:
         """Draft actions from the areas for improvement and the "no data yet" areas."""
-        from benchmark_tui.tui.screens.dialogs import SuggestionsDialog
+        from benchmark_tui.tui.screens.forms import SuggestionsDialog
 
         suggestions = self._drafts()
         if not suggestions:

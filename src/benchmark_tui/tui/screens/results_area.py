@@ -196,7 +196,7 @@ Then **agree** (ctrl+g) and move on.
 
     @on(MeasureList.Requested)
     def change_measure(self, event: MeasureList.Requested) -> None:
-        from benchmark_tui.tui.screens.dialogs import MeasureDialog
+        from benchmark_tui.tui.screens.forms import MeasureDialog
 
         measures = self.record.measures
         if event.what == "remove" and event.index is not None:

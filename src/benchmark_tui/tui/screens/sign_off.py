@@ -40,11 +40,10 @@ class KeyMessagesDialog(Dialog[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -key-messages"):
-            yield Static("Key messages", classes="dialog-title")
-            yield Static(
+            yield from self.compose_heading(
+                "Key messages",
                 "A few lines for the reader in a hurry, first in the document after the title "
                 'page. Lines starting "- " become bullets.',
-                classes="dialog-message",
             )
             yield TextArea(
                 self.text,

@@ -1,0 +1,108 @@
+"""Provides the help dialog (F1): what the screen is for and its keys, the generic ones folded."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Collapsible, Markdown, Static
+
+from benchmark_tui.tui.screens.dialogs import Dialog
+
+
+def is_declared_here(node: object, binding: Binding) -> bool:
+    """Whether a binding is one of this app's own keys (declared by one of its classes),
+    rather than one Textual gives every text box or list (copy, scroll, select a word)."""
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("benchmark_tui."):
+            continue
+        for declared in vars(cls).get("BINDINGS", []):
+            action = declared.action if isinstance(declared, Binding) else declared[1]
+            if action == binding.action:
+                return True
+    return False
+
+
+def key_table(rows: list[tuple[str, str]]) -> Table:
+    """Rows of (key, what it does), one line each: the key bold, in a column of its own."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column()
+    for key, what in rows:
+        table.add_row(Text(key), Text(what))
+    return table
+
+
+class HelpDialog(Dialog[None]):
+    """F1: what the current screen is for, its own keys, and (folded) the generic ones."""
+
+    BINDINGS = [Binding("escape,f1,q,question_mark", "cancel", "Close")]
+
+    def __init__(self, screen: Screen) -> None:
+        super().__init__()
+        self.purpose = getattr(screen, "HELP", "") or ""
+        self.keys, self.more_keys = self._keys_of(screen)
+
+    @staticmethod
+    def _keys_of(screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(this screen's own keys, the generic keys of text boxes and lists), one row per
+        action; the focused widget's first, then the screen's, then the app's."""
+        app = screen.app
+        ranked: list[tuple[int, bool, str, str, str]] = []
+        for key, active in screen.active_bindings.items():
+            binding, node = active.binding, active.node
+            # The tooltip says it in more words than the key bar has room for.
+            description = binding.tooltip or binding.description
+            if not description:
+                continue
+            rank = 3 if node is app else 2 if node is screen else 0
+            shown = binding.key_display or app.get_key_display(binding) or key
+            ours = is_declared_here(node, binding)
+            ranked.append((rank, not ours, binding.action, shown, description))
+        # The keys of the other fields of this step (the list while typing in its box, say)
+        for widget in screen.focus_chain:
+            for cls in type(widget).__mro__:
+                if not cls.__module__.startswith("benchmark_tui."):
+                    continue
+                for declared in vars(cls).get("BINDINGS", []):
+                    if not isinstance(declared, Binding) or not declared.description:
+                        continue
+                    first = next(iter(Binding.make_bindings([declared])))
+                    shown = declared.key_display or app.get_key_display(first)
+                    described = declared.tooltip or declared.description
+                    ranked.append((1, False, declared.action, shown, described))
+        seen: set[str] = set()
+        here: list[tuple[str, str]] = []
+        more: list[tuple[str, str]] = []
+        for _rank, generic, action, shown, description in sorted(ranked, key=lambda r: r[:2]):
+            if action in seen:
+                continue
+            seen.add(action)
+            (more if generic else here).append((shown, description))
+        return here, more
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -help"):
+            yield Static("Help", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Markdown(self.purpose)
+                yield Static("Keys here", classes="lead")
+                yield Static(key_table(self.keys), classes="keys")
+                yield Static(
+                    "Ctrl+P opens the command palette: jump to any characteristic or screen, "
+                    "export, or change the theme. Typing in a text box never triggers a key "
+                    "above except those with Ctrl, Alt or a function key.",
+                    classes="paragraph",
+                )
+                if self.more_keys:
+                    with Collapsible(
+                        title="More keys: editing text, lists, scrolling", collapsed=True
+                    ):
+                        yield Static(key_table(self.more_keys), classes="keys")
+            yield Static("Esc or F1 closes", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
