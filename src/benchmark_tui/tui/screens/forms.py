@@ -119,7 +119,7 @@ class MeasureDialog(Dialog[Measure]):
             Measure(
                 name=name,
                 values=values,
-                trend=None if trend is Select.NULL else trend,  # type: ignore[arg-type]
+                trend=None if trend is Select.NULL else trend,
                 note=self.query_one("#note", Input).value.strip(),
             )
         )
@@ -294,7 +294,7 @@ class SuggestionsDialog(Dialog[list[int]]):
                 "the ones the team does not want; each can be edited afterwards.",
                 classes="dialog-message",
             )
-            yield TickList(*choices, id="suggestions")
+            yield TickList[int](*choices, id="suggestions")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Add ticked (ctrl+s)", variant="primary", id="add")
                 yield Button("Cancel (esc)", id="cancel")
@@ -307,7 +307,7 @@ class SuggestionsDialog(Dialog[list[int]]):
         """Add the ticked suggestions."""
         from benchmark_tui.tui.widgets.ticks import TickList
 
-        self.dismiss(sorted(self.query_one("#suggestions", TickList).selected))  # type: ignore[arg-type]
+        self.dismiss(sorted(self.query_one("#suggestions", TickList).selected))
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

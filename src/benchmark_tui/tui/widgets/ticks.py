@@ -12,6 +12,7 @@ from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import Checkbox, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets.selection_list import SelectionType
 
 TICK = Checkbox.BUTTON_INNER
 """The mark of a ticked box ("X")."""
@@ -31,7 +32,7 @@ class TickBox(Checkbox):
         super().watch_value()
 
 
-class TickList(SelectionList[str]):
+class TickList(SelectionList[SelectionType]):
     """A selection list whose X appears only on the ticked items."""
 
     def render_line(self, y: int) -> Strip:
