@@ -146,10 +146,10 @@ def _characteristic_changes(
     )
     kept_before = {a.text: a for a in before.approaches}
     for approach in after.approaches:
-        old = kept_before.get(approach.text)
-        if old is not None and old.status != approach.status:
+        earlier = kept_before.get(approach.text)
+        if earlier is not None and earlier.status != approach.status:
             yield f"approach {quote(approach.text)} marked {approach.status.replace('-', ' ')}"
-        if old is not None and old.from_last_time and not approach.from_last_time:
+        if earlier is not None and earlier.from_last_time and not approach.from_last_time:
             yield f"approach {quote(approach.text)} confirmed"
     yield from _text_change("evidence summary", before.evidence.summary, after.evidence.summary)
     yield from _list_changes(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -100,6 +100,11 @@ def last_time_label(last_time: LastTime, *, capital: bool = False) -> str:
     label = f"last time ({day_label(min(dates), short=True)})" if dates else "last time"
     return label[:1].upper() + label[1:] if capital else label
 
+
+
+def selections_of(selection_list: SelectionList[Any]) -> list[Selection[Any]]:
+    """The options of a SelectionList, typed as what they are (its ``options`` says Option)."""
+    return [selection_list.get_option_at_index(i) for i in range(selection_list.option_count)]
 
 class CharacteristicScreen(SteppedScreen):
     """One characteristic of Section 2, as the steps of the seed's method."""
@@ -241,7 +246,7 @@ type; ctrl+z undoes the last change.
                 summary.load_text(record.evidence.summary)
             sources = self.query_one("#sources", TickList)
             selections = self._source_selections()
-            shown = [(str(o.value), o.value in sources.selected) for o in sources.options]
+            shown = [(str(o.value), o.value in sources.selected) for o in selections_of(sources)]
             if shown == [(str(s.value), s.initial_state) for s in selections]:
                 sources.scroll_y = 0
             else:
@@ -342,7 +347,7 @@ type; ctrl+z undoes the last change.
         self.record.approaches = [
             Approach(
                 text=e.text,
-                status=e.tag or "in-place",  # type: ignore[arg-type]
+                status=e.tag or "in-place",
                 from_last_time=e.mark is not None,
             )
             for e in event.entries
@@ -359,7 +364,7 @@ type; ctrl+z undoes the last change.
     @on(SelectionList.SelectedChanged, "#sources")
     def record_sources(self, event: SelectionList.SelectedChanged[str]) -> None:
         selected = list(event.selection_list.selected)
-        order = [str(o.value) for o in event.selection_list.options]
+        order = [str(o.value) for o in selections_of(event.selection_list)]
         ordered = [s for s in order if s in selected]
         if ordered == self.record.evidence.sources_reviewed:
             return
@@ -372,7 +377,7 @@ type; ctrl+z undoes the last change.
         if not name:
             return
         sources = self.query_one("#sources", SelectionList)
-        known = [str(o.value) for o in sources.options]
+        known = [str(o.value) for o in selections_of(sources)]
         if name not in known:
             sources.add_option(Selection(Text(name), name, True))
         sources.select(name)

@@ -319,8 +319,8 @@ class RatingMatrix(Widget, can_focus=True):
             verdict.append("   (n to add a note)", style=empty_style)
         before = self.last.get(element.id)
         if before is not None and before.value is not None:
-            label = self.last_label[:1].upper() + self.last_label[1:]
-            verdict.append(f"\n◇ {label}: ", style=empty_style)
+            last = self.last_label[:1].upper() + self.last_label[1:]
+            verdict.append(f"\n◇ {last}: ", style=empty_style)
             verdict.append(f"{before.value} — {self.scale[before.value].label}")
             if before.note:
                 verdict.append(f" · {before.note}", style=Style(color=empty_style.color))
