@@ -137,6 +137,7 @@ def write_forever(path: Path, framework: Framework, start: int) -> None:
     counter = start
     while True:
         set_counter(opened.session, counter)
+        say(f"saving {counter}")  # from here until "saved", a kill lands inside the save
         opened.save_now()
         say(f"saved {counter}")
         counter += 1

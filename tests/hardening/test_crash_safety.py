@@ -103,6 +103,7 @@ def test_a_writer_killed_at_random_instants_always_leaves_a_loadable_session(
     on_disk = 0
     rounds_since_cleanup = 0
     killed_mid_write = 0
+    killed_in_save = 0
     verified: dict[bytes, int] = {}
     window = MIN_WINDOW
     try:
@@ -134,6 +135,9 @@ def test_a_writer_killed_at_random_instants_always_leaves_a_loadable_session(
             rounds_since_cleanup = 1 if locked else rounds_since_cleanup + 1
             assert len(left) <= 2 * rounds_since_cleanup, (round_number, left)
             killed_mid_write += bool(left)
+            # Killed between "saving N" and "saved N": inside OpenSession.save_now (checks,
+            # rendering, keeping the version, the atomic write).
+            killed_in_save += bool(reports) and reports[-1].startswith("saving ")
             # On a loaded machine a writer needs longer to reach its first save: widen the
             # window after a round that saved nothing, so kills keep landing inside saves
             # rather than all before them; narrow it again once saves get through.
@@ -145,9 +149,14 @@ def test_a_writer_killed_at_random_instants_always_leaves_a_loadable_session(
     finally:
         writer.close()
 
-    print(f"{killed_mid_write} of {ROUNDS} kills landed mid-write; {on_disk} saves")
-    # The kills really landed inside writes, not only between them …
-    assert killed_mid_write >= ROUNDS // 25, killed_mid_write
+    print(
+        f"{killed_in_save} of {ROUNDS} kills landed inside a save, {killed_mid_write} of them "
+        f"while the new file was being written; {on_disk} saves"
+    )
+    # The kills really landed inside saves, not only between them (the atomic write itself
+    # is a small part of a save since it renders the YAML too, so its share is not asserted:
+    # the leftover tests below plant what such a kill leaves) …
+    assert killed_in_save >= ROUNDS // 10, killed_in_save
     # … and the saves really moved on.
     assert on_disk >= ROUNDS // 3, on_disk
     # The next instance to open the session clears whatever the last kill left.
