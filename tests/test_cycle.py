@@ -10,16 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmark_tui.cycle import (
-    LastTime,
-    change_between,
-    content_hash,
-    load_previous,
-    plan_completion,
-    review_rows,
-    start_next_file,
-)
+from benchmark_tui.cycle import content_hash, load_previous, start_next_file
 from benchmark_tui.errors import SaveError, SessionFileError
+from benchmark_tui.last_time import LastTime, change_between, plan_completion, review_rows
 from benchmark_tui.models import ActionReview, Approach, PreviousSession
 from benchmark_tui.store import load_session, read_session, save_session, session_text
 

@@ -23,8 +23,9 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from benchmark_tui.cycle import Change, PlanCompletion, content_hash, plan_completion
+from benchmark_tui.cycle import content_hash
 from benchmark_tui.errors import BenchmarkError
+from benchmark_tui.last_time import Change, PlanCompletion, plan_completion
 from benchmark_tui.models import Framework, Session
 
 Mode = Literal["over-time", "across"]

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from benchmark_tui.compare import Comparison
-from benchmark_tui.cycle import Change
+from benchmark_tui.last_time import Change
 
 __all__ = ["LABEL_WIDTH", "WIDTH", "cell_width", "render", "to_ascii"]
 

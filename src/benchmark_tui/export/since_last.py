@@ -7,11 +7,11 @@ comparison report (:mod:`benchmark_tui.export.comparison`).
 
 from __future__ import annotations
 
-from benchmark_tui.cycle import Change, LastTime, plan_completion, review_rows
 from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pieces import NOT_RATED
 from benchmark_tui.export.styles import MUTED, Palette
 from benchmark_tui.export.wordkit import Cell, DocWriter
+from benchmark_tui.last_time import Change, LastTime, plan_completion, review_rows
 from benchmark_tui.models import OUTCOME_LABELS, Framework, Session, day_label
 
 CHANGE_KEY = "▲ up, ▼ down, = no change since then (the number is by how many points)."

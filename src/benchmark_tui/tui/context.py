@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from benchmark_tui.cycle import LastTime
+from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import Framework
 from benchmark_tui.settings import Settings
 

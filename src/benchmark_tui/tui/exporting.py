@@ -9,8 +9,8 @@ from textual import work
 from textual.worker import Worker, WorkerState
 
 from benchmark_tui.crash import write_crash_log
-from benchmark_tui.cycle import LastTime
 from benchmark_tui.errors import ExportError, OtherSessionsDocument
+from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import Framework, Session
 from benchmark_tui.tui.host import OpenSessionHost
 

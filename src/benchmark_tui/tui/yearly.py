@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmark_tui.cycle import LastTime, load_previous, start_next_file
+from benchmark_tui.cycle import load_previous, start_next_file
 from benchmark_tui.errors import BenchmarkError
+from benchmark_tui.last_time import LastTime
 from benchmark_tui.tui.host import OpenSessionHost
 from benchmark_tui.tui.messages import CompareSessions, ReviewLastPlan, StartNextYear
 from benchmark_tui.workshop import OpenSession

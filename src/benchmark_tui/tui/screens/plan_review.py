@@ -18,7 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from benchmark_tui.cycle import LastTime, ReviewRow, plan_completion, review_rows
+from benchmark_tui.last_time import LastTime, ReviewRow, plan_completion, review_rows
 from benchmark_tui.models import ActionOutcome, Framework, Session
 from benchmark_tui.tui.messages import SessionEdited
 from benchmark_tui.tui.screens.dialogs import Dialog
