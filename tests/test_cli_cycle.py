@@ -61,7 +61,7 @@ def test_next_from_an_invalid_session_gives_the_located_error(session, tmp_path,
 
 def test_next_from_a_missing_file_says_so(tmp_path, capsys):
     assert main(["next", str(tmp_path / "nope.yaml")]) == 2
-    assert "nope.yaml: there is no such file" in capsys.readouterr().err
+    assert "nope.yaml: file not found" in capsys.readouterr().err
 
 
 # --- compare ---------------------------------------------------------------------------------

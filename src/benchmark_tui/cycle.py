@@ -149,16 +149,19 @@ def load_previous(session: Session, session_file: Path | str, framework: Framewo
             title="Previous self-assessment cannot be read",
         ) from err
     found = content_hash(data)
-    if found != link.hash:
-        raise SessionFileError(
-            session_file,
-            f"{named}, has changed since this session was started from it (its content "
-            "differs), so last time's ratings may not be the ones the team saw",
-            f"put back the version it was (benchmark-tui versions {target}), or, if the change "
-            f"is meant, set 'previous: hash:' in {session_file.name} to {found}",
-            title="Previous self-assessment has changed",
-        )
-    return read_session(target, framework).session
+    if found == link.hash:
+        loaded = read_session(target, framework)
+        found = content_hash(loaded.content)  # the bytes parsed are the ones that count
+        if found == link.hash:
+            return loaded.session
+    raise SessionFileError(
+        session_file,
+        f"{named}, has changed since this session was started from it (its content "
+        "differs), so last time's ratings may not be the ones the team saw",
+        f"put back the version it was (benchmark-tui versions {target}), or, if the change "
+        f"is meant, set 'previous: hash:' in {session_file.name} to {found}",
+        title="Previous self-assessment has changed",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -254,25 +257,7 @@ def start_next_file(
     from benchmark_tui.store import new_session_path, read_session, save_session
 
     previous_file = Path(previous_file)
-    try:
-        data = previous_file.read_bytes()
-    except FileNotFoundError as err:
-        raise SessionFileError(
-            previous_file, "there is no such file", "check the name and folder"
-        ) from err
-    except OSError as err:
-        raise SessionFileError(
-            previous_file,
-            f"cannot read the file ({err.strerror or err})",
-            "check the path, and that you may open the folder it is in",
-        ) from err
-    loaded = read_session(previous_file, framework)
-    if content_hash(previous_file.read_bytes()) != content_hash(data):
-        raise SessionFileError(
-            previous_file,
-            "the file changed while it was being read (is the session open in the app?)",
-            "close it, then try again",
-        )
+    loaded = read_session(previous_file, framework)  # the link's hash is of the bytes read here
     previous = loaded.session
     day = today or date.today()
     placeholder = Session.new(framework, previous.service, Workshop(dates=[day]), now=now)
@@ -286,7 +271,11 @@ def start_next_file(
             title="File exists",
         )
     new = next_session(
-        previous, framework, link_to(previous, previous_file, data, chosen), today=day, now=now
+        previous,
+        framework,
+        link_to(previous, previous_file, loaded.content, chosen),
+        today=day,
+        now=now,
     )
     notices = [f"note: {notice}" for notice in loaded.notices]
     dropped = not_carried_ids(previous, framework)

@@ -40,7 +40,14 @@ class SessionFile:
 
     @classmethod
     def claim(cls, path: Path, content: bytes | None) -> SessionFile:
-        """Take the lock of a file just read (``content``), or say why it is read-only here."""
+        """Take the lock of a file just read, or say why it is read-only here.
+
+        Args:
+            path: the session file.
+            content: the very bytes the session was parsed from
+                (:attr:`~benchmark_tui.store.LoadedSession.content`), never a second read:
+                an edit made outside in between would otherwise be taken as ours.
+        """
         opened = cls(path, known=digest(content) if content is not None else None)
         lock = SessionLock(path)
         outcome = lock.try_acquire()

@@ -45,6 +45,9 @@ class LoadedSession:
 
     session: Session
     path: Path
+    content: bytes
+    """The bytes the session was read from: what an open session takes as its own file, so an
+    edit made outside after this read is noticed (the file is never read a second time)."""
     notices: list[str] = field(default_factory=list)
 
 
@@ -88,7 +91,8 @@ def _load_framework_cached(resolved: str, _mtime: int, _size: int) -> Framework:
 
 
 def _load_framework_uncached(path: Path) -> Framework:
-    root, data = _read_data(path, FrameworkError)
+    read = _read_data(path, FrameworkError)
+    root, data = read.root, read.data
     if not isinstance(data, dict):
         raise FrameworkError(
             path,
@@ -102,11 +106,20 @@ def _load_framework_uncached(path: Path) -> Framework:
         raise located(err, path, root, Framework, FrameworkError) from err
 
 
-def _read_data(path: Path, problem: type[FileProblem]) -> tuple[Any, Any]:
-    """Read a YAML file once: its data, and the node tree that locates a later problem in it."""
-    text = yamlio.read_text(path, problem)
-    data, root = yamlio.parse(text, path, problem)
-    return root, data
+@dataclass(frozen=True)
+class _ReadFile:
+    """A YAML file read once: its bytes, its data, and the node tree that locates a problem."""
+
+    content: bytes
+    data: Any
+    root: Any
+
+
+def _read_data(path: Path, problem: type[FileProblem]) -> _ReadFile:
+    """Read a YAML file once (its bytes, data and node tree)."""
+    content = yamlio.read_bytes(path, problem)
+    data, root = yamlio.parse(yamlio.decode_text(content, path, problem), path, problem)
+    return _ReadFile(content, data, root)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -125,12 +138,12 @@ def read_session(path: Path | str, framework: Framework) -> LoadedSession:
         SessionFileError: the file is missing, not YAML, or not a valid session.
     """
     path = Path(path)
-    root, data = _read_data(path, SessionFileError)
-    return _session_from_data(path, root, data, framework)
+    return _session_from_data(path, _read_data(path, SessionFileError), framework)
 
 
-def _session_from_data(path: Path, root: Any, data: Any, framework: Framework) -> LoadedSession:
+def _session_from_data(path: Path, read: _ReadFile, framework: Framework) -> LoadedSession:
     """Check data read from a session file (by :func:`_read_data`) against ``framework``."""
+    root, data = read.root, read.data
     if not isinstance(data, dict):
         raise SessionFileError(
             path,
@@ -172,7 +185,7 @@ def _session_from_data(path: Path, root: Any, data: Any, framework: Framework) -
                 f"file but not shown: {', '.join(unknown)}."
             )
     session.fill_missing(framework)
-    return LoadedSession(session=session, path=path, notices=notices)
+    return LoadedSession(session=session, path=path, content=read.content, notices=notices)
 
 
 def load_session(path: Path | str, framework: Framework) -> Session:
@@ -362,7 +375,7 @@ def detect_kind(path: Path | str) -> FileKind:
         SessionFileError: the file cannot be read or parsed at all.
     """
     path = Path(path)
-    _root, data = _read_data(path, SessionFileError)
+    data = _read_data(path, SessionFileError).data
     return "framework" if _looks_like_framework(data) else "session"
 
 
@@ -393,7 +406,7 @@ def check_file(path: Path | str, framework: Framework) -> Framework | LoadedSess
             unless it was recognised as a framework).
     """
     path = Path(path)
-    root, data = _read_data(path, SessionFileError)
-    if _looks_like_framework(data):
+    read = _read_data(path, SessionFileError)
+    if _looks_like_framework(read.data):
         return load_framework(path)
-    return _session_from_data(path, root, data, framework)
+    return _session_from_data(path, read, framework)

@@ -89,7 +89,8 @@ class OpenSession:
         """
         path = Path(path)
         loaded = read_session(path, framework)
-        file = SessionFile.claim(path, SessionFile(path).read())
+        # The bytes parsed are the ones taken as ours: a second read could see an outside edit.
+        file = SessionFile.claim(path, loaded.content)
         opened = cls(framework, loaded.session, file, notices=list(loaded.notices))
         opened._start_clean()
         return opened

@@ -117,6 +117,19 @@ class _Loader(_BaseLoader):
 def read_text(path: Path, problem: ProblemFactory) -> str:
     """Read a UTF-8 text file, refusing binary, oversized and wrongly encoded files.
 
+    ``decode_text(read_bytes(path, problem), path, problem)``: use the two when the bytes
+    themselves are needed too (to know later whether the file changed), so it is read once.
+
+    Args:
+        path: the file to read.
+        problem: builds the error to raise (a FileProblem subclass).
+    """
+    return decode_text(read_bytes(path, problem), path, problem)
+
+
+def read_bytes(path: Path, problem: ProblemFactory) -> bytes:
+    """Read a file's bytes, refusing anything but a regular file of at most the size limit.
+
     Only regular files are read: a named pipe would block the reader for ever and a device
     such as ``/dev/zero`` never ends, so both are refused before a byte is read.
 
@@ -161,6 +174,17 @@ def read_text(path: Path, problem: ProblemFactory) -> str:
             f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
             "this is not a benchmark-tui file; check you picked the right one",
         )
+    return data
+
+
+def decode_text(data: bytes, path: Path, problem: ProblemFactory) -> str:
+    """The text of a file's bytes (from :func:`read_bytes`): UTF-8, not binary, not UTF-16.
+
+    Args:
+        data: the file's bytes.
+        path: the file they came from, named in every error.
+        problem: builds the error to raise (a FileProblem subclass).
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise problem(path, "the file is saved as UTF-16", "save it as UTF-8 text")
     if b"\x00" in data:
