@@ -1,7 +1,8 @@
 """Provides located validation errors: a pydantic error turned into ``file:line:col: what — do``.
 
 The store validates framework and session files with pydantic; when that fails, the error is
-located here in the YAML node tree (built only then), so the message points at the line to fix.
+located here in the YAML node tree (built only then), so the message points at the line to fix:
+:func:`node_at` and :func:`key_node_at` find the value (or key) a location points to.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from benchmark_tui import yamlio
 from benchmark_tui.errors import FileProblem, FrameworkError
 
 # ---------------------------------------------------------------------------------------------
@@ -61,10 +62,10 @@ def located(
         loc = tuple(detail["loc"])
         etype = detail["type"]
         if etype in ("missing", "extra_forbidden"):
-            node = yamlio.key_node_at(root, loc) if etype == "extra_forbidden" else None
-            node = node or yamlio.node_at(root, loc)
+            node = key_node_at(root, loc) if etype == "extra_forbidden" else None
+            node = node or node_at(root, loc)
         else:
-            node = yamlio.node_at(root, loc)
+            node = node_at(root, loc)
         where = ".".join(str(p) for p in loc if p != "[key]")
         message = detail["msg"].removeprefix("Value error, ")
         if etype == "extra_forbidden":
@@ -136,3 +137,43 @@ def _unwrap(annotation: Any) -> Any:
             annotation = args[0]
         else:
             return annotation
+
+
+def node_at(root: Node | None, loc: tuple[int | str, ...]) -> Node | None:
+    """Find the node a validation error's location points to (or its nearest ancestor).
+
+    A location part ``"[key]"`` (pydantic's marker for a bad dictionary key) selects the key
+    node rather than its value, so the error points at the offending key.
+    """
+    node = root
+    key_node: Node | None = None
+    for part in loc:
+        if part == "[key]":
+            return key_node or node
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == str(part):
+                    key_node, node = k, v
+                    break
+            else:
+                return node
+        elif isinstance(node, SequenceNode) and isinstance(part, int):
+            if 0 <= part < len(node.value):
+                key_node, node = None, node.value[part]
+            else:
+                return node
+        else:
+            return node
+    return node
+
+
+def key_node_at(root: Node | None, loc: tuple[int | str, ...]) -> Node | None:
+    """Like :func:`node_at`, but for a mapping entry returns the line of its key."""
+    if not loc:
+        return root
+    parent = node_at(root, loc[:-1])
+    if isinstance(parent, MappingNode):
+        for k, _v in parent.value:
+            if isinstance(k, ScalarNode) and k.value == str(loc[-1]):
+                return k
+    return node_at(root, loc)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from benchmark_tui import yamlio
+from benchmark_tui import reading, yamlio
 from benchmark_tui.errors import FileProblem
 
 APP_NAME = "benchmark-tui"
@@ -77,7 +77,7 @@ def load_settings() -> Settings:
     if not path.is_file():
         return Settings()
     try:
-        data = yamlio.load(yamlio.read_text(path, FileProblem), path, FileProblem)
+        data = yamlio.load(reading.read_text(path, FileProblem), path, FileProblem)
         return Settings.model_validate(data or {})
     except (FileProblem, ValidationError):
         return Settings()

@@ -2,9 +2,11 @@
 
 This is the only module that reads or writes framework and session files. Loading turns every
 problem, from a YAML syntax error to a rating of 5, into one exception type whose message reads
-``path:line:column: what is wrong — what to do``. Saving is atomic and keeps the previous
-versions (see :mod:`benchmark_tui.versions`) are kept by the open session,
-:class:`benchmark_tui.workshop.OpenSession`.
+``path:line:column: what is wrong — what to do``. :func:`read_session` reads a file once and
+gives all it read (:class:`LoadedSession`: the session, notices, the bytes);
+:func:`load_session` is its short form for scripts and tests (the session only, notices as
+warnings). Saving is atomic; earlier versions (:mod:`benchmark_tui.versions`) are kept by the
+open session, :class:`benchmark_tui.workshop.OpenSession`.
 """
 
 from __future__ import annotations
@@ -17,14 +19,14 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import ValidationError
 
-from benchmark_tui import yamlio
+from benchmark_tui import reading, yamlio
 from benchmark_tui.errors import FileProblem, FrameworkError, SaveError, SessionFileError
 from benchmark_tui.files import explain_write_error, write_atomically
-from benchmark_tui.located import located
+from benchmark_tui.located import key_node_at, located
 from benchmark_tui.models import SCHEMA_VERSION, Framework, Progress, Session, session_context
 
 SESSION_SUFFIX = ".yaml"
@@ -106,8 +108,7 @@ def _load_framework_uncached(path: Path) -> Framework:
         raise located(err, path, root, Framework, FrameworkError) from err
 
 
-@dataclass(frozen=True)
-class _ReadFile:
+class _ReadFile(NamedTuple):
     """A YAML file read once: its bytes, its data, and the node tree that locates a problem."""
 
     content: bytes
@@ -117,8 +118,8 @@ class _ReadFile:
 
 def _read_data(path: Path, problem: type[FileProblem]) -> _ReadFile:
     """Read a YAML file once (its bytes, data and node tree)."""
-    content = yamlio.read_bytes(path, problem)
-    data, root = yamlio.parse(yamlio.decode_text(content, path, problem), path, problem)
+    content = reading.read_bytes(path, problem)
+    data, root = yamlio.parse(reading.decode_text(content, path, problem), path, problem)
     return _ReadFile(content, data, root)
 
 
@@ -128,7 +129,7 @@ def _read_data(path: Path, problem: type[FileProblem]) -> _ReadFile:
 
 
 def read_session(path: Path | str, framework: Framework) -> LoadedSession:
-    """Load a session file and check it against ``framework``.
+    """Read a session file once and check it against ``framework``: all that was read.
 
     A session made with a different version of the framework still opens: the difference is
     reported in :attr:`LoadedSession.notices`, and records for ids the framework no longer has
@@ -153,7 +154,7 @@ def _session_from_data(path: Path, read: _ReadFile, framework: Framework) -> Loa
         )
     version = data.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        node = yamlio.key_node_at(root, ("schema_version",))
+        node = key_node_at(root, ("schema_version",))
         raise SessionFileError(
             path,
             f"this session was written by a newer benchmark-tui "
@@ -189,7 +190,7 @@ def _session_from_data(path: Path, read: _ReadFile, framework: Framework) -> Loa
 
 
 def load_session(path: Path | str, framework: Framework) -> Session:
-    """Load a session file; notices (e.g. framework drift) are issued as :class:`SessionNotice`.
+    """Only the session of :func:`read_session`; its notices are issued as :class:`SessionNotice`.
 
     Raises:
         SessionFileError: the file is missing, not YAML, or not a valid session.
@@ -217,7 +218,7 @@ def session_text(session: Session) -> str:
 
     Raises:
         SaveError: the session holds a value that would not load again, or is larger than the
-            reader accepts (:data:`~benchmark_tui.yamlio.MAX_FILE_BYTES`,
+            reader accepts (:data:`~benchmark_tui.reading.MAX_FILE_BYTES`,
             :data:`~benchmark_tui.yamlio.MAX_NODES`).
     """
     return render_session_data(session.model_dump(mode="python"))
@@ -244,12 +245,12 @@ def render_session_data(data: dict[str, Any]) -> str:
         ) from err
     text = SESSION_HEADER + yamlio.dump(data)
     size, values = len(text.encode("utf-8")), yamlio.count_values(data)
-    if size > yamlio.MAX_FILE_BYTES or values > yamlio.MAX_NODES:
+    if size > reading.MAX_FILE_BYTES or values > yamlio.MAX_NODES:
         # The reader refuses such a file, so writing it would lock the team out of their work.
         raise SaveError(
             f"Not saved: the session has grown too large to store ({size / 1024 / 1024:.1f} MB, "
             f"{values:,} values; a session file holds at most "
-            f"{yamlio.MAX_FILE_BYTES // (1024 * 1024)} MB and {yamlio.MAX_NODES:,} values). "
+            f"{reading.MAX_FILE_BYTES // (1024 * 1024)} MB and {yamlio.MAX_NODES:,} values). "
             "Your work is kept in memory; shorten or remove some text, then save again.",
             title="Not saved",
         )

@@ -8,21 +8,21 @@ because a file from elsewhere may be hostile:
 - nesting deeper than :data:`MAX_DEPTH` is refused before it can exhaust the stack;
 - more than :data:`MAX_NODES` values are refused before they take seconds to build;
 - duplicate keys are an error rather than "last one wins";
-- files larger than :data:`MAX_FILE_BYTES` are refused unread.
+- files larger than :data:`~benchmark_tui.reading.MAX_FILE_BYTES` are refused unread (the
+  file itself is read by :mod:`benchmark_tui.reading`).
 
 Every problem is raised as a :class:`~benchmark_tui.errors.FileProblem` naming the file, line
 and column. There is one reader: :func:`parse` gives the data and the node tree (to locate a
-later validation error), :func:`load` gives only the data. There is one writer, :func:`dump`,
+later validation error, see :mod:`benchmark_tui.located`), :func:`load` gives only the data.
+There is one writer, :func:`dump`,
 which writes the whole document with PyYAML's own emitter, so every string reads back as it
 was written.
 """
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from benchmark_tui.errors import FileProblem
+from benchmark_tui.reading import ProblemFactory
 
 try:  # the C parser and emitter are much faster; fall back to pure Python where absent
     from yaml import CSafeDumper as _BaseDumper
@@ -50,19 +51,15 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _BaseDumper  # type: ignore[assignment]
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-"""A fully worked session is about 60 KB; anything this large is not one of our files."""
 MAX_DEPTH = 40
 """Our files nest at most eight levels; deeper nesting is refused before it is built."""
 MAX_NODES = 50_000
 """A fully worked session holds about 1,500 values (keys, texts, numbers, lists, mappings).
 
 Far more is not one of our files, and building millions of tiny values from a file that is
-still under :data:`MAX_FILE_BYTES` (``[1,1,1,…]``) would take many seconds, so the count is
-bounded as the file is read.
+still under :data:`~benchmark_tui.reading.MAX_FILE_BYTES` (``[1,1,1,…]``) would take many
+seconds, so the count is bounded as the file is read.
 """
-
-ProblemFactory = Callable[..., FileProblem]
 
 _TOO_MANY_DIGITS = "this number is too long to read"
 
@@ -114,112 +111,15 @@ class _Loader(_BaseLoader):
         return super().construct_mapping(node, deep=deep)
 
 
-def read_text(path: Path, problem: ProblemFactory) -> str:
-    """Read a UTF-8 text file, refusing binary, oversized and wrongly encoded files.
-
-    ``decode_text(read_bytes(path, problem), path, problem)``: use the two when the bytes
-    themselves are needed too (to know later whether the file changed), so it is read once.
-
-    Args:
-        path: the file to read.
-        problem: builds the error to raise (a FileProblem subclass).
-    """
-    return decode_text(read_bytes(path, problem), path, problem)
-
-
-def read_bytes(path: Path, problem: ProblemFactory) -> bytes:
-    """Read a file's bytes, refusing anything but a regular file of at most the size limit.
-
-    Only regular files are read: a named pipe would block the reader for ever and a device
-    such as ``/dev/zero`` never ends, so both are refused before a byte is read.
-
-    Args:
-        path: the file to read.
-        problem: builds the error to raise (a FileProblem subclass).
-    """
-    try:
-        # O_NONBLOCK: opening a named pipe must not wait for a writer that never comes.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError as err:
-        raise problem(path, "file not found", "check the path and the file name") from err
-    except IsADirectoryError as err:
-        raise _folder(path, problem) from err
-    except PermissionError as err:
-        if path.is_dir():  # Windows reports a folder as "access denied"
-            raise _folder(path, problem) from err
-        raise problem(
-            path, "you do not have permission to read this file", "check its permissions"
-        ) from err
-    except OSError as err:
-        raise problem(path, f"cannot read the file ({err.strerror})", "check the path") from err
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise _folder(path, problem)
-        if not stat.S_ISREG(mode):
-            raise problem(
-                path,
-                "this is not a regular file (it is a device, a pipe or a socket)",
-                "give the path of a .yaml file",
-            )
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        raise problem(path, f"cannot read the file ({err.strerror})", "check the path") from err
-    finally:
-        os.close(fd)
-    if len(data) > MAX_FILE_BYTES:
-        raise problem(
-            path,
-            f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
-            "this is not a benchmark-tui file; check you picked the right one",
-        )
-    return data
-
-
-def decode_text(data: bytes, path: Path, problem: ProblemFactory) -> str:
-    """The text of a file's bytes (from :func:`read_bytes`): UTF-8, not binary, not UTF-16.
-
-    Args:
-        data: the file's bytes.
-        path: the file they came from, named in every error.
-        problem: builds the error to raise (a FileProblem subclass).
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise problem(path, "the file is saved as UTF-16", "save it as UTF-8 text")
-    if b"\x00" in data:
-        offset = data.index(b"\x00")
-        raise problem(
-            path,
-            "this is a binary file, not YAML text",
-            "open a .yaml file saved by benchmark-tui or a text editor",
-            line=data.count(b"\n", 0, offset) + 1,
-        )
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        raise problem(
-            path,
-            f"the file is not UTF-8 text (byte 0x{data[err.start]:02X} cannot be read)",
-            "save it as UTF-8 (in most editors: Save As → Encoding → UTF-8)",
-            line=line,
-        ) from err
-
-
-def _folder(path: Path, problem: ProblemFactory) -> FileProblem:
-    return problem(path, "this is a folder, not a file", "give the path of a .yaml file")
-
-
 def parse(text: str, path: Path, problem: ProblemFactory) -> tuple[Any, Node | None]:
     """Read one YAML document safely: its data, and the node tree it was built from.
 
     The tree holds each value's line and column, so that a problem found later (a pydantic
-    validation error) can be located with :func:`node_at` or :func:`key_node_at`. When only
+    validation error) can be located with :func:`~benchmark_tui.located.node_at`. When only
     the data is needed, :func:`load` says so.
 
     Args:
-        text: the document, as :func:`read_text` returned it.
+        text: the document, as :func:`~benchmark_tui.reading.read_text` returned it.
         path: the file it came from, named in every error.
         problem: builds the error to raise (a FileProblem subclass).
 
@@ -389,46 +289,6 @@ def count_values(data: Any) -> int:
         elif isinstance(item, list | tuple):
             pending.extend(item)
     return count
-
-
-def node_at(root: Node | None, loc: tuple[int | str, ...]) -> Node | None:
-    """Find the node a validation error's location points to (or its nearest ancestor).
-
-    A location part ``"[key]"`` (pydantic's marker for a bad dictionary key) selects the key
-    node rather than its value, so the error points at the offending key.
-    """
-    node = root
-    key_node: Node | None = None
-    for part in loc:
-        if part == "[key]":
-            return key_node or node
-        if isinstance(node, MappingNode):
-            for k, v in node.value:
-                if isinstance(k, ScalarNode) and k.value == str(part):
-                    key_node, node = k, v
-                    break
-            else:
-                return node
-        elif isinstance(node, SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
-                key_node, node = None, node.value[part]
-            else:
-                return node
-        else:
-            return node
-    return node
-
-
-def key_node_at(root: Node | None, loc: tuple[int | str, ...]) -> Node | None:
-    """Like :func:`node_at`, but for a mapping entry returns the line of its key."""
-    if not loc:
-        return root
-    parent = node_at(root, loc[:-1])
-    if isinstance(parent, MappingNode):
-        for k, _v in parent.value:
-            if isinstance(k, ScalarNode) and k.value == str(loc[-1]):
-                return k
-    return node_at(root, loc)
 
 
 class _Dumper(_BaseDumper):

@@ -15,8 +15,9 @@ import yaml
 
 from benchmark_tui.errors import SaveError, SessionFileError
 from benchmark_tui.models import MAX_ITEMS, MAX_TEXT, Framework, Measure, PeriodValue, Session
+from benchmark_tui.reading import MAX_FILE_BYTES
 from benchmark_tui.store import load_session, save_session
-from benchmark_tui.yamlio import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES
+from benchmark_tui.yamlio import MAX_DEPTH, MAX_NODES
 
 from .conftest import assert_located
 from .test_yaml_bounds import READ_BUDGET, bounded

@@ -16,8 +16,8 @@ import pytest
 
 from benchmark_tui.cli import main
 from benchmark_tui.errors import FileProblem, FrameworkError, SessionFileError
+from benchmark_tui.reading import MAX_FILE_BYTES
 from benchmark_tui.store import list_sessions, load_framework, load_session, save_session
-from benchmark_tui.yamlio import MAX_FILE_BYTES
 
 from .conftest import assert_located
 from .test_yaml_bounds import bounded

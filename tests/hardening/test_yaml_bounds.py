@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from benchmark_tui.yamlio import MAX_FILE_BYTES
+from benchmark_tui.reading import MAX_FILE_BYTES
 
 HANG = 60.0
 """Seconds after which a call counts as hung: far above any normal run, on any machine."""

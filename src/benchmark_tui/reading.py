@@ -1,0 +1,122 @@
+"""Provides reading a file a person may have edited or been sent: safely, once, and bounded.
+
+Only regular files are read (a named pipe or a device is refused before a byte is read), at
+most :data:`MAX_FILE_BYTES` of them, and only as UTF-8 text (binary and UTF-16 files are
+refused with the line of the first bad byte). Every problem is raised as a
+:class:`~benchmark_tui.errors.FileProblem` made by the caller's ``problem`` factory, so it
+names the file. :func:`read_bytes` and :func:`decode_text` are the two halves of
+:func:`read_text`, for callers that need the bytes as well (to know later whether the file
+changed, without reading it a second time).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmark_tui.errors import FileProblem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+"""A fully worked session is about 60 KB; anything this large is not one of our files."""
+
+ProblemFactory = Callable[..., FileProblem]
+"""Builds the error to raise: ``problem(path, what, hint, line=…, column=…)``."""
+
+
+def read_text(path: Path, problem: ProblemFactory) -> str:
+    """Read a UTF-8 text file, refusing binary, oversized and wrongly encoded files.
+
+    ``decode_text(read_bytes(path, problem), path, problem)``: use the two when the bytes
+    themselves are needed too (to know later whether the file changed), so it is read once.
+
+    Args:
+        path: the file to read.
+        problem: builds the error to raise (a FileProblem subclass).
+    """
+    return decode_text(read_bytes(path, problem), path, problem)
+
+
+def read_bytes(path: Path, problem: ProblemFactory) -> bytes:
+    """Read a file's bytes, refusing anything but a regular file of at most the size limit.
+
+    Only regular files are read: a named pipe would block the reader for ever and a device
+    such as ``/dev/zero`` never ends, so both are refused before a byte is read.
+
+    Args:
+        path: the file to read.
+        problem: builds the error to raise (a FileProblem subclass).
+    """
+    try:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer that never comes.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError as err:
+        raise problem(path, "file not found", "check the path and the file name") from err
+    except IsADirectoryError as err:
+        raise _folder(path, problem) from err
+    except PermissionError as err:
+        if path.is_dir():  # Windows reports a folder as "access denied"
+            raise _folder(path, problem) from err
+        raise problem(
+            path, "you do not have permission to read this file", "check its permissions"
+        ) from err
+    except OSError as err:
+        raise problem(path, f"cannot read the file ({err.strerror})", "check the path") from err
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise _folder(path, problem)
+        if not stat.S_ISREG(mode):
+            raise problem(
+                path,
+                "this is not a regular file (it is a device, a pipe or a socket)",
+                "give the path of a .yaml file",
+            )
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise problem(path, f"cannot read the file ({err.strerror})", "check the path") from err
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise problem(
+            path,
+            f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB",
+            "this is not a benchmark-tui file; check you picked the right one",
+        )
+    return data
+
+
+def decode_text(data: bytes, path: Path, problem: ProblemFactory) -> str:
+    """The text of a file's bytes (from :func:`read_bytes`): UTF-8, not binary, not UTF-16.
+
+    Args:
+        data: the file's bytes.
+        path: the file they came from, named in every error.
+        problem: builds the error to raise (a FileProblem subclass).
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise problem(path, "the file is saved as UTF-16", "save it as UTF-8 text")
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise problem(
+            path,
+            "this is a binary file, not YAML text",
+            "open a .yaml file saved by benchmark-tui or a text editor",
+            line=data.count(b"\n", 0, offset) + 1,
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise problem(
+            path,
+            f"the file is not UTF-8 text (byte 0x{data[err.start]:02X} cannot be read)",
+            "save it as UTF-8 (in most editors: Save As → Encoding → UTF-8)",
+            line=line,
+        ) from err
+
+
+def _folder(path: Path, problem: ProblemFactory) -> FileProblem:
+    return problem(path, "this is a folder, not a file", "give the path of a .yaml file")
