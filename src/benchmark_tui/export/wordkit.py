@@ -7,16 +7,17 @@ council's template works. Colours come from the template (its Heading 1 colour o
 first accent); a template whose heading styles number themselves has that numbering switched off
 for the findings' headings, which carry their own numbers ("1.1", "Characteristic 3").
 
-This module imports python-docx at the top; it is itself imported only when a document is
-written (see :func:`benchmark_tui.export.word.write_report`).
+Tables are built in :mod:`benchmark_tui.export.tables`. This module imports python-docx at the
+top; it is itself imported only when a document is written (see
+:func:`benchmark_tui.export.word.write_report`).
 """
 
 from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from dataclasses import replace
+from typing import Any
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -37,9 +38,9 @@ from benchmark_tui.export.numbering import (
     style_numbering,
 )
 from benchmark_tui.export.ooxml import (
+    Line,
     Span,
     W,
-    add_borders,
     add_runs,
     field_end,
     field_start,
@@ -49,7 +50,6 @@ from benchmark_tui.export.ooxml import (
 )
 from benchmark_tui.export.styles import (
     ACCENT,
-    BORDER,
     STYLE_SPECS,
     Palette,
     StyleSpec,
@@ -57,46 +57,14 @@ from benchmark_tui.export.styles import (
     complex_scripts,
     template_accent,
 )
+from benchmark_tui.export.tables import Align, Cell, Grid, add_row, as_spans, new_table
+
+__all__ = ["A4_PORTRAIT_TWIPS", "Align", "Cell", "DocWriter", "Grid", "Line"]
+"""``Cell``, ``Grid``, ``Line`` and ``Align`` live in :mod:`.tables` and :mod:`.ooxml`; they are
+named here too because every part of the document is written with them and the writer."""
 
 A4_PORTRAIT_TWIPS = (11906, 16838)
 """Used only when a template's section gives no page size."""
-
-Align = Literal["left", "center", "right"]
-
-Line = str | Span | tuple[Span, ...]
-"""What one paragraph holds: plain text, or a tuple of runs with their own formatting.
-
-Where a cell takes several paragraphs, they are given as a ``list`` of lines.
-"""
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One table cell: its lines and how it looks."""
-
-    content: Line | list[Line]
-    fill: str | None = None
-    """Background colour, hex ``RRGGBB``."""
-    color: str | None = None
-    """Text colour for spans that do not set their own."""
-    bold: bool = False
-    align: Align | None = None
-    middle: bool = False
-    """Centre the content vertically."""
-    span: int = 1
-    """How many columns the cell covers."""
-    style: str | None = None
-    """Paragraph style; None uses the row's."""
-
-
-@dataclass
-class Grid:
-    """A table being written, with the column widths its rows use."""
-
-    table: Table
-    widths: list[int]
-    """Column widths in twips."""
-    keep_together: bool = False
 
 
 class DocWriter:
@@ -267,7 +235,7 @@ class DocWriter:
         """
         lines = list(items)
         for index, item in enumerate(lines):
-            spans = _as_spans(item)
+            spans = as_spans(item)
             with_next = keep_together and index < len(lines) - 1
             p = self._new_p("List Bullet", keep_with_next=with_next)
             add_runs(p, spans)
@@ -386,21 +354,8 @@ class DocWriter:
         """
         total = self.usable_width()
         widths = [int(total * w / sum(weights)) for w in weights]
-        tbl = OxmlElement("w:tbl")
-        tbl_pr = SubElement(tbl, f"{W}tblPr")
-        if borders and self.table_style is not None:
-            SubElement(tbl_pr, f"{W}tblStyle").set(f"{W}val", self.table_style.style_id)
-        set_attributes(SubElement(tbl_pr, f"{W}tblW"), w=str(sum(widths)), type="dxa")
-        set_attributes(SubElement(tbl_pr, f"{W}tblInd"), w="0", type="dxa")
-        if not borders or self.table_style is None:
-            add_borders(tbl_pr, "single" if borders else "nil", BORDER)
-        set_attributes(SubElement(tbl_pr, f"{W}tblLayout"), type="fixed")
-        set_attributes(SubElement(tbl_pr, f"{W}tblLook"), val="04A0", firstRow="1", lastRow="0",
-             firstColumn="0", lastColumn="0", noHBand="1", noVBand="1")  # fmt: skip
-        SubElement(tbl_pr, f"{W}tblCaption").set(f"{W}val", xml_safe(caption)[:250])
-        grid_el = SubElement(tbl, f"{W}tblGrid")
-        for width in widths:
-            SubElement(grid_el, f"{W}gridCol").set(f"{W}w", str(width))
+        style_id = self.table_style.style_id if self.table_style is not None else None
+        tbl = new_table(widths, style_id=style_id, borders=borders, caption=caption)
         self._append(tbl)
         grid = Grid(Table(tbl, self.document), widths, keep_together)
         if header is not None:
@@ -431,54 +386,13 @@ class DocWriter:
         Rows never split across pages; a header row repeats on each page the table spans.
         ``with_next`` keeps this row on the same page as the next (a measure and its note).
         """
-        tr = OxmlElement("w:tr")
-        tr_pr = SubElement(tr, f"{W}trPr")
-        SubElement(tr_pr, f"{W}cantSplit")
-        if header:
-            SubElement(tr_pr, f"{W}tblHeader")
-        column = 0
-        for item in cells:
-            cell = item if isinstance(item, Cell) else Cell(item)
-            width = sum(grid.widths[column : column + cell.span])
-            column += cell.span
-            tc = SubElement(tr, f"{W}tc")
-            tc_pr = SubElement(tc, f"{W}tcPr")
-            set_attributes(SubElement(tc_pr, f"{W}tcW"), w=str(width), type="dxa")
-            if cell.span > 1:
-                SubElement(tc_pr, f"{W}gridSpan").set(f"{W}val", str(cell.span))
-            if cell.fill or fill:
-                set_attributes(SubElement(tc_pr, f"{W}shd"), val="clear", color="auto",
-                     fill=str(cell.fill or fill))  # fmt: skip
-            if cell.middle:
-                SubElement(tc_pr, f"{W}vAlign").set(f"{W}val", "center")
-            lines = cell.content if isinstance(cell.content, list) else [cell.content]
-            text_color = cell.color or color
-            for line in lines or [""]:
-                p = self._new_p(cell.style or style, align=cell.align)
-                spans = _as_spans(line)
-                if text_color or cell.bold:
-                    spans = [
-                        replace(s, color=s.color or text_color, bold=s.bold or cell.bold)
-                        for s in spans
-                    ]
-                add_runs(p, spans)
-                tc.append(p)
-        if column != len(grid.widths):
-            raise ValueError(f"row covers {column} columns; the table has {len(grid.widths)}")
-        tbl = grid.table._tbl
-        previous = tbl[-1]
-        if grid.keep_together and previous.tag == f"{W}tr":
-            for p in previous.iter(f"{W}p"):
-                keep_with_next(p)
-        if with_next:
-            for p in tr.iter(f"{W}p"):
-                keep_with_next(p)
-        tbl.append(tr)
-
-
-def _as_spans(line: Line) -> list[Span]:
-    if isinstance(line, str):
-        return [Span(line)]
-    if isinstance(line, Span):
-        return [line]
-    return list(line)
+        add_row(
+            grid,
+            cells,
+            lambda style, align: self._new_p(style, align=align),
+            style=style,
+            fill=fill,
+            color=color,
+            header=header,
+            with_next=with_next,
+        )
