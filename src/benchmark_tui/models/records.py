@@ -33,10 +33,11 @@ from benchmark_tui.models.common import (
     RequiredName,
     Scope,
     Text,
-    Trend,
     _Record,
     day_label,
 )
+from benchmark_tui.models.evidence import Evidence, Measure
+from benchmark_tui.models.evidence import PeriodValue as PeriodValue  # re-exported
 from benchmark_tui.models.framework import (
     Framework,
 )
@@ -200,28 +201,6 @@ class Workshop(_Record):
         return ", ".join(day_label(d) for d in sorted(self.dates))
 
 
-class PeriodValue(_Record):
-    """A measure's value for one period (usually a year)."""
-
-    period: Line
-    """E.g. "2023/24" or "2024"."""
-    value: Line
-    """As the team wrote it: "41,200", "87%", "£3.10"."""
-
-
-class Measure(_Record):
-    """A measure of results looked at for a results area (e.g. "Active borrowers")."""
-
-    name: Line
-    values: list[PeriodValue] = Field(default_factory=list, max_length=MAX_ITEMS)
-    """Values over time, oldest first; the framework asks for at least three years."""
-    trend: Trend | None = None
-    """The direction the team reads in the values."""
-    note: Text = ""
-    """A trend note, for when yearly values are not to hand."""
-
-
-
 class AreaRecord(_Record):
     """What the team recorded for one results area of Section 1."""
 
@@ -235,6 +214,10 @@ class AreaRecord(_Record):
     improvements: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
     """Areas for improvement."""
 
+    @property
+    def short_measures(self) -> list[Measure]:
+        """The measures with fewer than three years of data (the framework asks for three)."""
+        return [m for m in self.measures if not m.has_three_years]
 
 
 class Approach(_Record):
@@ -252,14 +235,6 @@ class Approach(_Record):
     def confirm(self) -> None:
         """Record that the team confirmed (or edited) an approach carried from last time."""
         self.from_last_time = False
-
-
-class Evidence(_Record):
-    """The team's summary of the data relating to a characteristic."""
-
-    summary: Text = ""
-    sources_reviewed: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
-    """Data sources looked at: the framework's recommended sources and any others."""
 
 
 class Rating(_Record):
