@@ -50,8 +50,25 @@ def changes(old: Session, new: Session, framework: Framework | None = None) -> l
         before_c, after_c = old.characteristics.get(item_id), new.characteristics.get(item_id)
         found.extend(f"{label}: {p}" for p in _characteristic_changes(before_c, after_c, framework))
     found.extend(f"plan: {p}" for p in _plan_changes(old.plan, new.plan))
+    if old.agenda != new.agenda:
+        found.append("agenda changed")
+    found.extend(_parking_changes(old, new))
     found.extend(f"findings document: {p}" for p in _findings_changes(old, new))
     return found
+
+
+def _parking_changes(old: Session, new: Session) -> Iterator[str]:
+    """Points parked, made plan actions, closed or removed (time spent is not a change)."""
+    before = {p.id: p for p in old.parking_lot.points}
+    for point in new.parking_lot.points:
+        was = before.pop(point.id, None)
+        if was is None:
+            yield f"point {quote(point.text)} parked"
+        elif was.state != point.state:
+            said = {"open": "parked again", "action": "made a plan action", "closed": "closed"}
+            yield f"parked point {quote(point.text)} {said[point.state]}"
+    for point in before.values():
+        yield f"parked point {quote(point.text)} removed"
 
 
 def _without_attendance(session: Session) -> object:

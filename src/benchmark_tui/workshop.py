@@ -23,6 +23,7 @@ from benchmark_tui import changes, versions
 from benchmark_tui.errors import OutsideChange, SaveError
 from benchmark_tui.files import digest, explain_write_error, write_atomically
 from benchmark_tui.models import Framework, Position, Session
+from benchmark_tui.models.pacing import MAX_SECONDS
 from benchmark_tui.session_file import SessionFile
 from benchmark_tui.settings import state_dir
 from benchmark_tui.store import read_session, render_session_data, session_text
@@ -31,8 +32,9 @@ from benchmark_tui.versions import Version
 UNDO_DEPTH = 100
 COALESCE_SECONDS = 3.0
 """Typing into the same field within this many seconds is one undo step."""
-_NOT_CONTENT = {"position", "updated"}
-"""Fields that change as the team moves around; a change to them alone keeps no version."""
+_NOT_CONTENT = {"position", "updated", "time_spent"}
+"""Fields that change as the team moves around (and as the clock runs); a change to them
+alone keeps no version, and undo leaves them as they are."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +168,15 @@ class OpenSession:
         self._baseline["position"] = position.model_dump(mode="python")
         return True
 
+    def record_time(self, item_id: str, seconds: int) -> None:
+        """Add time spent on an item (not an edit: no undo step, no version, kept by undo)."""
+        if seconds <= 0 or self.read_only:
+            return
+        spent = dict(self.session.time_spent)
+        spent[item_id] = min(MAX_SECONDS, spent.get(item_id, 0) + seconds)
+        self.session.time_spent = spent
+        self._baseline["time_spent"] = dict(spent)
+
     @property
     def can_undo(self) -> bool:
         """Whether there is a change to undo."""
@@ -178,6 +189,7 @@ class OpenSession:
         before = self.session
         restored = Session.model_validate(self._undo.pop())
         restored.position = before.position
+        restored.time_spent = before.time_spent
         self.session = restored
         self._baseline = restored.model_dump(mode="python")
         self._last_edit = (None, 0.0)
@@ -347,6 +359,7 @@ class OpenSession:
         self._undo.append(self._baseline)
         del self._undo[:-UNDO_DEPTH]
         loaded.session.position = before.position
+        loaded.session.time_spent = before.time_spent
         self.session = loaded.session
         self.session.touch()
         self._baseline = self.session.model_dump(mode="python")

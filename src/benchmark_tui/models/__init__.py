@@ -5,6 +5,8 @@
 - :mod:`.records`: what a session is made of (service, team, each item's findings, plan);
 - :mod:`.rounds`: rating rounds (votes before consensus);
 - :mod:`.meta`: the document's sign-off, where the team is, the link to last year;
+- :mod:`.pacing`: the agenda (hours, time budgets), time spent and the projected finish;
+- :mod:`.parking`: the parking lot (points parked, made actions or closed);
 - :mod:`.session`: one self-assessment, its progress and the rules over it.
 
 Nothing here reads or writes files (that is :mod:`benchmark_tui.store`) and nothing imports
@@ -72,6 +74,21 @@ from benchmark_tui.models.meta import (
     Position,
     PreviousSession,
 )
+from benchmark_tui.models.pacing import (
+    Agenda,
+    DayHours,
+    Projection,
+    Stopwatch,
+    clock_label,
+    minutes_label,
+    project_finish,
+)
+from benchmark_tui.models.parking import (
+    PARKED_LABELS,
+    ParkedPoint,
+    ParkedState,
+    ParkingLot,
+)
 from benchmark_tui.models.records import (
     Action,
     Approach,
@@ -110,6 +127,7 @@ from benchmark_tui.models.session import (
 __all__ = [
     "AREA_STEPS",
     "Action",
+    "Agenda",
     "ActionOutcome",
     "ActionReview",
     "ActionOrigin",
@@ -120,6 +138,7 @@ __all__ = [
     "AreaRecord",
     "Attendance",
     "Characteristic",
+    "DayHours",
     "CharacteristicId",
     "CharacteristicRecord",
     "CharacteristicsSection",
@@ -152,12 +171,17 @@ __all__ = [
     "Methodology",
     "Name",
     "OUTCOME_LABELS",
+    "PARKED_LABELS",
+    "ParkedPoint",
+    "ParkedState",
+    "ParkingLot",
     "PeriodValue",
     "Place",
     "Position",
     "PreviousSession",
     "Priority",
     "Progress",
+    "Projection",
     "ProgressState",
     "Rating",
     "RatingValue",
@@ -175,6 +199,7 @@ __all__ = [
     "ServiceInfo",
     "Session",
     "Step",
+    "Stopwatch",
     "TeamMember",
     "Text",
     "Trend",
@@ -182,11 +207,14 @@ __all__ = [
     "Workshop",
     "_CONTROL",
     "clean_line",
+    "clock_label",
     "clean_text",
     "count_remark",
     "day_label",
     "median_label",
+    "minutes_label",
     "parse_round",
+    "project_finish",
     "session_context",
     "tally_label",
 ]

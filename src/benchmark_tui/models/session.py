@@ -39,6 +39,8 @@ from benchmark_tui.models.meta import (
     Position,
     PreviousSession,
 )
+from benchmark_tui.models.pacing import Agenda, Seconds
+from benchmark_tui.models.parking import ParkingLot
 from benchmark_tui.models.records import (
     Action,
     AreaId,
@@ -46,6 +48,7 @@ from benchmark_tui.models.records import (
     CharacteristicId,
     CharacteristicRecord,
     ImprovementPlan,
+    ItemId,
     Rating,
     ServiceInfo,
     Workshop,
@@ -126,6 +129,16 @@ class Session(_Record):
     )
     """Key messages and sign-off for the findings document (left out of the file until set)."""
     position: Position = Field(default_factory=Position)
+    agenda: Agenda = Field(default_factory=Agenda, exclude_if=lambda agenda: agenda == Agenda())
+    """The workshop's hours and the items' time budgets (left out of the file until set)."""
+    time_spent: dict[ItemId, Seconds] = Field(
+        default_factory=dict, max_length=MAX_ITEMS, exclude_if=lambda spent: not spent
+    )
+    """Seconds spent on each item while it was on screen; not a team edit (no undo step)."""
+    parking_lot: ParkingLot = Field(
+        default_factory=ParkingLot, exclude_if=lambda lot: not lot.points
+    )
+    """Points parked to come back to (left out of the file while there are none)."""
     created: datetime = Field(default_factory=_utc_now)
     updated: datetime = Field(default_factory=_utc_now)
 
