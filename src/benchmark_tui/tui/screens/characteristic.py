@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, SelectionList, Static, TextArea
-from textual.widgets.selection_list import Selection
+from textual.widgets import Static, TextArea
 
 from benchmark_tui.cycle import LastTime
 from benchmark_tui.models import (
@@ -20,15 +19,14 @@ from benchmark_tui.models import (
     CharacteristicRecord,
     Rating,
     Step,
-    clean_line,
     day_label,
 )
 from benchmark_tui.tui.screens.base import ReadingPane, SteppedScreen
+from benchmark_tui.tui.screens.evidence_step import EvidenceStep
 from benchmark_tui.tui.widgets.editable_list import EditableList, Entry
 from benchmark_tui.tui.widgets.last_findings import LastFindings
 from benchmark_tui.tui.widgets.memo import Memo, hanging_rows
 from benchmark_tui.tui.widgets.rating_matrix import Cell, RatingMatrix
-from benchmark_tui.tui.widgets.ticks import TickList
 
 APPROACH_TAGS = {"in-place": "", "planned": "planned"}
 """Approaches are in place unless marked planned (p); only "planned" is shown."""
@@ -101,11 +99,6 @@ def last_time_label(last_time: LastTime, *, capital: bool = False) -> str:
     return label[:1].upper() + label[1:] if capital else label
 
 
-
-def selections_of(selection_list: SelectionList[Any]) -> list[Selection[Any]]:
-    """The options of a SelectionList, typed as what they are (its ``options`` says Option)."""
-    return [selection_list.get_option_at_index(i) for i in range(selection_list.option_count)]
-
 class CharacteristicScreen(SteppedScreen):
     """One characteristic of Section 2, as the steps of the seed's method."""
 
@@ -117,7 +110,10 @@ class CharacteristicScreen(SteppedScreen):
 1. **Understand**: read the statement and what it includes; make sure everyone understands
    it. Guidance and recommended data sources are listed beside it.
 2. **Approaches**: the flipchart. List the methods and practices in place or planned.
-3. **Evidence**: summarise the data; tick the data sources reviewed.
+3. **Evidence**: the results areas' measures are shown (▲▼= trend; <3y: fewer than three
+   years of data); summarise the data relating to the characteristic; mark each data source
+   reviewed (**space**) or not collected yet (**n**): do not collect it now, starting to
+   collect it becomes an action in the improvement plan.
 4. **Matrix**: discuss progress and agree a rating 0–4 for Plan, Do, Check / act and Impact.
 5. **Strengths & improvements**: agree two to four of each.
 
@@ -189,21 +185,7 @@ type; ctrl+z undoes the last change.
                 id="approach-list",
                 disabled=self.read_only,
             )
-        with VerticalScroll(id="evidence", classes="step"):
-            yield Static("Evidence summary: what the data says", classes="lead")
-            yield TextArea(
-                id="evidence-summary",
-                soft_wrap=True,
-                disabled=self.read_only,
-                placeholder="Summarise the data relating to this characteristic…",
-            )
-            yield Static("Data sources reviewed (space ticks)", classes="lead")
-            yield TickList(id="sources", disabled=self.read_only)
-            yield Input(
-                placeholder="Another source reviewed? Type it and press Enter",
-                id="new-source",
-                disabled=self.read_only,
-            )
+        yield EvidenceStep(id="evidence", classes="step", read_only=self.read_only)
         with Vertical(id="matrix", classes="step"):
             yield Static(Text(self.framework.evaluation.prompt), classes="lead")
             yield RatingMatrix(
@@ -221,7 +203,7 @@ type; ctrl+z undoes the last change.
         # characteristic, or between characteristics with empty lists): rendering is what
         # makes a move slow.
         characteristic, record = self.characteristic, self.record
-        with self.prevent(TextArea.Changed, SelectionList.SelectedChanged):
+        with self.prevent(TextArea.Changed):
             if characteristic is not self._understood:
                 self._understood = characteristic
                 self.query_one("#statement", Static).update(Text(characteristic.statement))
@@ -241,19 +223,7 @@ type; ctrl+z undoes the last change.
                 ],
                 title=characteristic.approaches_prompt,
             )
-            summary = self.query_one("#evidence-summary", TextArea)
-            if summary.text != record.evidence.summary:
-                summary.load_text(record.evidence.summary)
-            sources = self.query_one("#sources", TickList)
-            selections = self._source_selections()
-            shown = [(str(o.value), o.value in sources.selected) for o in selections_of(sources)]
-            if shown == [(str(s.value), s.initial_state) for s in selections]:
-                sources.scroll_y = 0
-            else:
-                sources.clear_options()
-                sources.add_options(selections)
-            sources.highlighted = 0 if sources.option_count else None
-            self.query_one("#new-source", Input).value = ""
+            self.query_one(EvidenceStep).show(characteristic, self.session, self.framework)
             self.query_one(RatingMatrix).load(
                 {
                     e.id: Cell(record.rating_for(e.id), self._note(e.id), record.ratings.get(e.id))
@@ -334,12 +304,6 @@ type; ctrl+z undoes the last change.
         rating = self.record.ratings.get(element_id)
         return rating.note if rating else ""
 
-    def _source_selections(self) -> list[Selection[str]]:
-        reviewed = self.record.evidence.sources_reviewed
-        names = list(self.characteristic.data_sources)
-        names += [s for s in reviewed if s not in names]
-        return [Selection(Text(name), name, name in reviewed) for name in names]
-
     # -- recording what the team says ---------------------------------------------------------
 
     @on(EditableList.Changed, "#approach-list")
@@ -354,34 +318,9 @@ type; ctrl+z undoes the last change.
         ]
         self._after_edit()
 
-    @on(TextArea.Changed, "#evidence-summary")
-    def record_summary(self, event: TextArea.Changed) -> None:
-        if event.text_area.text == self.record.evidence.summary:
-            return
-        self.record.evidence.summary = event.text_area.text
-        self._after_edit(coalesce=f"summary:{self.item_id}")
-
-    @on(SelectionList.SelectedChanged, "#sources")
-    def record_sources(self, event: SelectionList.SelectedChanged[str]) -> None:
-        selected = list(event.selection_list.selected)
-        order = [str(o.value) for o in selections_of(event.selection_list)]
-        ordered = [s for s in order if s in selected]
-        if ordered == self.record.evidence.sources_reviewed:
-            return
-        self.record.evidence.sources_reviewed = ordered
-        self._after_edit()
-
-    @on(Input.Submitted, "#new-source")
-    def add_source(self, event: Input.Submitted) -> None:
-        name = clean_line(event.value)
-        if not name:
-            return
-        sources = self.query_one("#sources", SelectionList)
-        known = [str(o.value) for o in selections_of(sources)]
-        if name not in known:
-            sources.add_option(Selection(Text(name), name, True))
-        sources.select(name)
-        event.input.value = ""
+    @on(EvidenceStep.Edited)
+    def record_evidence(self, event: EvidenceStep.Edited) -> None:
+        self._after_edit(event.coalesce)
 
     @on(RatingMatrix.Changed)
     def record_rating(self, event: RatingMatrix.Changed) -> None:

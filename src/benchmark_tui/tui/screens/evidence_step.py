@@ -1,0 +1,216 @@
+"""Provides the Evidence step of a characteristic: the Section 1 figures, the team's summary of
+the data, and the data sources (reviewed, not collected yet, or neither).
+
+A source marked "not collected yet" is not chased on the day: as for a results area with no
+data, starting to collect it is offered as an action for the improvement plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Input, Static, TextArea
+
+from benchmark_tui.models import Characteristic, Evidence, Framework, Session, clean_line
+from benchmark_tui.models.drafts import no_data_draft
+from benchmark_tui.models.evidence import SourceState
+from benchmark_tui.tui.widgets.figures import FiguresPanel
+from benchmark_tui.tui.widgets.sources import NOT_COLLECTED, SourceTicks
+
+NO_FIGURES = (
+    "No Section 1 figures yet: the results areas' measures show here once they are recorded."
+)
+
+
+class EvidenceStep(VerticalScroll):
+    """The Evidence step: figures to read, a summary to write, sources to tick.
+
+    It records what the team says into the characteristic's :class:`Evidence` (and a plan
+    action the team accepts into the plan), then posts :class:`Edited`; the screen marks the
+    characteristic started and the app keeps an undo step and saves.
+    """
+
+    @dataclass
+    class Edited(Message):
+        """Posted when the evidence (or the plan, from here) changed."""
+
+        coalesce: str | None = None
+        """Edits with the same key in a row make one undo step (typing the summary)."""
+
+    def __init__(self, *, read_only: bool = False, id: str | None = None,  # noqa: A002
+                 classes: str | None = None) -> None:  # fmt: skip
+        super().__init__(id=id, classes=classes)
+        self.read_only = read_only
+        self.characteristic: Characteristic | None = None
+        self.session: Session | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="lead", id="figures-lead")
+        yield FiguresPanel(id="figures")
+        yield Static(NO_FIGURES, classes="aside", id="no-figures")
+        yield Static("Evidence summary: what the data says", classes="lead")
+        yield TextArea(
+            id="evidence-summary",
+            classes="autofocus",
+            soft_wrap=True,
+            disabled=self.read_only,
+            placeholder="Summarise the data relating to this characteristic…",
+        )
+        yield Static(
+            f"Data sources: space reviewed · n {NOT_COLLECTED} (a plan action)", classes="lead"
+        )
+        yield SourceTicks(id="sources", disabled=self.read_only)
+        yield Input(
+            placeholder="Another source reviewed? Type it and press Enter",
+            id="new-source",
+            disabled=self.read_only,
+        )
+
+    @property
+    def evidence(self) -> Evidence:
+        """The evidence of the characteristic on screen."""
+        assert self.session is not None and self.characteristic is not None
+        return self.session.record(self.characteristic.id).evidence
+
+    def show(self, characteristic: Characteristic, session: Session, framework: Framework) -> None:
+        """Show this characteristic's evidence, and the session's Section 1 figures."""
+        self.characteristic, self.session = characteristic, session
+        evidence = self.evidence
+        areas = [(area, session.area(area.id)) for area in framework.areas]
+        lead = self.query_one(FiguresPanel).show(areas)
+        self.query_one("#figures-lead", Static).update(lead or "")
+        self.query_one("#figures-lead").display = lead is not None
+        self.query_one("#no-figures").display = lead is None
+        summary = self.query_one("#evidence-summary", TextArea)
+        if summary.text != evidence.summary:
+            with self.prevent(TextArea.Changed):
+                summary.load_text(evidence.summary)
+        names = list(characteristic.data_sources)
+        marked = [*evidence.sources_reviewed, *evidence.not_collected]
+        names += [s for s in marked if s not in names]
+        ticks = self.query_one(SourceTicks)
+        ticks.show([(name, evidence.state_of(name)) for name in names])
+        ticks.highlighted = 0 if ticks.option_count else None
+        self.query_one("#new-source", Input).value = ""
+        self.scroll_home(animate=False)
+
+    # -- recording what the team says ---------------------------------------------------------
+
+    @on(TextArea.Changed, "#evidence-summary")
+    def _record_summary(self, event: TextArea.Changed) -> None:
+        event.stop()
+        if self.session is None or event.text_area.text == self.evidence.summary:
+            return
+        self.evidence.summary = event.text_area.text
+        assert self.characteristic is not None
+        self.post_message(self.Edited(coalesce=f"summary:{self.characteristic.id}"))
+
+    @on(SourceTicks.Requested)
+    def _mark(self, event: SourceTicks.Requested) -> None:
+        event.stop()
+        if self.read_only or self.session is None:
+            return
+        was = self.evidence.state_of(event.source)
+        if was == "not-collected" and event.state == "reviewed":
+            self._ask_if_collected(event.source)
+            return
+        if not self._set(event.source, event.state):
+            return
+        if event.state == "not-collected":
+            self._offer_plan_action(event.source)
+        elif was == "not-collected":
+            self._remind_of_plan_action(event.source)
+
+    @on(Input.Submitted, "#new-source")
+    def _add_source(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = clean_line(event.value)
+        if not name or self.read_only:
+            return
+        if self._set(name, "reviewed"):
+            ticks = self.query_one(SourceTicks)
+            ticks.highlighted = ticks.sources.index(name)
+        event.input.value = ""
+
+    def _set(self, source: str, state: SourceState | None) -> bool:
+        """Put one source in ``state``; returns whether the evidence changed."""
+        ticks = self.query_one(SourceTicks)
+        order = [*ticks.sources, *([source] if source not in ticks.sources else [])]
+        states = {**ticks.states, source: state}
+        try:
+            changed = self.evidence.set_sources(
+                [s for s in order if states.get(s) == "reviewed"],
+                [s for s in order if states.get(s) == "not-collected"],
+            )
+        except ValueError as error:  # a source longer than the session's text rules allow
+            self.notify(str(error), title="Source not kept", severity="error", markup=False)
+            return False
+        ticks.show([(s, states.get(s)) for s in order])
+        if changed:
+            self.post_message(self.Edited())
+        return changed
+
+    def _ask_if_collected(self, source: str) -> None:
+        """Space on a source marked "not collected yet": ask which is meant (Esc keeps it)."""
+        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+
+        def decide(choice: str | None) -> None:
+            if choice == "reviewed" and self._set(source, "reviewed"):
+                self.notify(
+                    f"{source}: reviewed, no longer “{NOT_COLLECTED}”.", timeout=4, markup=False
+                )
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Not collected yet?",
+                f"“{source}” is marked “{NOT_COLLECTED}”. Which is meant?\n\n"
+                "• It is still not collected: keep the mark.\n"
+                "• The data now exists and the team reviewed it: tick it reviewed.",
+                [("keep", "Still not collected: keep"), ("reviewed", "Reviewed: clear the mark")],
+            ),
+            decide,
+        )
+
+    def _offer_plan_action(self, source: str) -> None:
+        """Offer "Start collecting …" as a plan action, as a results area with no data does."""
+        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+
+        assert self.session is not None and self.characteristic is not None
+        draft = no_data_draft(self.characteristic, source)
+        if draft.is_planned(self.session.plan):
+            return
+
+        def decide(choice: str | None) -> None:
+            if choice != "add" or self.session is None:
+                return
+            plan = self.session.plan
+            if draft.is_planned(plan):
+                return
+            plan.actions = [*plan.actions, draft.to_action(plan.next_id())]
+            self.post_message(self.Edited())
+            self.notify("Added to the improvement plan.", timeout=3, markup=False)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Not collected yet",
+                "The framework advises not to collect data now: starting to collect it can "
+                f"become an action in the improvement plan.\n\nAdd “{draft.action}” to the plan?",
+                [("add", "Add to the plan"), ("skip", "Not now")],
+            ),
+            decide,
+        )
+
+    def _remind_of_plan_action(self, source: str) -> None:
+        """A source no longer marked "not collected yet" whose plan action stays in the plan."""
+        assert self.session is not None and self.characteristic is not None
+        draft = no_data_draft(self.characteristic, source)
+        if draft.is_planned(self.session.plan):
+            self.notify(
+                f"The plan still has “{draft.action}”: change or remove it there if need be.",
+                timeout=5,
+                markup=False,
+            )
