@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from benchmark_tui.models import (
     AreaRecord,
     CharacteristicRecord,
+    Evidence,
     Framework,
     ImprovementPlan,
     Rating,
@@ -169,9 +170,7 @@ def _characteristic_changes(
         if earlier is not None and earlier.from_last_time and not approach.from_last_time:
             yield f"approach {quote(approach.text)} confirmed"
     yield from _text_change("evidence summary", before.evidence.summary, after.evidence.summary)
-    yield from _list_changes(
-        "data source", before.evidence.sources_reviewed, after.evidence.sources_reviewed
-    )
+    yield from _source_changes(before.evidence, after.evidence)
     for element_id in dict.fromkeys([*before.ratings, *after.ratings]):
         old, new = before.ratings.get(element_id), after.ratings.get(element_id)
         title = element_id
@@ -194,6 +193,24 @@ def _characteristic_changes(
         )
     yield from _list_changes("strength", before.strengths, after.strengths)
     yield from _list_changes("area for improvement", before.improvements, after.improvements)
+
+
+def _source_changes(before: Evidence, after: Evidence) -> Iterator[str]:
+    """Data sources reviewed, marked "not collected yet", or no longer so marked (a source
+    that moves between the two is one change, not a removal and an addition)."""
+    moved = set(before.not_collected) ^ set(after.not_collected)
+    yield from _list_changes(
+        "data source",
+        [s for s in before.sources_reviewed if s not in moved],
+        [s for s in after.sources_reviewed if s not in moved],
+    )
+    for source in after.not_collected:
+        if source not in before.not_collected:
+            yield f"data source {quote(source)} marked not collected yet"
+    for source in before.not_collected:
+        if source not in after.not_collected:
+            reviewed = " and reviewed" if source in after.sources_reviewed else ""
+            yield f"data source {quote(source)} no longer marked not collected yet{reviewed}"
 
 
 def _round_changes(title: str, before: Rating, after: Rating) -> Iterator[str]:

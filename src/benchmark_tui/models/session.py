@@ -26,6 +26,7 @@ from benchmark_tui.models.common import (
     ProgressState,
     _Record,
 )
+from benchmark_tui.models.drafts import PlanDraft, improvement_draft, no_data_draft
 from benchmark_tui.models.framework import (
     Characteristic,
     Framework,
@@ -318,7 +319,8 @@ class Session(_Record):
     def suggested_actions(
         self, framework: Framework, *, include_declined: bool = False
     ) -> list[Action]:
-        """Draft plan actions: one per area for improvement and per "no data yet" area.
+        """Draft plan actions: one per area for improvement and per piece of missing data (a
+        "no data yet" area, a data source not collected yet).
 
         Suggestions already in the plan (same item and wording) are left out, so the team can
         ask for suggestions again after editing without getting duplicates; so are those the
@@ -330,54 +332,31 @@ class Session(_Record):
         suggestions: list[Action] = []
         next_number = len(self.plan.actions) + 1
         taken = {a.id for a in self.plan.actions}
-
-        def fresh_id() -> str:
-            nonlocal next_number
+        for draft in self.drafts(framework):
+            if draft.key in existing:
+                continue
             while f"a{next_number}" in taken:
                 next_number += 1
             taken.add(f"a{next_number}")
-            return f"a{next_number}"
+            suggestions.append(draft.to_action(f"a{next_number}"))
+        return suggestions
 
+    def drafts(self, framework: Framework) -> Iterator[PlanDraft]:
+        """Every plan action the self-assessment suggests, in workshop order: for each item,
+        its missing data first, then its areas for improvement."""
         for area in framework.areas:
             record = self.results.get(area.id)
             if record is None:
                 continue
             if record.no_data_yet:
-                wording = f"No data collected yet for {area.label}"
-                if (area.id, wording) not in existing:
-                    suggestions.append(
-                        Action(
-                            id=fresh_id(),
-                            action=f"Start collecting data on {area.title.lower()}",
-                            item=area.id,
-                            improvement=wording,
-                            origin="no-data",
-                        )
-                    )
+                yield no_data_draft(area)
             for improvement in record.improvements:
-                if (area.id, improvement) not in existing:
-                    suggestions.append(
-                        Action(
-                            id=fresh_id(),
-                            action=improvement,
-                            item=area.id,
-                            improvement=improvement,
-                            origin="improvement",
-                        )
-                    )
+                yield improvement_draft(area.id, improvement)
         for characteristic in framework.items:
             found = self.characteristics.get(characteristic.id)
             if found is None:
                 continue
+            for source in found.evidence.not_collected:
+                yield no_data_draft(characteristic, source)
             for improvement in found.improvements:
-                if (characteristic.id, improvement) not in existing:
-                    suggestions.append(
-                        Action(
-                            id=fresh_id(),
-                            action=improvement,
-                            item=characteristic.id,
-                            improvement=improvement,
-                            origin="improvement",
-                        )
-                    )
-        return suggestions
+                yield improvement_draft(characteristic.id, improvement)

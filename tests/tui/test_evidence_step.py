@@ -1,0 +1,147 @@
+"""The Evidence step by keys: a source marked "not collected yet" offers a plan action, the
+plan step drafts it if the team said "not now", and the Section 1 figures are beside it."""
+
+from __future__ import annotations
+
+from benchmark_tui.models import Measure, PeriodValue
+from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
+from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+from benchmark_tui.tui.screens.plan import PlanScreen
+from benchmark_tui.tui.widgets.sources import SourceTicks
+
+from .conftest import SMALL, reload
+from .screen import flat, screen_text
+from .test_app import settle
+
+STAFF = "Staff surveys"
+"""The first recommended data source of "people" (Developing a skilled workforce)."""
+
+
+async def test_n_marks_a_source_not_collected_and_adds_its_plan_action(
+    make_app, session_file, framework
+):
+    path = session_file("characteristic", "people", "evidence")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("tab")  # from the summary to the sources
+        assert isinstance(app.focused, SourceTicks)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "Start collecting staff surveys" in flat(screen_text(app))
+        await pilot.press("enter")  # "Add to the plan"
+        await settle(pilot)
+        assert "[–] Staff surveys ← not collected yet" in flat(screen_text(app))
+    session = reload(path, framework)
+    assert session.record("people").evidence.not_collected == [STAFF]
+    assert session.record("people").state == "in-progress"
+    assert [(a.item, a.origin, a.action) for a in session.plan.actions] == [
+        ("people", "no-data", "Start collecting staff surveys")
+    ]
+
+
+async def test_a_source_left_out_of_the_plan_is_drafted_on_the_plan_step(
+    make_app, session_file, framework
+):
+    path = session_file("characteristic", "people", "evidence")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("tab", "n")
+        await pilot.pause()
+        await pilot.press("right", "enter")  # "Not now"
+        await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("s")  # the drafts, all ticked
+        await pilot.pause()
+        assert "Start collecting staff surveys" in flat(screen_text(app))
+        await pilot.press("ctrl+s")  # add them
+        await settle(pilot)
+    actions = reload(path, framework).plan.actions
+    assert [(a.item, a.origin, a.improvement) for a in actions] == [
+        ("people", "no-data", "No data collected yet: Staff surveys")
+    ]
+
+
+async def test_space_on_a_source_not_collected_asks_which_is_meant(
+    make_app, session_file, framework, session
+):
+    session.record("people").evidence.not_collected = [STAFF]
+    path = session_file("characteristic", "people", "evidence")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("tab", "space")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")  # nothing changes unasked
+        await pilot.pause()
+        assert app.session.record("people").evidence.state_of(STAFF) == "not-collected"
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("right", "enter")  # "Reviewed: clear the mark"
+        await settle(pilot)
+    evidence = reload(path, framework).record("people").evidence
+    assert (evidence.sources_reviewed, evidence.not_collected) == ([STAFF], [])
+
+
+async def test_n_again_clears_the_mark_and_ctrl_z_brings_it_back(
+    make_app, session_file, framework, session
+):
+    session.record("people").evidence.not_collected = [STAFF]
+    path = session_file("characteristic", "people", "evidence")
+    app = make_app(path)
+    said: list[str] = []
+    async with app.run_test(size=SMALL) as pilot:
+        app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
+        await pilot.press("tab", "n")  # no longer marked: no question to answer
+        await settle(pilot)
+        assert isinstance(app.screen, CharacteristicScreen)
+        assert reload(path, framework).record("people").evidence.not_collected == []
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+    assert said == [
+        "Undone: Managing and developing people: data source 'Staff surveys' marked not "
+        "collected yet"
+    ]
+    assert reload(path, framework).record("people").evidence.not_collected == [STAFF]
+
+
+async def test_the_section_1_figures_are_shown_beside_the_evidence(make_app, session_file, session):
+    session.area("outcomes").measures = [
+        Measure(
+            name="Physical visits",
+            values=[
+                PeriodValue(period=str(y), value=v)
+                for y, v in ((2023, "41,200"), (2024, "39,800"), (2025, "36,600"))
+            ],  # fmt: skip
+        ),
+        Measure(
+            name="Satisfied users",
+            values=[PeriodValue(period="2024", value="87%")],
+            trend="stable",
+        ),
+    ]
+    app = make_app(session_file("characteristic", "people", "evidence"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+    lines = [" ".join(line.split()) for line in shown.splitlines()]
+    assert "Section 1 figures · 2 measures ▲▼=↕ trend · <3y under three years" in lines
+    assert any(
+        line.startswith("▼ down 1.1 Physical visits 41,200 → 36,600 3 yrs") for line in lines
+    )
+    assert any(line.startswith("= stable 1.1 Satisfied users 87% 1 yr <3y") for line in lines)
+    assert "Evidence summary: what the data says" in lines  # still on screen at 80×24
+    assert "No Section 1 figures yet" not in shown
+
+
+async def test_without_measures_a_short_hint_stands_in_for_the_figures(make_app, session_file):
+    app = make_app(session_file("characteristic", "people", "evidence"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        shown = flat(screen_text(app))
+    assert "No Section 1 figures yet" in shown
+    assert "Section 1 figures ·" not in shown
