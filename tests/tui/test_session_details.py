@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import Input, SelectionList, Static, TextArea
+import pytest
+from textual.widgets import Input, Select, SelectionList, Static, TextArea
 
 from benchmark_tui.locks import SessionLock
 from benchmark_tui.models import Attendance
 from benchmark_tui.tui.screens.attendance import AttendanceDialog
+from benchmark_tui.tui.screens.new_session import NewSessionScreen
 from benchmark_tui.tui.screens.overview import OverviewScreen
 from benchmark_tui.tui.screens.session_details import SessionDetailsDialog
 
@@ -158,3 +160,34 @@ async def test_removing_a_date_takes_its_attendance_with_it(
     saved = reload(path, framework).workshop
     assert saved.dates == [date(2026, 3, 12)]
     assert list(saved.attendance) == [date(2026, 3, 12)]
+
+
+@pytest.mark.parametrize("form", ["new session", "session details"])
+async def test_both_forms_open_the_box_under_a_choice_and_move_on_with_enter(
+    form, make_app, session_file
+):
+    """The service's boxes are shared by the two forms: each must still react to them."""
+    details = form == "session details"
+    app = make_app(session_file("overview")) if details else make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("d" if details else "n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionDetailsDialog if details else NewSessionScreen)
+        library = screen.query_one("#library-name", Input)
+        detail = screen.query_one("#governance-detail", Input)
+        assert library.disabled and detail.disabled
+        screen.query_one("#service", Input).focus()
+        await pilot.press("enter")  # Enter moves on, to the choice of scope
+        assert app.focused is screen.query_one("#scope", Select)
+        screen.query_one("#scope", Select).value = "library"
+        screen.query_one("#governance", Select).value = "other"
+        await pilot.pause()
+        assert not library.disabled and not detail.disabled
+        library.focus()
+        await pilot.press("enter")
+        assert app.focused is screen.query_one("#governance", Select)
+        screen.query_one("#scope", Select).value = "whole-service"
+        await pilot.pause()
+        assert library.disabled and not detail.disabled
+        assert app.screen is screen  # Enter never submitted the form

@@ -79,14 +79,9 @@ class AttendanceDialog(Dialog[dict[date, Attendance]]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self._say("")
+        self.say_problem("")
         self._show(self.day)
         self.query_one("#present", SelectionList).focus()
-
-    def _say(self, problem: str) -> None:
-        shown = self.query_one("#problem", Static)
-        shown.update(Text(problem))
-        shown.display = bool(problem)
 
     def _show(self, when: date) -> None:
         """Put one date's attendance into the list and the guests box."""
@@ -127,7 +122,7 @@ class AttendanceDialog(Dialog[dict[date, Attendance]]):
                 if taken.count:
                     attendance[when] = taken
         except ValidationError as err:
-            self._say(f"Guests: {err.errors()[0]['msg']}.")
+            self.say_problem(f"Guests: {err.errors()[0]['msg']}.")
             return
         self.dismiss(attendance)
 

@@ -40,6 +40,13 @@ class Dialog(ModalScreen[T]):
         """Close without an answer."""
         self.dismiss(None)
 
+    def say_problem(self, problem: str) -> None:
+        """Show a problem in the dialog's ``#problem`` line, above its buttons ("" hides the
+        line, so it takes no room while there is none)."""
+        shown = self.query_one("#problem", Static)
+        shown.update(Text(problem))
+        shown.display = bool(problem)
+
     def compose_heading(self, title: str, message: str, *, scroll: bool = False) -> ComposeResult:
         """The dialog's title and its question or problem, as plain text (never markup).
 

@@ -10,22 +10,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
-from benchmark_tui.models import (
-    GOVERNANCE_LABELS,
-    ServiceInfo,
-    Session,
-    TeamMember,
-    Workshop,
-)
+from benchmark_tui.models import Session, TeamMember, Workshop
 from benchmark_tui.tui.messages import StartSession
+from benchmark_tui.tui.widgets.form_fields import FormInput, ServiceFields
 from benchmark_tui.tui.widgets.key_bar import KeyBar
-
-SCOPE_CHOICES = {"whole-service": "The whole service", "library": "An individual library"}
 
 if TYPE_CHECKING:
     from benchmark_tui.tui.context import WorkshopContext
@@ -66,21 +59,6 @@ def parse_team(text: str) -> list[TeamMember]:
     return team
 
 
-class FormInput(Input):
-    """A box of the form: moving into it puts the cursor at the end, never selects its text
-    (typing into a selected workshop date replaced it)."""
-
-    def __init__(self, value: str = "", **kwargs: Any) -> None:
-        super().__init__(value, select_on_focus=False, **kwargs)
-
-
-class Required(Validator):
-    """A box that must not be left empty."""
-
-    def validate(self, value: str) -> ValidationResult:
-        return self.success() if value.strip() else self.failure("Required")
-
-
 class WorkshopDates(Validator):
     """Workshop dates as :func:`parse_dates` reads them: at least one."""
 
@@ -116,31 +94,7 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="new-session", classes="form"):
             yield Static("New self-assessment", classes="form-title")
-            yield Label("Library service (required)")
-            yield FormInput(
-                id="service", placeholder="e.g. Example Borough Libraries", validators=[Required()]
-            )
-            with Horizontal(classes="form-row"):
-                with Vertical():
-                    yield Label("What is being assessed?")
-                    yield Select(
-                        [(label, value) for value, label in SCOPE_CHOICES.items()],
-                        value="whole-service",
-                        allow_blank=False,
-                        id="scope",
-                    )
-                    yield FormInput(id="library-name", placeholder="Which library?", disabled=True)
-                with Vertical():
-                    yield Label("How is it run?")
-                    yield Select(
-                        [(label, value) for value, label in GOVERNANCE_LABELS.items()],
-                        value="council-run",
-                        allow_blank=False,
-                        id="governance",
-                    )
-                    yield FormInput(
-                        id="governance-detail", placeholder="e.g. Trust, mutual", disabled=True
-                    )
+            yield ServiceFields(name_placeholder="e.g. Example Borough Libraries")
             yield Label("Workshop date(s), YYYY-MM-DD, separated by commas")
             today = self.context.clock().date()
             yield FormInput(today.isoformat(), id="dates", validators=[WorkshopDates()])
@@ -156,22 +110,6 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
 
     def on_mount(self) -> None:
         self.query_one("#service", Input).focus()
-
-    # Choosing "An individual library" (or "Other") opens the box under the choice, which is
-    # the next stop for Tab; the focus stays on the choice, so Tab never skips the new box.
-
-    @on(Select.Changed, "#scope")
-    def _scope(self, event: Select.Changed) -> None:
-        self.query_one("#library-name", Input).disabled = event.value != "library"
-
-    @on(Select.Changed, "#governance")
-    def _governance(self, event: Select.Changed) -> None:
-        self.query_one("#governance-detail", Input).disabled = event.value != "other"
-
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
 
     @property
     def has_typing(self) -> bool:
@@ -209,37 +147,23 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
         app = self.context
         assert app.framework is not None
         problem = self.query_one("#problem", Static)
-        name = self.query_one("#service", Input).value
         try:
             dates = parse_dates(self.query_one("#dates", Input).value)
-            service = ServiceInfo(
-                name=name,
-                scope=self.query_one("#scope", Select).value,
-                library=self.query_one("#library-name", Input).value,
-                governance=self.query_one("#governance", Select).value,
-                governance_detail=self.query_one("#governance-detail", Input).value,
-            )
+            service = self.query_one(ServiceFields).service()
             workshop = Workshop(
                 dates=dates or [app.clock().date()],
                 facilitator=self.query_one("#facilitator", Input).value,
                 team=parse_team(self.query_one("#team", TextArea).text),
             )
         except ValueError as err:
-            explained = self._explain(err)
+            explained = explain_problem(err)
             problem.update(Text(explained))
             # The line under the form can be below the fold on a projector: say it where it
             # is seen too, beside the field that gets the focus.
             self.notify(explained, title="Not created yet", severity="warning", markup=False)
-            self._focus_problem(err)
+            focus_problem(self, err)
             return
         self.post_message(StartSession(Session.new(app.framework, service, workshop)))
-
-    @staticmethod
-    def _explain(err: ValueError) -> str:
-        return explain_problem(err)
-
-    def _focus_problem(self, err: ValueError) -> None:
-        focus_problem(self, err)
 
 
 def explain_problem(err: ValueError) -> str:

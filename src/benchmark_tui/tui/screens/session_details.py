@@ -10,25 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
-from benchmark_tui.models import GOVERNANCE_LABELS, ServiceInfo, TeamMember, Workshop, day_label
+from benchmark_tui.models import ServiceInfo, TeamMember, Workshop, day_label
 from benchmark_tui.tui.screens.dialogs import Dialog
 from benchmark_tui.tui.screens.new_session import (
-    SCOPE_CHOICES,
-    FormInput,
-    Required,
     WorkshopDates,
     explain_problem,
     focus_problem,
     parse_dates,
     parse_team,
 )
+from benchmark_tui.tui.widgets.form_fields import FormInput, ServiceFields
 
 
 @dataclass(frozen=True)
@@ -61,37 +58,7 @@ class SessionDetailsDialog(Dialog[SessionDetails]):
         with Vertical(classes="dialog -details"):
             yield Static("Session details", classes="dialog-title")
             with VerticalScroll(classes="dialog-body form"):
-                yield Label("Library service (required)")
-                yield FormInput(service.name, id="service", validators=[Required()])
-                with Horizontal(classes="form-row"):
-                    with Vertical():
-                        yield Label("What is being assessed?")
-                        yield Select(
-                            [(label, value) for value, label in SCOPE_CHOICES.items()],
-                            value=service.scope,
-                            allow_blank=False,
-                            id="scope",
-                        )
-                        yield FormInput(
-                            service.library,
-                            id="library-name",
-                            placeholder="Which library?",
-                            disabled=service.scope != "library",
-                        )
-                    with Vertical():
-                        yield Label("How is it run?")
-                        yield Select(
-                            [(label, value) for value, label in GOVERNANCE_LABELS.items()],
-                            value=service.governance,
-                            allow_blank=False,
-                            id="governance",
-                        )
-                        yield FormInput(
-                            service.governance_detail,
-                            id="governance-detail",
-                            placeholder="e.g. Trust, mutual",
-                            disabled=service.governance != "other",
-                        )
+                yield ServiceFields(service)
                 yield Label("Workshop date(s), YYYY-MM-DD, separated by commas")
                 yield FormInput(
                     ", ".join(d.isoformat() for d in sorted(workshop.dates)),
@@ -108,42 +75,17 @@ class SessionDetailsDialog(Dialog[SessionDetails]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self._say("")
+        self.say_problem("")
         # Adding a late arrival is the commonest edit: the team's box starts at its end.
         team = self.query_one("#team", TextArea)
         team.move_cursor(team.document.end)
         self.query_one("#service", Input).focus()
 
-    def _say(self, problem: str) -> None:
-        """Show a problem above the buttons (the line takes no room while there is none)."""
-        shown = self.query_one("#problem", Static)
-        shown.update(Text(problem))
-        shown.display = bool(problem)
-
-    @on(Select.Changed, "#scope")
-    def _scope(self, event: Select.Changed) -> None:
-        self.query_one("#library-name", Input).disabled = event.value != "library"
-
-    @on(Select.Changed, "#governance")
-    def _governance(self, event: Select.Changed) -> None:
-        self.query_one("#governance-detail", Input).disabled = event.value != "other"
-
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Check the form as the new-session form does, and return the details."""
         try:
-            service = ServiceInfo(
-                name=self.query_one("#service", Input).value,
-                scope=self.query_one("#scope", Select).value,
-                library=self.query_one("#library-name", Input).value,
-                governance=self.query_one("#governance", Select).value,
-                governance_detail=self.query_one("#governance-detail", Input).value,
-            )
+            service = self.query_one(ServiceFields).service()
             dates = parse_dates(self.query_one("#dates", Input).value)
             if not dates:
                 raise ValueError("Give at least one workshop date, as YYYY-MM-DD.")
@@ -156,7 +98,7 @@ class SessionDetailsDialog(Dialog[SessionDetails]):
             )
         except ValueError as err:
             explained = explain_problem(err)
-            self._say(explained)
+            self.say_problem(explained)
             self.notify(explained, title="Not saved yet", severity="warning", markup=False)
             focus_problem(self, err)
             return

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from pydantic import ValidationError
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -148,15 +147,9 @@ class SignOffDialog(Dialog[Findings]):
         status = self.query_one("#status", Select).value
         if status == "final" and self.unagreed:
             items = f"{self.unagreed} item{'s' if self.unagreed != 1 else ''}"
-            self._say(f"{items} not agreed yet: the document says DRAFT until every one is.")
+            self.say_problem(f"{items} not agreed yet: the document says DRAFT until every one is.")
         else:
-            self._say("")
-
-    def _say(self, problem: str) -> None:
-        """Show a problem above the buttons (the line takes no room while there is none)."""
-        shown = self.query_one("#problem", Static)
-        shown.update(Text(problem))
-        shown.display = bool(problem)
+            self.say_problem("")
 
     @on(Input.Submitted)
     def _next_field(self) -> None:
@@ -169,7 +162,9 @@ class SignOffDialog(Dialog[Findings]):
         try:
             approved = date.fromisoformat(text) if text else None
         except ValueError:
-            self._say(f"Date approved: write it as YYYY-MM-DD, e.g. {self.today.isoformat()}.")
+            self.say_problem(
+                f"Date approved: write it as YYYY-MM-DD, e.g. {self.today.isoformat()}."
+            )
             self.query_one("#date-approved", Input).focus()
             return
         distribution = self.query_one("#distribution", TextArea).text
@@ -189,7 +184,7 @@ class SignOffDialog(Dialog[Findings]):
         except ValidationError as err:
             problem = err.errors()[0]
             where = str(problem["loc"][0]).replace("_", " ").capitalize() if problem["loc"] else ""
-            self._say(f"{where}: {problem['msg']}.")
+            self.say_problem(f"{where}: {problem['msg']}.")
             return
         self.dismiss(findings)
 
