@@ -49,6 +49,7 @@ from benchmark_tui.models import (
     ResultsArea,
     Session,
 )
+from benchmark_tui.models.evidence import SHORT_DATA
 
 REPORT_TITLE = "Self-assessment findings"
 
@@ -321,5 +322,7 @@ def _data_label(record: AreaRecord) -> str:
     if record.no_data_yet:
         return "No data collected yet"
     if record.measures:
-        return count(len(record.measures), "measure")
+        short = len(record.short_measures)
+        label = count(len(record.measures), "measure")
+        return f"{label}; {short} with {SHORT_DATA}" if short else label
     return "None recorded yet"

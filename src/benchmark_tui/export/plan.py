@@ -125,6 +125,7 @@ def write_appendix(writer: DocWriter, framework: Framework, session: Session) ->
             if r.value is not None or r.note.strip()
         ]
         lines += [f"Data source reviewed: {s}" for s in record.evidence.sources_reviewed]
+        lines += [f"Data source not collected yet: {s}" for s in record.evidence.not_collected]
         writer.bullets(lines)
         if record.evidence.summary.strip():
             writer.text_block(record.evidence.summary)

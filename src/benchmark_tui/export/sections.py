@@ -30,6 +30,7 @@ from benchmark_tui.models import (
     ResultsArea,
     Session,
 )
+from benchmark_tui.models.evidence import SHORT_DATA
 
 TICK = "✓"
 TICK_FONT = "Segoe UI Symbol"
@@ -157,19 +158,36 @@ def measures_table(writer: DocWriter, measures: list[Measure]) -> None:
         if not values:
             values = [Cell(Span("No values recorded", italic=True, color=MUTED), span=columns)]
         chunks = [values[i : i + columns] for i in range(0, len(values), columns)]
+        note = measure.note.strip()
         for index, chunk in enumerate(chunks):
             filled = sum(c.span if isinstance(c, Cell) else 1 for c in chunk)
             first = Span(measure.name, bold=True) if index == 0 else ""
             trend = TREND_LABELS.get(measure.trend or "", "—") if index == 0 else ""
             last = index == len(chunks) - 1
             cells = [first, *chunk, *[""] * (columns - filled), trend]
-            writer.row(grid, cells, with_next=not last or bool(measure.note.strip()))
-        if measure.note.strip():
+            more = not last or bool(note) or not measure.has_three_years
+            writer.row(grid, cells, with_next=more)
+        if not measure.has_three_years:
+            flag = Cell(_short_data(measure), span=columns + 2)
+            writer.row(grid, [flag], style="Note", with_next=bool(note))
+        if note:
             writer.row(
                 grid,
-                [Cell(Span(f"Note: {measure.note.strip()}", italic=True), span=columns + 2)],
+                [Cell(Span(f"Note: {note}", italic=True), span=columns + 2)],
                 style="Note",
             )
+
+
+def _short_data(measure: Measure) -> tuple[Span, ...]:
+    """ "Fewer than three years of data (2 so far): the framework asks for at least three." """
+    so_far = measure.periods or "none"
+    return (
+        Span(SHORT_DATA[:1].upper() + SHORT_DATA[1:], bold=True, color=ALERT),
+        Span(
+            f" ({so_far} so far): the framework asks for trends over at least three years.",
+            italic=True,
+        ),
+    )
 
 
 def _figure_width(writer: DocWriter, measures: list[Measure]) -> int:
@@ -255,6 +273,14 @@ def _characteristic(
     if evidence.sources_reviewed:
         writer.paragraph(
             Span("Data sources reviewed: ", bold=True), "; ".join(evidence.sources_reviewed) + "."
+        )
+    if evidence.not_collected:
+        them = "them" if len(evidence.not_collected) > 1 else "it"
+        writer.paragraph(
+            Span("Not collected yet: ", bold=True),
+            "; ".join(evidence.not_collected) + ". ",
+            Span(f"Starting to collect {them} is an action for the improvement plan.", color=ALERT),
+            style="Callout",
         )
 
     writer.heading("Evaluation", 3)

@@ -16,14 +16,16 @@ from textual.widgets.option_list import Option
 
 from benchmark_tui.models import (
     AREA_STEPS,
-    Action,
     AreaRecord,
     Measure,
     ResultsArea,
     Step,
 )
+from benchmark_tui.models.drafts import no_data_draft
+from benchmark_tui.models.evidence import SHORT_DATA
 from benchmark_tui.tui.screens.base import ReadingPane, SteppedScreen
 from benchmark_tui.tui.screens.characteristic import bullets, findings_lists, show_findings
+from benchmark_tui.tui.widgets.figures import SHORT_MARK
 from benchmark_tui.tui.widgets.ticks import TickBox
 
 TREND_SYMBOLS = {
@@ -76,11 +78,14 @@ class MeasureList(OptionList):
 
 
 def measure_card(measure: Measure) -> Text:
-    """Two lines: the measure and its trend; then its values over time (or its note)."""
+    """Two lines: the measure and its trend; then its values over time (or its note), flagged
+    where they cover fewer than three years."""
     text = Text(measure.name, style="bold")
     text.append(f"   {TREND_SYMBOLS.get(measure.trend or '', 'trend not judged')}")
     values = " · ".join(f"{v.period}: {v.value}" for v in measure.values)
     text.append(f"\n{values or 'no values recorded'}", style="" if values else "italic")
+    if not measure.has_three_years:
+        text.append(f"   {SHORT_MARK} {SHORT_DATA}", style="bold")
     if measure.note:
         text.append(f"\n{measure.note}", style="italic")
     return text
@@ -96,8 +101,9 @@ class AreaScreen(SteppedScreen):
 
 1. **Understand**: the area's statement and what it includes.
 2. **Measures & trends**: the data looked at, with values over at least three years and the
-   trend they show. If you do not collect data for this area yet, tick *No data collected
-   yet*: do not collect it now; it becomes an action in the improvement plan.
+   trend they show (a measure with fewer than three years of data is marked *<3y*). If you
+   do not collect data for this area yet, tick *No data collected yet*: do not collect it
+   now; it becomes an action in the improvement plan.
 3. **Strengths & improvements**: agree two to four of each.
 
 Then **agree** (ctrl+g) and move on.
@@ -270,7 +276,7 @@ Then **agree** (ctrl+g) and move on.
     def _offer_plan_action(self) -> None:
         from benchmark_tui.tui.screens.dialogs import ChoiceDialog
 
-        wording = f"No data collected yet for {self.area.label}"
+        draft = no_data_draft(self.area)
         if any(a.item == self.area.id and a.origin == "no-data" for a in self.session.plan.actions):
             return
 
@@ -278,17 +284,7 @@ Then **agree** (ctrl+g) and move on.
             if choice != "add":
                 return
             plan = self.session.plan
-            plan.actions = [
-                *plan.actions,
-                Action(
-                    id=plan.next_id(),
-                    action=f"Start collecting data on {self.area.title.lower()}",
-                    item=self.area.id,
-                    improvement=wording,
-                    origin="no-data",
-                    priority="medium",
-                ),
-            ]
+            plan.actions = [*plan.actions, draft.to_action(plan.next_id(), priority="medium")]
             self.edited()
             self.notify("Added to the improvement plan.", timeout=3, markup=False)
 
@@ -297,7 +293,7 @@ Then **agree** (ctrl+g) and move on.
                 "No data yet",
                 "The framework advises not to collect data now: starting to collect it can "
                 "become an action in the improvement plan.\n\n"
-                f"Add “Start collecting data on {self.area.title.lower()}” to the plan?",
+                f"Add “{draft.action}” to the plan?",
                 [("add", "Add to the plan"), ("skip", "Not now")],
             ),
             decide,
