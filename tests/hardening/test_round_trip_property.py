@@ -4,7 +4,11 @@ Two generators. The first builds whole sessions through the public models (lists
 random ratings, measures and actions) with any unicode text; it explores the shape of a
 session, and is slow, so it runs few examples. The second keeps one session and puts awkward
 text into every kind of text field (free text, list items, names, a dictionary key); it is
-fast, so it runs thousands (``BENCHMARK_TUI_PROPERTY_EXAMPLES`` sets how many).
+fast, so it runs hundreds in the default run and thousands in the long run
+(``uv run pytest -m benchmark``, as CI does; ``BENCHMARK_TUI_PROPERTY_EXAMPLES`` sets how many
+either runs). Whatever hypothesis draws, every run also puts each of the nastiest texts known
+(trailing blank lines, ``...``, U+2028/U+2029, right-to-left text, emoji, ``[/]`` …) into
+every kind of field, deterministically.
 
 The models clean text on the way in (line endings, control characters, NFC); after that the
 file must give back exactly the session that was saved, and saving it again must write the
@@ -253,8 +257,10 @@ def test_any_session_exports_to_word(session: Session, folder: Path):
 
 # --- one session, awkward text in every kind of field -----------------------------------------
 
-EXAMPLES = int(os.environ.get("BENCHMARK_TUI_PROPERTY_EXAMPLES", "2000"))
-"""How many sessions the fast property saves and loads; set it higher for a long run."""
+EXAMPLES = int(os.environ.get("BENCHMARK_TUI_PROPERTY_EXAMPLES", "250"))
+"""How many sessions the fast property saves and loads in the default run."""
+LONG_RUN_EXAMPLES = int(os.environ.get("BENCHMARK_TUI_PROPERTY_EXAMPLES", "2000"))
+"""How many it saves and loads in the long run (``-m benchmark``)."""
 
 LONG_LINES = ["x" * 5000, "word " * 1000, "\u00e9" * 5000]
 """Pasted paragraphs without a line break."""
@@ -378,6 +384,27 @@ REPRODUCED = [
     "📚 the new shelves\u2029\n\n",  # beyond the BMP: written by the Python emitter
 ]
 
+NASTIEST = [
+    *REPRODUCED,
+    "trailing blank lines\n\n\n",
+    "...",
+    "...\n",
+    "a\n...\nb",
+    "a\u2028",
+    "\u2029",
+    "\u2028\u2029\n \n",
+    "مكتبة المدينة المركزية",
+    "עברית\u200f, then English",
+    "\u202eoverride\u202c and \u2067isolate\u2069",
+    "📚👩🏽‍💻🏳️‍🌈",
+    "emoji at the end 📚\n\n",
+    "[/]",
+    "[bold]x[/]",
+    "[@click=app.quit]q[/]",
+    "\x85\ufeff\x00\x1b[31m\ud800",
+]
+"""Texts that broke a save, or could: put into every field on every run, whatever is drawn."""
+
 
 @pytest.fixture(scope="module")
 def without_fsync() -> Iterator[None]:
@@ -388,18 +415,8 @@ def without_fsync() -> Iterator[None]:
         yield
 
 
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-@given(texts=st.sampled_from([True] + [False] * 7).flatmap(field_texts))
-@example(texts=[REPRODUCED[0]])
-@example(texts=[REPRODUCED[2]])
-@example(texts=REPRODUCED)
-def test_any_text_in_any_field_loads_back_exactly(
-    texts: list[str], folder: Path, without_fsync: None
-):
+def round_trip(texts: list[str], folder: Path) -> None:
+    """Put ``texts`` round the :data:`FIELDS`, save, load: the same session, the same bytes."""
     session = BASE.model_copy(deep=True)
     for n, (_name, put) in enumerate(FIELDS):
         put(session, texts[n % len(texts)])
@@ -407,6 +424,38 @@ def test_any_text_in_any_field_loads_back_exactly(
     loaded = load_session(path, FRAMEWORK)
     assert loaded == session
     assert session_text(loaded).encode("utf-8") == path.read_bytes()
+
+
+ANY_FIELD_TEXTS = st.sampled_from([True] + [False] * 7).flatmap(field_texts)
+QUICK = [HealthCheck.too_slow, HealthCheck.data_too_large]
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=QUICK)
+@given(texts=ANY_FIELD_TEXTS)
+@example(texts=[REPRODUCED[0]])
+@example(texts=[REPRODUCED[2]])
+@example(texts=REPRODUCED)
+def test_any_text_in_any_field_loads_back_exactly(
+    texts: list[str], folder: Path, without_fsync: None
+):
+    round_trip(texts, folder)
+
+
+@pytest.mark.benchmark
+@settings(max_examples=LONG_RUN_EXAMPLES, deadline=None, suppress_health_check=QUICK)
+@given(texts=ANY_FIELD_TEXTS)
+def test_any_text_in_any_field_loads_back_exactly_in_a_long_run(
+    texts: list[str], folder: Path, without_fsync: None
+):
+    round_trip(texts, folder)
+
+
+@pytest.mark.parametrize("piece", NASTIEST + AWKWARD_PIECES)
+def test_each_nasty_text_in_every_field_loads_back_exactly(
+    piece: str, folder: Path, without_fsync: None
+):
+    """Alone, after text, before blank lines, and between words, in every kind of field."""
+    round_trip([piece, f"text {piece}", f"{piece} text\n\n", f"a{piece}b{piece}c"], folder)
 
 
 @pytest.mark.parametrize("summary", REPRODUCED)
