@@ -24,6 +24,7 @@ from benchmark_tui.models import (
 from benchmark_tui.tui.messages import GoTo
 from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
 from benchmark_tui.tui.widgets.bars import WhereBar
+from benchmark_tui.tui.widgets.figures import SHORT_MARK
 from benchmark_tui.tui.widgets.heat import heat_style
 
 
@@ -133,6 +134,8 @@ workshop date (tick the team, add guests), shown on the document's title page.
             label = Text(item.label)
             if isinstance(item, ResultsArea) and self.session.area(item.id).no_data_yet:
                 label.append(" (no data yet)", style="italic")
+            if isinstance(item, ResultsArea) and self.session.area(item.id).short_measures:
+                label.append(f" {SHORT_MARK}", style="bold")  # fewer than three years of data
             lines = max(tall, len(label.wrap(self.app.console, item_width)))
             cells: list[Any] = [Text(STATE_SYMBOLS[state]), label]
             record = self.session.characteristics.get(item.id)
@@ -186,6 +189,8 @@ workshop date (tick the team, add guests), shown on the document's title page.
         if last_time is not None:
             dates = last_time.previous.workshop.dates_label
             text.append(f"\n▲ up  ▼ down  = same as last time ({dates})", style="dim")
+        if any(self.session.area(area.id).short_measures for area in self.framework.areas):
+            text.append(f"\n{SHORT_MARK} a measure with fewer than three years of data", "dim")
         if self.session.has_rounds:
             text.append("\n• rating round held  ⚑ its votes spread two points or more", style="dim")
         text.append("\n")
