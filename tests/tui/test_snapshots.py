@@ -89,6 +89,14 @@ class TestCharacteristic:
         assert snap_compare(example_app(), terminal_size=SMALL, press=keys)
 
     @pytest.mark.parametrize("size", [SMALL, LARGE])
+    def test_evidence_step_with_a_source_not_collected(self, snap_compare, example_app, size):
+        """Managing and developing people, Evidence: "[–] Staff surveys ← not collected yet"
+        (n, the plan's offer declined) under the summary, and the Section 1 figures above it,
+        one line each with ▲▼=↕ and "<3y" (the whole panel on a big window)."""
+        keys = ["down"] * 10 + ["enter", "alt+right", "alt+right", "tab", "n", "escape"]
+        assert snap_compare(example_app(), terminal_size=size, press=keys)
+
+    @pytest.mark.parametrize("size", [SMALL, LARGE])
     def test_an_item_being_edited(self, snap_compare, example_app, size):
         """Approach 5 edited: marked "✎ editing" in the list, its text in a framed box, and
         "Editing item 5 of 6: Enter saves, Esc cancels" above it."""

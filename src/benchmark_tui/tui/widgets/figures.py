@@ -82,6 +82,7 @@ class FiguresPanel(VerticalScroll):
         height: auto;
         max-height: 25vh;
         min-height: 1;
+        max-width: 110;  /* a big window: the figures stay beside their measures */
         &:focus { background: $primary 10%; }
         & > Static { height: auto; }
     }
