@@ -9,7 +9,7 @@ from benchmark_tui.tui.screens.dialogs import ChoiceDialog
 from benchmark_tui.tui.screens.plan import PlanScreen
 from benchmark_tui.tui.widgets.sources import SourceTicks
 
-from .conftest import SMALL, reload
+from .conftest import LARGE, SMALL, reload
 from .screen import flat, screen_text
 from .test_app import settle
 
@@ -145,3 +145,16 @@ async def test_without_measures_a_short_hint_stands_in_for_the_figures(make_app,
         shown = flat(screen_text(app))
     assert "No Section 1 figures yet" in shown
     assert "Section 1 figures ·" not in shown
+
+
+async def test_markup_in_a_source_and_a_measure_is_shown_as_typed(make_app, session_file, session):
+    session.record("people").evidence.not_collected = ["[bold]Exit[/] interviews"]
+    session.area("outcomes").measures = [
+        Measure(name="[@click=app.quit]Visits", values=[PeriodValue(period="2025", value="[/]")])
+    ]
+    app = make_app(session_file("characteristic", "people", "evidence"))
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        shown = flat(screen_text(app))
+    assert "[–] [bold]Exit[/] interviews ← not collected yet" in shown
+    assert "1.1 [@click=app.quit]Visits [/] 1 yr <3y" in shown

@@ -88,19 +88,37 @@ class FiguresPanel(VerticalScroll):
     }
     """
 
+    _shown: object = None
+    """What the table was last built from."""
+
     def compose(self) -> ComposeResult:
         yield Static(id="figures-table")
 
     def show(self, areas: Sequence[tuple[ResultsArea, AreaRecord]]) -> Text | None:
         """Show these areas' measures; returns the line to head them with (None: none)."""
-        table = figures_table(areas)
-        self.display = table is not None
-        self.query_one("#figures-table", Static).update(Memo(table) if table else "")
+        shown = _what_is_shown(areas)
+        if shown != self._shown:  # moving between characteristics: usually the same figures
+            self._shown = shown
+            table = figures_table(areas)
+            self.display = table is not None
+            self.query_one("#figures-table", Static).update(Memo(table) if table else "")
         self.scroll_home(animate=False)
-        if table is None:
+        if not self.display:
             return None
         count = sum(len(record.measures) for _, record in areas)
         lead = Text("Section 1 figures")
         lead.append(f" · {count} measure{'s' if count != 1 else ''}  ", style="not bold")
         lead.append(LEGEND, style="not bold dim")
         return lead
+
+
+def _what_is_shown(areas: Sequence[tuple[ResultsArea, AreaRecord]]) -> object:
+    """Everything the table shows, to compare with what it showed last."""
+    return [
+        (
+            area.id,
+            record.no_data_yet,
+            [(m.name, m.trend, [(v.period, v.value) for v in m.values]) for m in record.measures],
+        )
+        for area, record in areas
+    ]
