@@ -23,6 +23,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 BENCHMARKS = Path(__file__).resolve().parent
 EXAMPLE_SESSION = REPO / "sessions" / "example-borough-libraries-2026-03-12.yaml"
+EXAMPLE_PREVIOUS = REPO / "sessions" / "example-borough-libraries-2025-03-13.yaml"
+"""Last year's self-assessment, which the example links to (its screens show last time)."""
 SERVICE_NAME = "Example Borough Libraries"
 """Shown in the top bar of every screen of the example session: the start-up marker."""
 
@@ -112,8 +114,13 @@ def bytecode_cache() -> Path:
 
 
 def copy_example(folder: Path) -> Path:
-    """A writable copy of the worked example session in ``folder``."""
+    """A writable copy of the worked example session in ``folder``, with last year's beside it.
+
+    A facilitator keeps both in the sessions folder: opening this year's reads last year's
+    too (the screens show last time), so the benchmarks do the same work.
+    """
     folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(EXAMPLE_PREVIOUS, folder / EXAMPLE_PREVIOUS.name)
     return Path(shutil.copy(EXAMPLE_SESSION, folder / EXAMPLE_SESSION.name))
 
 

@@ -13,6 +13,8 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 PALETTE = ("^p", "palette")
+NOTICES = "#textual-toastrack"
+"""Textual's rack of notices (toasts), which every screen holds: found by its public id."""
 
 
 @cache
@@ -122,9 +124,20 @@ class KeyBar(Static):
         lines.append(line)
         # Only a change in the number of lines changes the bar's height (and the screen's
         # layout); otherwise repainting the bar is enough.
-        self.update(Text("\n").join(lines), layout=len(lines) != self._line_count)
+        if len(lines) == self._line_count:
+            self.update(Text("\n").join(lines), layout=False)
+            return
+        self.update(Text("\n").join(lines))
         self._line_count = len(lines)
-        # Notices stand just above the keys, never over them (the stylesheet lifts the toasts
-        # by the number of lines the keys take).
-        for count in (2, 3):
-            self.screen.set_class(len(lines) == count, f"-keys-{count}")
+        self._lift_notices(len(lines))
+
+    def _lift_notices(self, line_count: int) -> None:
+        """Notices stand just above the keys, never over them: the stylesheet lifts the
+        notices' rack by the number of lines the keys take.
+
+        The class goes on the rack, not on the screen: a class changed on the screen restyles
+        every widget on it, which made a move to a step with more keys take twice as long.
+        """
+        for rack in self.screen.query(NOTICES):
+            for count in (2, 3):
+                rack.set_class(line_count == count, f"-keys-{count}")
