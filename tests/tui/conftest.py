@@ -29,6 +29,7 @@ def make_app(tmp_path: Path) -> MakeApp:
         kwargs.setdefault("sessions_dir", tmp_path / "sessions")
         kwargs.setdefault("settings", Settings(theme="projector"))
         kwargs.setdefault("clock", lambda: FIXED_LOCAL_TIME)
+        kwargs.setdefault("monotonic", lambda: 0.0)  # the pacing clock stands still
         return BenchmarkApp(session_path=session_path, **kwargs)  # type: ignore[arg-type]
 
     return make

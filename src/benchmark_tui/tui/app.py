@@ -7,6 +7,7 @@ shortly after the last key, on quit) and shows what happened.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from benchmark_tui.tui.file_actions import FileActions
 from benchmark_tui.tui.key_order import InOrderKeys
 from benchmark_tui.tui.messages import OpenSessionFile, StartSession
 from benchmark_tui.tui.navigation import Navigation
+from benchmark_tui.tui.pacing import PACING_ACTIONS, PACING_BINDINGS, Pacing
 from benchmark_tui.tui.saving import Autosave
 from benchmark_tui.tui.textual_compat import CalmCrashes
 from benchmark_tui.tui.themes import PROJECTOR, THEMES, next_theme
@@ -43,7 +45,7 @@ POSITION_SAVE_DELAY = 1.0
 
 
 class BenchmarkApp(
-    InOrderKeys, Navigation, Autosave, FileActions, Exporting, YearlyCycle, CalmCrashes
+    InOrderKeys, Pacing, Navigation, Autosave, FileActions, Exporting, YearlyCycle, CalmCrashes
 ):
     """The self-assessment workshop, from the sessions list to the improvement plan.
 
@@ -53,6 +55,7 @@ class BenchmarkApp(
         sessions_dir: the folder the sessions list shows and new sessions go into.
         settings: per-user settings (None loads them from the user's config folder).
         clock: returns the local time (fixed in tests, so screens are reproducible).
+        monotonic: seconds from a monotonic clock, for timing the items (faked in tests).
     """
 
     CSS_PATH = "benchmark.tcss"
@@ -70,6 +73,7 @@ class BenchmarkApp(
         Binding("ctrl+s", "save", "Save", show=False, priority=True),
         Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change (it says what it was)"),
         Binding("ctrl+t", "cycle_theme", "Theme", show=False, priority=True),
+        *PACING_BINDINGS,
     ]
 
     def __init__(
@@ -80,9 +84,12 @@ class BenchmarkApp(
         *,
         settings: Settings | None = None,
         clock: Callable[[], datetime] = datetime.now,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.clock = clock
+        self.monotonic = monotonic
+        """Seconds for the pacing clock (tests pass a fake clock)."""
         """Local time, for "saved 14:02" and today's date (tests pass a fixed clock)."""
         self.framework_path = Path(framework_path) if framework_path else None
         self.sessions_dir = Path(sessions_dir) if sessions_dir else Path.cwd() / "sessions"
@@ -229,6 +236,8 @@ class BenchmarkApp(
         self.goto(position.place, position.item, position.step, remember=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in PACING_ACTIONS:
+            return self.check_pacing(action)
         workshop_actions = {"overview", "export", "undo", "plan", "save"}
         if action in workshop_actions:
             if isinstance(self.screen, ModalScreen):

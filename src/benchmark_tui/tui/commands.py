@@ -63,6 +63,16 @@ def palette_commands(app: BenchmarkApp, screen: Screen | None = None) -> Iterato
                 "Who was there on each workshop date (on the document's title page)",
                 lambda: app.goto_and_run("overview", "attendance"),
             )
+            yield SystemCommand(
+                "Agenda…",
+                "The workshop's hours per day and each item's time budget",
+                lambda: app.goto_and_run("overview", "agenda"),
+            )
+            yield SystemCommand(
+                "Parking lot…",
+                "Points parked for later (ctrl+l): make one a plan action, or close it",
+                lambda: app.goto_and_run("overview", "parking_lot"),
+            )
         yield SystemCommand(
             "Export to Word", "Write the findings document (.docx)", app.action_export
         )

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from benchmark_tui.models import (
     STATE_LABELS,
     STATE_SYMBOLS,
+    Agenda,
     Characteristic,
     CharacteristicRecord,
     Findings,
@@ -26,6 +27,7 @@ from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScr
 from benchmark_tui.tui.widgets.bars import WhereBar
 from benchmark_tui.tui.widgets.figures import SHORT_MARK
 from benchmark_tui.tui.widgets.heat import heat_style
+from benchmark_tui.tui.widgets.pace import pacing_line, time_used
 
 
 def round_mark(value: int, record: CharacteristicRecord | None, element_id: str) -> str:
@@ -61,6 +63,10 @@ Final, version, approved by, date approved, distribution).
 **d** edits the session details (service, scope, governance, workshop dates, facilitator,
 team: a second day, a late arrival, a corrected role); **a** takes the attendance of each
 workshop date (tick the team, add guests), shown on the document's title page.
+
+**t** sets the agenda: the hours of each day and each item's time budget (Time shows the
+minutes used/budgeted; the line below, when the items will be done at this pace). **l** lists
+the parking lot (points parked with ctrl+l): **a** makes one a plan action, **x** closes it.
 """
 
     BINDINGS = [
@@ -69,6 +75,8 @@ workshop date (tick the team, add guests), shown on the document's title page.
         Binding("s", "sign_off", "Sign-off", tooltip="Draft or Final, version, approved by"),
         Binding("d", "session_details", "Details", tooltip="Service, dates, facilitator, team"),
         Binding("a", "attendance", "Attendance", tooltip="Who was there on each date"),
+        Binding("t", "agenda", "Agenda", tooltip="The day's hours and each item's time budget"),
+        Binding("l", "parking_lot", "Parked", tooltip="The parking lot: points parked for later"),
         Binding("b", "briefing", "Briefing", show=False),
         NEXT_ITEM,
         PREVIOUS_ITEM,
@@ -119,8 +127,8 @@ workshop date (tick the team, add guests), shown on the document's title page.
         width, height = self.app.size
         cell = 9 if width >= 150 else 7 if width >= 120 else 5
         tall = 2 if height >= 2 * len(self.items) + 14 else 1
-        state_width, count_width = 2, 4
-        fixed = state_width + cell * len(self.framework.elements) + 2 * count_width
+        state_width, count_width, time_width = 2, 4, 6
+        fixed = state_width + cell * len(self.framework.elements) + 2 * count_width + time_width
         item_width = max(20, min(70, width - 2 - 2 - fixed - 1))
         # Labels as Text: a str label is parsed as markup, which loads Rich's emoji table.
         table.add_column(Text(""), key="state", width=state_width)
@@ -129,6 +137,10 @@ workshop date (tick the team, add guests), shown on the document's title page.
             table.add_column(Text(element.short.center(cell)), key=element.id, width=cell)
         table.add_column(Text("S".rjust(count_width - 1)), key="s", width=count_width)
         table.add_column(Text("AFI".rjust(count_width - 1)), key="afi", width=count_width)
+        table.add_column(Text("Time".rjust(time_width - 1)), key="time", width=time_width)
+        budgets = self.session.agenda.spread(
+            self.framework.item_ids, len(self.session.workshop.dates)
+        )
         for item in self.items:
             state = self.session.state_of(item.id)
             label = Text(item.label)
@@ -159,6 +171,7 @@ workshop date (tick the team, add guests), shown on the document's title page.
             for count in (strengths, improvements):
                 shown = str(count) if started else "–"
                 cells.append(Text(shown.rjust(count_width - 1)))
+            cells.append(time_used(self.session, item.id, budgets, time_width - 1))
             table.add_row(*cells, key=item.id, height=lines)
         table.move_cursor(row=row)
         self._summarise()
@@ -193,6 +206,9 @@ workshop date (tick the team, add guests), shown on the document's title page.
             text.append(f"\n{SHORT_MARK} a measure with fewer than three years of data", "dim")
         if self.session.has_rounds:
             text.append("\n• rating round held  ⚑ its votes spread two points or more", style="dim")
+        text.append(" · Time: minutes used/budgeted", style="dim")
+        text.append("\n")
+        text.append_text(pacing_line(self.session, self.framework, self.context.clock()))
         text.append("\n")
         text.append_text(self._document_line())
         remarks = self.session.findings_remarks(self.framework)
@@ -239,7 +255,7 @@ workshop date (tick the team, add guests), shown on the document's title page.
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if (
-            action in ("key_messages", "sign_off", "session_details", "attendance")
+            action in ("key_messages", "sign_off", "session_details", "attendance", "agenda")
             and self.read_only
         ):
             return None
@@ -336,3 +352,30 @@ workshop date (tick the team, add guests), shown on the document's title page.
             self.notify(said, title="Attendance", timeout=4, markup=False)
 
         self.app.push_screen(AttendanceDialog(workshop, self.context.clock().date()), store)
+
+    def action_agenda(self) -> None:
+        """Set the workshop's hours and each item's time budget."""
+        from benchmark_tui.tui.screens.agenda import AgendaDialog
+
+        session = self.session
+
+        def store(agenda: Agenda | None) -> None:
+            if agenda is None or agenda == session.agenda:
+                return
+            session.agenda = agenda
+            self.edited()
+            self.load(session, came_from=self.came_from)
+            self.notify("Agenda saved; ctrl+z takes it back.", title="Agenda", markup=False)
+
+        self.app.push_screen(
+            AgendaDialog(session.agenda, self.framework, session.workshop.dates), store
+        )
+
+    def action_parking_lot(self) -> None:
+        """List the parked points: make one a plan action, or close it."""
+        from benchmark_tui.tui.screens.parking import ParkingLotDialog
+
+        def back(_: None) -> None:
+            self.load(self.session, came_from=self.came_from)
+
+        self.app.push_screen(ParkingLotDialog(self.session, self.framework), back)

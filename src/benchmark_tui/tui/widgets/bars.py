@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from benchmark_tui.models import STATE_LABELS, STATE_SYMBOLS, STEP_TITLES
+from benchmark_tui.tui.widgets.pace import PaceIndicator
 
 
 class SaveIndicator(Static):
@@ -45,6 +46,7 @@ class TopBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(classes="top-title")
+        yield PaceIndicator()
         yield SaveIndicator(classes="save-indicator")
 
     def on_mount(self) -> None:
@@ -59,8 +61,13 @@ class TopBar(Horizontal):
             self._titles = list(titles)
             self._fit()
 
+    def refit(self) -> None:
+        """Fit the title again (the clock beside it may have changed width)."""
+        self._fit()
+
     def _fit(self) -> None:
         room = (self.content_region.width or self.app.size.width - 2) - self.SAVE_ROOM
+        room -= self.query_one(PaceIndicator).room
         title = next((t for t in self._titles if len(t) <= room), self._titles[-1])
         if title != self._shown:
             self._shown = title

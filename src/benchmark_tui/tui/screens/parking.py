@@ -1,0 +1,154 @@
+"""Provides the parking lot's dialogs: park a point (Ctrl+L anywhere), and the list of points.
+
+A point parked is tagged with the item it came from. In the list, each open point can become
+an action of the improvement plan, or be closed (it stays listed, marked closed). Every change
+is an ordinary edit: the dialog changes the session and posts ``SessionEdited`` (one undo
+step each).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from benchmark_tui.models import (
+    MAX_ITEMS,
+    PARKED_LABELS,
+    Framework,
+    ParkedPoint,
+    Session,
+)
+from benchmark_tui.tui.messages import SessionEdited
+from benchmark_tui.tui.screens.dialogs import Dialog
+
+
+class ParkDialog(Dialog[str]):
+    """Asks for the point to park (one line); None on Esc."""
+
+    def __init__(self, where: str | None) -> None:
+        super().__init__()
+        self.where = where
+
+    def compose(self) -> ComposeResult:
+        came_from = f"Raised during {self.where}." if self.where else "Not about one item."
+        with Vertical(classes="dialog"):
+            yield from self.compose_heading(
+                "Park a point", f"{came_from} It waits on the overview (l) for later."
+            )
+            yield Input(placeholder="The point, in a few words", id="point")
+            yield Static("Enter parks it · Esc cancels", classes="hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#point", Input).focus()
+
+    @on(Input.Submitted, "#point")
+    def _park(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if text:
+            self.dismiss(text)
+
+
+def point_line(point: ParkedPoint, framework: Framework, actions: dict[str, str]) -> Text:
+    """``○ Car park lighting — from 1 Leadership · still parked`` (plain text, never markup)."""
+    symbol = {"open": "○", "action": "→", "closed": "✓"}[point.state]
+    line = Text(f"{symbol} ")
+    line.append(point.text, style="bold" if point.is_open else "")
+    source = (
+        framework.item(point.item).label if point.item and framework.has_item(point.item) else ""
+    )
+    line.append(f" — from {source}" if source else " — general", style="dim")
+    became = PARKED_LABELS[point.state]
+    if point.state == "action" and point.action in actions:
+        became = f"plan action {actions[point.action]}"
+    line.append(f" · {became}", style="dim")
+    return line
+
+
+class ParkingLotDialog(Dialog[None]):
+    """The parked points: make one a plan action (a), close it (x), park it again (o)."""
+
+    BINDINGS = [
+        Binding("a", "make_action", "Make plan action"),
+        Binding("x", "close_point", "Close"),
+        Binding("o", "reopen_point", "Park again", show=False),
+    ]
+
+    def __init__(self, session: Session, framework: Framework) -> None:
+        super().__init__()
+        self.session = session
+        self.framework = framework
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog -parking"):
+            yield Static("Parking lot", classes="dialog-title")
+            yield OptionList(id="points")
+            yield Static(
+                "a makes the point a plan action · x closes it · o parks it again · Esc",
+                classes="hint",
+            )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._fill()
+        self.query_one("#points", OptionList).focus()
+
+    def _fill(self, highlight: int | None = None) -> None:
+        points = self.query_one("#points", OptionList)
+        points.clear_options()
+        actions = {a.id: a.id.upper() for a in self.session.plan.actions}
+        lot = self.session.parking_lot.points
+        if not lot:
+            points.add_option(
+                Option(Text("Nothing parked yet: ctrl+l parks a point."), disabled=True)
+            )
+            return
+        for point in lot:
+            points.add_option(Option(point_line(point, self.framework, actions), id=point.id))
+        points.highlighted = min(highlight or 0, len(lot) - 1)
+
+    @property
+    def _point(self) -> ParkedPoint | None:
+        points = self.query_one("#points", OptionList)
+        index = points.highlighted
+        lot = self.session.parking_lot.points
+        return lot[index] if index is not None and 0 <= index < len(lot) else None
+
+    def _changed(self, said: str) -> None:
+        index = self.query_one("#points", OptionList).highlighted
+        self.post_message(SessionEdited())
+        self._fill(index)
+        self.notify(said, title="Parking lot", timeout=3, markup=False)
+
+    def action_make_action(self) -> None:
+        """Make the highlighted point an action of the improvement plan."""
+        point = self._point
+        if point is None or not point.is_open:
+            return
+        actions = list(self.session.plan.actions)
+        if len(actions) >= MAX_ITEMS:
+            self.notify("The plan is full.", severity="error", markup=False)
+            return
+        action = self.session.parking_lot.make_action(point.id, actions)
+        self.session.plan.actions = actions
+        if action is not None:
+            self._changed(f"Plan action {action.id.upper()} added: edit it on the plan (p).")
+
+    def action_close_point(self) -> None:
+        """Close the highlighted point (it stays listed, marked closed)."""
+        point = self._point
+        if point is not None and point.is_open:
+            self.session.parking_lot.close(point.id)
+            self._changed("Closed; ctrl+z on the overview takes it back.")
+
+    def action_reopen_point(self) -> None:
+        """Park a closed point again."""
+        point = self._point
+        if point is not None and point.state == "closed":
+            self.session.parking_lot.reopen(point.id)
+            self._changed("Parked again.")
