@@ -82,3 +82,29 @@ def test_changes_say_what_happened_to_parked_points(framework, session):
     assert changes.changes(before, session, framework) == [
         "parked point 'Car park lighting' closed"
     ]
+
+
+def test_the_findings_document_has_a_parking_lot_appendix(framework, session, tmp_path):
+    """Point, the item it came from and what became of it; none without parked points."""
+    from docx import Document
+
+    from benchmark_tui.export import write_report
+
+    plain = write_report(framework, session, tmp_path / "plain.docx")
+    assert "Appendix: parking lot" not in [p.text for p in Document(str(plain)).paragraphs]
+    session.parking_lot.park("Car park lighting [/b]", "leadership")
+    session.parking_lot.park("Opening hours", None)
+    session.parking_lot.park("Staff rota", "people")
+    actions = list(session.plan.actions)
+    session.parking_lot.make_action("p1", actions)
+    session.plan.actions = actions
+    session.parking_lot.close("p3")
+    target = write_report(framework, session, tmp_path / "out.docx")
+    document = Document(str(target))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Appendix: parking lot" in headings
+    rows = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
+    assert ["Point", "Raised during", "What became of it"] in rows
+    assert ["Car park lighting [/b]", "1 Leadership", "Plan action A1"] in rows
+    assert ["Opening hours", "—", "Still parked"] in rows
+    assert ["Staff rota", "7 Managing and developing people", "Closed"] in rows

@@ -29,6 +29,7 @@ from benchmark_tui.export.ooxml import (
     Span,
     xml_safe,
 )
+from benchmark_tui.export.parking import write_parking_lot
 from benchmark_tui.export.pieces import (
     NOT_RATED,
     count,
@@ -90,6 +91,7 @@ def build_findings(
     write_results(writer, framework, session)
     write_characteristics(writer, framework, session, guidance=guidance)
     write_plan(writer, framework, session)
+    write_parking_lot(writer, framework, session)
     write_appendix(writer, framework, session)
     writer.finish()
 
