@@ -101,7 +101,8 @@ class ParkingLotDialog(Dialog[None]):
     def _fill(self, highlight: int | None = None) -> None:
         points = self.query_one("#points", OptionList)
         points.clear_options()
-        actions = {a.id: a.id.upper() for a in self.session.plan.actions}
+        # As the document and the plan name them: A1, A2 … in the plan's order.
+        actions = {a.id: f"A{n}" for n, a in enumerate(self.session.plan.actions, start=1)}
         lot = self.session.parking_lot.points
         if not lot:
             points.add_option(
@@ -137,7 +138,7 @@ class ParkingLotDialog(Dialog[None]):
         action = self.session.parking_lot.make_action(point.id, actions)
         self.session.plan.actions = actions
         if action is not None:
-            self._changed(f"Plan action {action.id.upper()} added: edit it on the plan (p).")
+            self._changed(f"Plan action A{len(actions)} added: edit it on the plan (p).")
 
     def action_close_point(self) -> None:
         """Close the highlighted point (it stays listed, marked closed)."""
