@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -81,10 +82,33 @@ values = st.recursive(
 documents = st.dictionaries(awkward_text, values, max_size=5)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(documents)
 def test_any_document_reads_back_exactly(data: dict) -> None:
     text = yamlio.dump(data)
+    assert read_back(text) == data
+
+
+@pytest.mark.benchmark  # the long run (CI runs it): more documents than the default run
+@settings(max_examples=1000, deadline=None)
+@given(documents)
+def test_any_document_reads_back_exactly_in_a_long_run(data: dict) -> None:
+    text = yamlio.dump(data)
+    assert read_back(text) == data
+
+
+@pytest.mark.parametrize("awkward", AWKWARD)
+def test_each_awkward_text_reads_back_exactly_wherever_it_stands(awkward: str) -> None:
+    """Every run, whatever hypothesis draws: as a key, a value, a list item, before more keys,
+    and twice in a row."""
+    data = {
+        awkward: awkward,
+        "list": [awkward, awkward + awkward, {"in": awkward}],
+        "nested": {"first": awkward, awkward + "key": [awkward], "after": awkward},
+        "last": awkward,
+    }
+    text = yamlio.dump(data)
+    assert "\n...\n" not in text.removesuffix("...\n")
     assert read_back(text) == data
 
 
