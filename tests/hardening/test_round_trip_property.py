@@ -4,11 +4,11 @@ Two generators. The first builds whole sessions through the public models (lists
 random ratings, measures and actions) with any unicode text; it explores the shape of a
 session, and is slow, so it runs few examples. The second keeps one session and puts awkward
 text into every kind of text field (free text, list items, names, a dictionary key); it is
-fast, so it runs hundreds in the default run and thousands in the long run
-(``uv run pytest -m benchmark``, as CI does; ``BENCHMARK_TUI_PROPERTY_EXAMPLES`` sets how many
-either runs). Whatever hypothesis draws, every run also puts each of the nastiest texts known
-(trailing blank lines, ``...``, U+2028/U+2029, right-to-left text, emoji, ``[/]`` …) into
-every kind of field, deterministically.
+fast, so it runs hundreds. Both run many more in the long run (``uv run pytest -m benchmark``,
+as CI does; ``BENCHMARK_TUI_PROPERTY_EXAMPLES`` sets how many texts either run tries). Whatever
+hypothesis draws, every run also puts each of the nastiest texts known (trailing blank lines,
+``...``, U+2028/U+2029, right-to-left text, emoji, ``[/]`` …) into every kind of field,
+deterministically.
 
 The models clean text on the way in (line endings, control characters, NFC); after that the
 file must give back exactly the session that was saved, and saving it again must write the
@@ -224,13 +224,25 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("round-trip")
 
 
-@settings(max_examples=40)
-@given(session=sessions())
-def test_a_saved_session_loads_back_exactly(session: Session, folder: Path):
+def save_and_load(session: Session, folder: Path) -> None:
+    """Save, load: the same session, and saving it again writes the same text."""
     path = save_session(session, folder / "s.yaml")
     loaded = load_session(path, FRAMEWORK)
     assert loaded == session
     assert session_text(loaded) == path.read_text(encoding="utf-8")
+
+
+@settings(max_examples=20, deadline=None)
+@given(session=sessions())
+def test_a_saved_session_loads_back_exactly(session: Session, folder: Path):
+    save_and_load(session, folder)
+
+
+@pytest.mark.benchmark  # the long run (CI runs it): many more shapes of session
+@settings(max_examples=200, deadline=None)
+@given(session=sessions())
+def test_a_saved_session_loads_back_exactly_in_a_long_run(session: Session, folder: Path):
+    save_and_load(session, folder)
 
 
 def write_report_or_skip():
