@@ -158,3 +158,23 @@ async def test_markup_in_a_source_and_a_measure_is_shown_as_typed(make_app, sess
         shown = flat(screen_text(app))
     assert "[–] [bold]Exit[/] interviews ← not collected yet" in shown
     assert "1.1 [@click=app.quit]Visits [/] 1 yr <3y" in shown
+
+
+def test_each_measure_keeps_to_one_line_of_the_figures(framework):
+    from rich.console import Console
+
+    from benchmark_tui.models import AreaRecord
+    from benchmark_tui.tui.widgets.figures import figures_table
+
+    two_lines = Measure(
+        name="Visits\n(all branches)",
+        values=[PeriodValue(period="2024", value="41,200\nestimated")],
+    )
+    area = framework.areas[0]
+    table = figures_table([(area, AreaRecord(measures=[two_lines, two_lines]))])
+    console = Console(width=80, record=True)
+    console.print(table)
+    lines = console.export_text().splitlines()
+    assert len(lines) == 2
+    assert "1.1 Visits (all branches)" in lines[0] and "41,200 estimated" in lines[0]
+    assert figures_table([(area, AreaRecord())]) is None

@@ -24,14 +24,19 @@ SHORT_MARK = "<3y"
 LEGEND = f"▲▼=↕ trend · {SHORT_MARK} under three years"
 
 
+def one_line(text: str) -> str:
+    """Text typed over several lines, on one (each measure has one line here)."""
+    return " ".join(text.split())
+
+
 def figures_line(measure: Measure) -> Text:
     """``612,400 → 1,068,900``: the first and last figures (or the one, or "no values")."""
-    values = measure.values
+    values = [one_line(v.value) for v in measure.values]
     if not values:
         return Text("no values", style="italic")
     if len(values) == 1:
-        return Text(values[0].value)
-    return Text(f"{values[0].value} → {values[-1].value}")
+        return Text(values[0])
+    return Text(f"{values[0]} → {values[-1]}")
 
 
 def years_cell(measure: Measure) -> Text:
@@ -65,7 +70,7 @@ def figures_table(areas: Sequence[tuple[ResultsArea, AreaRecord]]) -> Table | No
             rows += 1
         for measure in record.measures:
             name = Text(f"{area.number} ")
-            name.append(measure.name, style="bold")
+            name.append(one_line(measure.name), style="bold")
             grid.add_row(trend_cell(measure), name, figures_line(measure), years_cell(measure))
             rows += 1
     return grid if rows else None
