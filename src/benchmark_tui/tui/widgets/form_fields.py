@@ -8,6 +8,7 @@ detail box only for "Other", and :class:`FormInput` moves to the next box on Ent
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textual import on
@@ -19,6 +20,9 @@ from textual.widgets import Input, Label, Select
 from benchmark_tui.models import GOVERNANCE_LABELS, Governance, Scope, ServiceInfo
 
 SCOPE_CHOICES = {"whole-service": "The whole service", "library": "An individual library"}
+
+OPENS = {"scope": ("library", "library-name"), "governance": ("other", "governance-detail")}
+"""Per choice (its id): the value that opens the box under it, and that box's id."""
 
 
 class FormInput(Input):
@@ -74,42 +78,50 @@ class ServiceFields(Vertical):
             validators=[Required()],
         )
         with Horizontal(classes="form-row"):
-            with Vertical():
-                yield Label("What is being assessed?")
-                yield Select(
-                    [(label, value) for value, label in SCOPE_CHOICES.items()],
-                    value=scope,
-                    allow_blank=False,
-                    id="scope",
-                )
-                yield FormInput(
-                    start.library if start else "",
-                    id="library-name",
-                    placeholder="Which library?",
-                    disabled=scope != "library",
-                )
-            with Vertical():
-                yield Label("How is it run?")
-                yield Select(
-                    [(label, value) for value, label in GOVERNANCE_LABELS.items()],
-                    value=governance,
-                    allow_blank=False,
-                    id="governance",
-                )
-                yield FormInput(
-                    start.governance_detail if start else "",
-                    id="governance-detail",
-                    placeholder="e.g. Trust, mutual",
-                    disabled=governance != "other",
-                )
+            yield from self._choice(
+                "scope",
+                "What is being assessed?",
+                SCOPE_CHOICES,
+                scope,
+                start.library if start else "",
+                "Which library?",
+            )
+            yield from self._choice(
+                "governance",
+                "How is it run?",
+                GOVERNANCE_LABELS,
+                governance,
+                start.governance_detail if start else "",
+                "e.g. Trust, mutual",
+            )
 
-    @on(Select.Changed, "#scope")
-    def _scope(self, event: Select.Changed) -> None:
-        self.query_one("#library-name", Input).disabled = event.value != "library"
+    @staticmethod
+    def _choice(
+        choice_id: str,
+        question: str,
+        choices: Mapping[str, str],
+        value: str,
+        box_value: str,
+        placeholder: str,
+    ) -> ComposeResult:
+        """A question, its choice, and the box the choice opens (see :data:`OPENS`)."""
+        opens, box_id = OPENS[choice_id]
+        with Vertical():
+            yield Label(question)
+            yield Select(
+                [(label, key) for key, label in choices.items()],
+                value=value,
+                allow_blank=False,
+                id=choice_id,
+            )
+            yield FormInput(box_value, id=box_id, placeholder=placeholder, disabled=value != opens)
 
-    @on(Select.Changed, "#governance")
-    def _governance(self, event: Select.Changed) -> None:
-        self.query_one("#governance-detail", Input).disabled = event.value != "other"
+    @on(Select.Changed)
+    def _open_box(self, event: Select.Changed) -> None:
+        """Open the box under a choice for the value that needs it; close it otherwise."""
+        if event.select.id in OPENS:
+            opens, box_id = OPENS[event.select.id]
+            self.query_one(f"#{box_id}", Input).disabled = event.value != opens
 
     def service(self) -> ServiceInfo:
         """The service as the boxes say.
