@@ -94,14 +94,8 @@ def _load_framework_cached(resolved: str, _mtime: int, _size: int) -> Framework:
 
 def _load_framework_uncached(path: Path) -> Framework:
     read = _read_data(path, FrameworkError)
-    root, data = read.root, read.data
-    if not isinstance(data, dict):
-        raise FrameworkError(
-            path,
-            "this file is empty" if data is None else "this is not a framework file",
-            "a framework file is a YAML mapping starting with 'id:', 'version:' and 'title:'",
-            line=1,
-        )
+    data = _mapping(read, path, FrameworkError, "framework", "'id:', 'version:' and 'title:'")
+    root = read.root
     try:
         return Framework.model_validate(data)
     except ValidationError as err:
@@ -121,6 +115,20 @@ def _read_data(path: Path, problem: type[FileProblem]) -> _ReadFile:
     content = reading.read_bytes(path, problem)
     data, root = yamlio.parse(reading.decode_text(content, path, problem), path, problem)
     return _ReadFile(content, data, root)
+
+
+def _mapping(
+    read: _ReadFile, path: Path, problem: type[FileProblem], kind: str, starts: str
+) -> dict[Any, Any]:
+    """The file's data, which must be a mapping (an empty file or a list is refused)."""
+    if not isinstance(read.data, dict):
+        raise problem(
+            path,
+            "this file is empty" if read.data is None else f"this is not a {kind} file",
+            f"a {kind} file is a YAML mapping starting with {starts}",
+            line=1,
+        )
+    return read.data
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,14 +152,7 @@ def read_session(path: Path | str, framework: Framework) -> LoadedSession:
 
 def _session_from_data(path: Path, read: _ReadFile, framework: Framework) -> LoadedSession:
     """Check data read from a session file (by :func:`_read_data`) against ``framework``."""
-    root, data = read.root, read.data
-    if not isinstance(data, dict):
-        raise SessionFileError(
-            path,
-            "this file is empty" if data is None else "this is not a session file",
-            "a session file is a YAML mapping starting with 'schema_version: 1'",
-            line=1,
-        )
+    root, data = read.root, _mapping(read, path, SessionFileError, "session", "'schema_version: 1'")
     version = data.get("schema_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
         node = key_node_at(root, ("schema_version",))
