@@ -106,6 +106,8 @@ class Pacing(OpenSessionHost):
 
     def tick_clock(self) -> None:
         """Look at the clock (every second): count, show, notice, and now and then save."""
+        if not self.screen_stack:  # starting or quitting: nothing on screen to time
+            return
         watch = self.stopwatch
         now = self.monotonic()
         watch.look(now)
@@ -176,7 +178,8 @@ class Pacing(OpenSessionHost):
     def finish_label(self) -> str:
         """On the overview: ``finish 16:10, day 1`` (when the items will be done at this pace)."""
         session, framework = self.session, self.framework
-        if session is None or framework is None or getattr(self.screen, "place", "") != "overview":
+        top = self.screen_stack[-1] if self.screen_stack else None
+        if session is None or framework is None or getattr(top, "place", "") != "overview":
             return ""
         budgets = session.agenda.spread(framework.item_ids, len(session.workshop.dates))
         done = {i for i in framework.item_ids if session.state_of(i) == "agreed"}
@@ -200,7 +203,9 @@ class Pacing(OpenSessionHost):
     def check_pacing(self, action: str) -> bool:
         """Whether a pacing key works here (the listed one on the items, the unlisted twin
         elsewhere in an open session)."""
-        if self.opened is None or self.read_only or isinstance(self.screen, ModalScreen):
+        if self.opened is None or self.read_only or not self.screen_stack:
+            return False
+        if isinstance(self.screen, ModalScreen):
             return False
         listed = self.item_on_screen() is not None
         return listed != action.endswith("_here")

@@ -67,7 +67,7 @@ class TopBar(Horizontal):
 
     def _fit(self) -> None:
         room = (self.content_region.width or self.app.size.width - 2) - self.SAVE_ROOM
-        room -= self.query_one(PaceIndicator).room
+        room -= sum(pace.room for pace in self.query(PaceIndicator))
         title = next((t for t in self._titles if len(t) <= room), self._titles[-1])
         if title != self._shown:
             self._shown = title

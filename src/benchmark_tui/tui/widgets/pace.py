@@ -43,7 +43,7 @@ class PaceIndicator(Static):
         self.set_class(state == "paused", "-paused")
         self.set_class(state == "over", "-over")
         parent = self.parent
-        if parent is not None and hasattr(parent, "refit"):
+        if self.is_attached and parent is not None and hasattr(parent, "refit"):
             parent.refit()
 
     @property
