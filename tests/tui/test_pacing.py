@@ -166,3 +166,15 @@ async def test_the_agenda_sets_a_budget_as_an_undoable_edit(make_app, session_fi
         await pilot.press("ctrl+z")
         await settle(pilot)
     assert reload(path, framework).agenda == Agenda()
+
+
+async def test_the_overview_projects_the_finish_from_the_clock(make_app, session_file):
+    """14:02 on the only day, nothing agreed: six hours of budgets do not fit what is left."""
+    app = make_app(session_file("overview"), monotonic=FakeClock())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.pace_label == "finish 20:23, day 1, 233 min over"
+        assert "finish 20:23, day 1, 233 min over" in screen_text(app).splitlines()[0]
+        await pilot.press("enter")  # on an item, its clock instead
+        await pilot.pause()
+        assert app.pace_label == "0:00 / 26:00"
