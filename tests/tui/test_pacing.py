@@ -69,6 +69,7 @@ async def test_the_pause_key_stops_the_clock_for_lunch(make_app, session_file, f
         assert reload(path, framework).time_spent == {"user-satisfaction": 300}
         assert app.pace_label == "paused 5:00 / 26:00"
         assert "paused 5:00 / 26:00" in screen_text(app)
+        assert "^b Resume" in screen_text(app)  # the key bar says what ctrl+b does now
         await spend(app, clock, 3600)  # lunch
         assert app.pace_label == "paused 5:00 / 26:00"
         await pilot.press("ctrl+b")

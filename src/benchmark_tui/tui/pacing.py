@@ -30,7 +30,8 @@ TIME_SAVE_DELAY = 1.0
 """The time spent is written this long after it went into the session (a quiet save)."""
 
 PACING_BINDINGS = [
-    Binding("ctrl+b", "pause_clock", "Pause", priority=True, tooltip="Pause or resume the clock"),
+    Binding("ctrl+b", "pause_clock", "Pause", priority=True, tooltip="Pause the clock for a break"),
+    Binding("ctrl+b", "resume_clock", "Resume", priority=True, tooltip="Start the clock again"),
     Binding("ctrl+b", "pause_clock_here", "Pause", priority=True, show=False),
     Binding("ctrl+l", "park", "Park", priority=True, tooltip="Park a point for later"),
     Binding("ctrl+l", "park_here", "Park", priority=True, show=False),
@@ -38,7 +39,7 @@ PACING_BINDINGS = [
 """The clock's pause key and the parking lot's key, working in text boxes too. The key bar
 shows them on the items (where the clock runs); elsewhere (overview, briefing, plan) they
 work unlisted, so the overview's keys still fit on two lines at 80 columns."""
-PACING_ACTIONS = {"pause_clock", "pause_clock_here", "park", "park_here"}
+PACING_ACTIONS = {"pause_clock", "resume_clock", "pause_clock_here", "park", "park_here"}
 
 
 class Pacing(OpenSessionHost):
@@ -208,6 +209,9 @@ class Pacing(OpenSessionHost):
         if isinstance(self.screen, ModalScreen):
             return False
         listed = self.item_on_screen() is not None
+        if action in ("pause_clock", "resume_clock"):
+            # One ctrl+b, named for what it does now.
+            return listed and self.stopwatch.paused == (action == "resume_clock")
         return listed != action.endswith("_here")
 
     def action_pause_clock(self) -> None:
@@ -219,8 +223,13 @@ class Pacing(OpenSessionHost):
         watch.paused = not watch.paused
         watch.look(self.monotonic())
         self._show_clock()
+        self.refresh_bindings()
         said = "Clock paused: ctrl+b resumes it." if watch.paused else "Clock running again."
         self.notify(said, title="Time", timeout=3, markup=False)
+
+    def action_resume_clock(self) -> None:
+        """Start the clock again after a break."""
+        self.action_pause_clock()
 
     def action_pause_clock_here(self) -> None:
         """Pause or resume the clock (on screens without items)."""
