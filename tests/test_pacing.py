@@ -169,3 +169,17 @@ def test_changes_name_the_agenda_but_not_time_spent(framework, session):
     assert changes.changes(session, after, framework) == []
     after.agenda = Agenda(budgets={"leadership": 30})
     assert changes.changes(session, after, framework) == ["agenda changed"]
+
+
+def test_next_years_session_starts_without_time_spent_or_agenda(framework, session, tmp_path):
+    from benchmark_tui.cycle import start_next_file
+
+    session.agenda = Agenda(budgets={"leadership": 40})
+    session.time_spent = {"leadership": 1800, "people": 600}
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    path = save_session(session, folder / "this-year.yaml")
+    written, _ = start_next_file(path, framework, today=date(2027, 3, 11))
+    new = load_session(written, framework)
+    assert new.time_spent == {} and new.agenda == Agenda()
+    assert "time_spent" not in written.read_text(encoding="utf-8")

@@ -108,3 +108,27 @@ def test_the_findings_document_has_a_parking_lot_appendix(framework, session, tm
     assert ["Car park lighting [/b]", "1 Leadership", "Plan action A1"] in rows
     assert ["Opening hours", "—", "Still parked"] in rows
     assert ["Staff rota", "7 Managing and developing people", "Closed"] in rows
+
+
+def test_next_years_session_carries_the_points_still_parked(framework, session, tmp_path):
+    """Open points are parked again next year (with their item); those closed or made plan
+    actions stay with this year's session."""
+    from datetime import date
+
+    from benchmark_tui.cycle import start_next_file
+
+    session.parking_lot.park("Car park lighting", "leadership")
+    session.parking_lot.park("Opening hours", None)
+    session.parking_lot.park("Staff rota", "people")
+    actions = list(session.plan.actions)
+    session.parking_lot.make_action("p1", actions)
+    session.plan.actions = actions
+    session.parking_lot.close("p3")
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    path = save_session(session, folder / "this-year.yaml")
+    written, _ = start_next_file(path, framework, today=date(2027, 3, 11))
+    carried = load_session(written, framework).parking_lot.points
+    assert [(p.id, p.text, p.item, p.state) for p in carried] == [
+        ("p1", "Opening hours", None, "open")
+    ]

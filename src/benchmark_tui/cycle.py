@@ -186,10 +186,11 @@ def next_session(
 
     Carried forward: the service details and the team (facilitator too), each results area's
     measures with their values (their trend is left for the team to read again), and each
-    characteristic's approaches, marked ``from_last_time``. Not carried: ratings, rating notes,
-    strengths, areas for improvement, evidence, the "no data yet" ticks, agreement, the plan,
-    the sign-off and where the team was. Records for ids ``framework`` does not have are not
-    carried.
+    characteristic's approaches, marked ``from_last_time``, and the points still parked (the
+    parking lot's open points, parked again). Not carried: ratings, rating notes, strengths,
+    areas for improvement, evidence, the "no data yet" ticks, agreement, the plan, the
+    sign-off, where the team was, the agenda and the time spent on each item. Records for ids
+    ``framework`` does not have are not carried.
 
     Args:
         previous: last time's session.
@@ -219,6 +220,9 @@ def next_session(
             approach.model_copy(update={"from_last_time": True}, deep=True)
             for approach in before_record.approaches
         ]
+    for point in previous.parking_lot.open_points:  # still waiting: parked again this time
+        item = point.item if point.item and framework.has_item(point.item) else None
+        session.parking_lot.park(point.text, item)
     return session
 
 
