@@ -45,9 +45,10 @@ class PlanScreen(WorkshopScreen):
 
 The framework advises building the plan once the whole self-assessment is complete.
 **s** drafts actions from every area for improvement, every "no data collected yet"
-area and every data source "not collected yet" (the team then edits them); **a** adds an action; **Enter** edits the one under the
-cursor; **del** removes it; **shift+↑/↓** moves it. For a session that follows on from a
-previous self-assessment, **r** reviews last time's plan: what happened to each action.
+area and every data source "not collected yet" (the team then edits them); **a** adds an
+action; **Enter** edits the one under the cursor; **del** removes it; **shift+↑/↓** moves
+it. For a session that follows on from a previous self-assessment, **r** reviews last
+time's plan: what happened to each action.
 """
 
     BINDINGS = [
