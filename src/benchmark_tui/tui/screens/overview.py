@@ -148,8 +148,12 @@ the parking lot (points parked with ctrl+l): **a** makes one a plan action, **x*
                 label.append(" (no data yet)", style="italic")
             if isinstance(item, ResultsArea) and self.session.area(item.id).short_measures:
                 label.append(f" {SHORT_MARK}", style="bold")  # fewer than three years of data
-            lines = max(tall, len(label.wrap(self.app.console, item_width)))
-            cells: list[Any] = [Text(STATE_SYMBOLS[state]), label]
+            # Wrapped here, at the width its height is counted for, and handed over in lines:
+            # the table's own wrapping (one column wider, for the gap) could fit on one line
+            # what was counted as two, leaving a blank line under the item.
+            wrapped = label.wrap(self.app.console, item_width)
+            lines = max(tall, len(wrapped))
+            cells: list[Any] = [Text(STATE_SYMBOLS[state]), Text("\n").join(wrapped)]
             record = self.session.characteristics.get(item.id)
             for element in self.framework.elements:
                 if not isinstance(item, Characteristic):
