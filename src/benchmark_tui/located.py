@@ -7,6 +7,7 @@ located here in the YAML node tree (built only then), so the message points at t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -59,7 +60,7 @@ def located(
     """
     problems: list[FileProblem] = []
     for detail in err.errors(include_url=False)[:10]:
-        loc = tuple(detail["loc"])
+        loc = tuple(_as_written(part) for part in detail["loc"])
         etype = detail["type"]
         if etype in ("missing", "extra_forbidden"):
             node = key_node_at(root, loc) if etype == "extra_forbidden" else None
@@ -137,6 +138,18 @@ def _unwrap(annotation: Any) -> Any:
             annotation = args[0]
         else:
             return annotation
+
+
+_DATE_KEY = re.compile(r"`?datetime\.date\((\d+), (\d+), (\d+)\)`?")
+"""How pydantic names a key that YAML read as a date (attendance is keyed by date)."""
+
+
+def _as_written(part: int | str) -> int | str:
+    """A location part as the file writes it: ``datetime.date(2026, 3, 12)`` → ``2026-03-12``."""
+    if isinstance(part, str) and (found := _DATE_KEY.fullmatch(part)):
+        year, month, day = (int(g) for g in found.groups())
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return part
 
 
 def node_at(root: Node | None, loc: tuple[int | str, ...]) -> Node | None:

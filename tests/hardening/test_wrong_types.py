@@ -24,7 +24,7 @@ from benchmark_tui.yamlio import dump
 from .conftest import EXAMPLE_SESSION
 
 WRONG = {"list": ["a", "b"], "mapping": {"x": 1}, "text": "some text", "number": 7, "null": None}
-RECORD_MAPS = {"results", "characteristics", "ratings", "votes"}
+RECORD_MAPS = {"results", "characteristics", "ratings", "votes", "attendance"}
 """Mappings keyed by id: one entry of each reaches every kind of field (loading fills in the
 others)."""
 

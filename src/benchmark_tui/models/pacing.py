@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainSerializer, model_validator
+from pydantic import (
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from benchmark_tui.models.common import MAX_ITEMS, _Record
 from benchmark_tui.models.records import ItemId
@@ -50,13 +57,25 @@ class DayHours(_Record):
     breaks: int = Field(default=DEFAULT_BREAKS, ge=0, le=MAX_BUDGET)
     """Minutes of lunch and breaks within the day (not spent on the items)."""
 
-    @model_validator(mode="after")
-    def _ends_after_start(self) -> DayHours:
-        if self.end <= self.start:
-            raise ValueError("a workshop day must end after it starts")
-        if self.breaks > self.length:
-            raise ValueError("the breaks are longer than the day")
-        return self
+    # Field validators, not one on the whole day: a problem is then located on the line of
+    # the value that is wrong (``end:``, ``breaks:``), not on the day's first line.
+    @field_validator("end")
+    @classmethod
+    def _ends_after_start(cls, end: time, info: ValidationInfo) -> time:
+        start = info.data.get("start")
+        if start is not None and end <= start:
+            raise ValueError(f"a workshop day must end after it starts ({start:%H:%M})")
+        return end
+
+    @field_validator("breaks")
+    @classmethod
+    def _breaks_within_the_day(cls, breaks: int, info: ValidationInfo) -> int:
+        start, end = info.data.get("start"), info.data.get("end")
+        if start is not None and end is not None:
+            length = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+            if breaks > length:
+                raise ValueError(f"the breaks are longer than the day ({length} minutes)")
+        return breaks
 
     @property
     def length(self) -> int:
