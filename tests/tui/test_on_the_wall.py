@@ -280,8 +280,11 @@ async def test_plan_rows_wrap_under_their_text_not_under_the_number(make_app, ex
         await pilot.pause()
         rows = [line[3:] for line in screen_lines(app) if line.startswith(" ▊ ")]
         assert len(rows) > 10
+        # Numbers are right-aligned ( 1. … 11.): the text starts after the widest one.
+        text_column = len(str(len(app.session.plan.actions))) + 2
         for row in rows:
-            assert re.match(r"\d+\. \S", row) or row.startswith("   "), row
+            assert re.match(r" *\d+\. \S", row) or row.startswith(" " * text_column), row
+            assert re.match(r" *\d+\. ", row) is None or row.index(". ") + 2 == text_column, row
 
 
 @pytest.mark.parametrize(
