@@ -72,3 +72,32 @@ def test_a_previous_file_changed_after_its_hash_was_checked_is_refused(
     with pytest.raises(SessionFileError) as caught:
         cycle.load_previous(new, new_file, framework)
     assert "has changed since" in caught.value.message
+
+
+def test_an_edit_made_just_after_reload_theirs_read_is_not_taken_as_ours(
+    path, framework, monkeypatch
+):
+    opened = OpenSession.open(path, framework)
+    try:
+        # Someone else saves; this window takes their file ("Reload theirs") and, while it
+        # reads it, a third edit lands: that one is not the file this window now knows.
+        first = path.read_text(encoding="utf-8").replace("Testshire", "Firstshire")
+        path.write_text(first, encoding="utf-8")
+        theirs = first.replace("Firstshire", "Thirdshire")
+
+        def read_with_an_edit(*args, **kwargs):
+            loaded = read_session(*args, **kwargs)
+            path.write_text(theirs, encoding="utf-8")
+            return loaded
+
+        monkeypatch.setattr(workshop, "read_session", read_with_an_edit)
+        opened.reload_theirs()
+        assert opened.session.service.name.startswith("Firstshire")
+        assert not opened.file.is_ours(opened.file.read())
+        opened.session.record("leadership").strengths.append("Clear vision")
+        opened.record_edit()
+        with pytest.raises(OutsideChange):
+            opened.save_now()
+        assert path.read_text(encoding="utf-8") == theirs
+    finally:
+        opened.close()

@@ -280,11 +280,12 @@ class OpenSession:
         loaded = read_session(self.real_path, self.framework)
         self.file.keep(session_text(self.session).encode("utf-8"), must=True)
         position = self.session.position
-        theirs = self.file.read()
         with self._write_lock:
             self.session = loaded.session
             self.session.position = position
-            self.file.known = digest(theirs) if theirs is not None else None
+            # The bytes just parsed, not a second read: an edit landing between two reads
+            # would otherwise be taken as the file this window knows.
+            self.file.known = digest(loaded.content)
             self.blocked = None
             self._start_clean()
         self.notices = list(loaded.notices)
