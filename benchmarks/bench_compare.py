@@ -28,7 +28,12 @@ def make_sessions(folder: Path, framework: Framework, count: int) -> list[Path]:
         session.service = session.service.model_copy(
             update={"scope": "library", "library": f"Library {index + 1:02d}"}
         )
-        session.workshop.dates = [date(2026, 1, 5) + timedelta(days=index)]
+        day = date(2026, 1, 5) + timedelta(days=index)
+        # The day's attendance moves with it (attendance is kept per workshop date).
+        attendance = next(iter(session.workshop.attendance.values()), None)
+        session.workshop = session.workshop.model_copy(
+            update={"dates": [day], "attendance": {day: attendance} if attendance else {}}
+        )
         for n, record in enumerate(session.characteristics.values()):
             for rating in record.ratings.values():
                 if rating.value is not None and (index + n) % 4 == 0:
