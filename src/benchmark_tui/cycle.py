@@ -9,8 +9,7 @@ file by name, dates and a content hash, so a previous file that was moved or cha
 reported (:func:`load_previous`), never silently used.
 
 What screens and documents ask about the previous self-assessment (:class:`LastTime`, the
-change per cell, the review of last time's plan) is in :mod:`benchmark_tui.last_time`; its names
-are re-exported here so that ``from benchmark_tui.cycle import LastTime`` keeps working. Nothing
+change per cell, the review of last time's plan) is in :mod:`benchmark_tui.last_time`. Nothing
 here imports Textual.
 """
 
@@ -22,15 +21,6 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
 from benchmark_tui.errors import SessionFileError
-from benchmark_tui.last_time import (
-    Change,
-    LastTime,
-    PlanCompletion,
-    ReviewRow,
-    change_between,
-    plan_completion,
-    review_rows,
-)
 from benchmark_tui.models import (
     AreaRecord,
     Framework,
@@ -41,19 +31,12 @@ from benchmark_tui.models import (
 )
 
 __all__ = [
-    "Change",
-    "LastTime",
-    "PlanCompletion",
-    "ReviewRow",
-    "change_between",
     "content_hash",
     "link_to",
     "load_previous",
     "next_session",
     "not_carried_ids",
-    "plan_completion",
     "previous_path",
-    "review_rows",
     "start_next_file",
 ]
 

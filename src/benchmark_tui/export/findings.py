@@ -84,8 +84,8 @@ def build_findings(
     _how_to_read(writer, framework, session)
     _summary(writer, framework, session)
     if previous is not None:
-        from benchmark_tui.cycle import LastTime
         from benchmark_tui.export.since_last import write_since_last
+        from benchmark_tui.last_time import LastTime
 
         write_since_last(writer, framework, session, LastTime(previous))
     write_results(writer, framework, session)

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static, TextArea
 
-from benchmark_tui.cycle import LastTime
+from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import (
     STEPS,
     Approach,
