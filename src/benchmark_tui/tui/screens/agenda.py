@@ -182,6 +182,3 @@ class AgendaDialog(Dialog[Agenda]):
             return
         self.dismiss(agenda)
 
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)

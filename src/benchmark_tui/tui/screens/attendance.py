@@ -126,6 +126,3 @@ class AttendanceDialog(Dialog[dict[date, Attendance]]):
             return
         self.dismiss(attendance)
 
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)

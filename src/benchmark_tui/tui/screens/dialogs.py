@@ -36,8 +36,9 @@ class Dialog(ModalScreen[T]):
         # The dialog's own keys, in place of those of the screen beneath it.
         self.mount(KeyBar())
 
+    @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        """Close without an answer."""
+        """Close without an answer (Esc, or the dialog's Cancel button, id ``cancel``)."""
         self.dismiss(None)
 
     def say_problem(self, problem: str) -> None:
@@ -201,9 +202,6 @@ class PathDialog(Dialog[Path]):
         if value:
             self.dismiss(Path(value).expanduser())
 
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)
 
 
 class TextDialog(Dialog[str]):

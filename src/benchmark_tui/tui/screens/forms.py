@@ -124,9 +124,6 @@ class MeasureDialog(Dialog[Measure]):
             )
         )
 
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)
 
 
 def example_due_date(today: date) -> date:
@@ -261,9 +258,6 @@ class ActionDialog(Dialog[Action]):
             )
         )
 
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)
 
 
 class SuggestionsDialog(Dialog[list[int]]):
@@ -309,6 +303,3 @@ class SuggestionsDialog(Dialog[list[int]]):
 
         self.dismiss(sorted(self.query_one("#suggestions", TickList).selected))
 
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)

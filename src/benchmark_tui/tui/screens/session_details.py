@@ -105,6 +105,3 @@ class SessionDetailsDialog(Dialog[SessionDetails]):
         dropped = tuple(day_label(d) for d in sorted(self.workshop.attendance) if d not in dates)
         self.dismiss(SessionDetails(service, workshop, dropped))
 
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)

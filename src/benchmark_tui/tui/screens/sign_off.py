@@ -188,6 +188,3 @@ class SignOffDialog(Dialog[Findings]):
             return
         self.dismiss(findings)
 
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.dismiss(None)
