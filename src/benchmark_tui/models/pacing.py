@@ -49,6 +49,11 @@ TimeOfDay = Annotated[
 """A time of day, written ``09:30`` in the file."""
 
 
+def _minutes_between(start: time, end: time) -> int:
+    """Minutes from ``start`` to ``end`` on the same day."""
+    return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+
+
 class DayHours(_Record):
     """The hours of one workshop day."""
 
@@ -72,7 +77,7 @@ class DayHours(_Record):
     def _breaks_within_the_day(cls, breaks: int, info: ValidationInfo) -> int:
         start, end = info.data.get("start"), info.data.get("end")
         if start is not None and end is not None:
-            length = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+            length = _minutes_between(start, end)
             if breaks > length:
                 raise ValueError(f"the breaks are longer than the day ({length} minutes)")
         return breaks
@@ -80,7 +85,7 @@ class DayHours(_Record):
     @property
     def length(self) -> int:
         """Minutes from start to end."""
-        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+        return _minutes_between(self.start, self.end)
 
     @property
     def working(self) -> int:
