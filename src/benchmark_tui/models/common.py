@@ -119,6 +119,7 @@ GOVERNANCE_LABELS: dict[str, str] = {
     "other": "Other",
 }
 
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, coerce_numbers_to_str=True)
 

@@ -98,10 +98,6 @@ VoteCount = Annotated[int, Strict(), Field(ge=0, le=MAX_VOTERS)]
 """How many people chose one point in a rating round."""
 
 
-
-
-
-
 class TeamMember(_Record):
     """One member of the self-assessment team."""
 
@@ -213,6 +209,18 @@ class AreaRecord(_Record):
     strengths: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
     improvements: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
     """Areas for improvement."""
+    linked: list[CharacteristicId] = Field(
+        default_factory=list, max_length=MAX_ITEMS, exclude_if=lambda linked: not linked
+    )
+    """The characteristics whose practices explain these results ("linking these results to
+    … organisational practices"), by id (left out of the file while none)."""
+
+    @model_validator(mode="after")
+    def _linked_once(self) -> AreaRecord:
+        twice = sorted({c for c in self.linked if self.linked.count(c) > 1})
+        if twice:
+            raise ValueError(f"a characteristic linked twice: {', '.join(twice)}")
+        return self
 
     @property
     def short_measures(self) -> list[Measure]:
@@ -318,7 +326,6 @@ class Rating(_Record):
         )
 
 
-
 class CharacteristicRecord(_Record):
     """What the team recorded for one characteristic of Section 2."""
 
@@ -336,8 +343,6 @@ class CharacteristicRecord(_Record):
         """The agreed rating for an element, or None if it is not yet rated."""
         rating = self.ratings.get(element_id)
         return rating.value if rating else None
-
-
 
 
 class Action(_Record):
