@@ -31,7 +31,7 @@ from benchmark_tui.cycle import content_hash
 from benchmark_tui.errors import BenchmarkError
 from benchmark_tui.last_time import Change, PlanCompletion, plan_completion
 from benchmark_tui.models import Framework, Measure, Session
-from benchmark_tui.models.evidence import StandingRead, same_name
+from benchmark_tui.models.evidence import Comparator, PeriodValue, StandingRead, same_name
 from benchmark_tui.models.periods import read_period
 
 Mode = Literal["over-time", "across"]
@@ -358,17 +358,31 @@ class MeasureAcross:
         """How many sessions have it."""
         return sum(1 for m in self.measures if m is not None)
 
-    def _typed(self, measure: Measure | None, period: str) -> str | None:
-        if measure is None:
-            return None
-        key = _period_key(period)
-        return next((v.period for v in measure.values if _period_key(v.period) == key), None)
+    _index: dict[tuple[int, str], dict[tuple[int, int] | str, PeriodValue]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Each column's figures (own: name "", or a comparator's) by period key, made once."""
+
+    def _figures(self, index: int, name: str = "") -> dict[tuple[int, int] | str, PeriodValue]:
+        """Column ``index``'s own figures (``name`` "") or a comparator's, by period key."""
+        key = (index, same_name(name))
+        found = self._index.get(key)
+        if found is None:
+            measure = self.measures[index]
+            values: list[PeriodValue] = []
+            if measure is not None and not name:
+                values = list(measure.values)
+            elif measure is not None and (comparator := measure.comparator(name)) is not None:
+                values = list(comparator.values)
+            found = {}
+            for value in values:
+                found.setdefault(_period_key(value.period), value)
+            self._index[key] = found
+        return found
 
     def value(self, index: int, period: str) -> str | None:
         """Column ``index``'s value for a period, as typed (None: none)."""
-        measure = self.measures[index]
-        typed = self._typed(measure, period)
-        found = measure.value_for(typed) if measure and typed else None
+        found = self._figures(index).get(_period_key(period))
         return found.value if found else None
 
     def trend(self, index: int) -> str:
@@ -378,32 +392,21 @@ class MeasureAcross:
 
     def comparator_value(self, index: int, name: str, period: str) -> str | None:
         """A comparator's figure for a period in column ``index`` (None: none)."""
-        measure = self.measures[index]
-        comparator = measure.comparator(name) if measure else None
-        if comparator is None:
-            return None
-        key = _period_key(period)
-        found = next((v for v in comparator.values if _period_key(v.period) == key), None)
+        found = self._figures(index, name).get(_period_key(period)) if name else None
         return found.value if found else None
 
     def standing(self, index: int, name: str, period: str) -> StandingRead | None:
         """Where column ``index``'s figure stands against a comparator (None: not there)."""
         measure = self.measures[index]
-        comparator = measure.comparator(name) if measure else None
-        if measure is None or comparator is None:
-            return None
-        ours = self._typed(measure, period)
         key = _period_key(period)
-        theirs = next((v.period for v in comparator.values if _period_key(v.period) == key), None)
-        if ours is None or theirs is None:
+        ours = self._figures(index).get(key)
+        theirs = self._figures(index, name).get(key) if name else None
+        if measure is None or ours is None or theirs is None:
             return None
-        if ours != theirs:  # typed differently (2023-24, 2023/24): judge by the team's spelling
-            theirs_value = comparator.value_for(theirs)
-            assert theirs_value is not None
-            comparator = comparator.model_copy(
-                update={"values": [theirs_value.model_copy(update={"period": ours})]}
-            )
-        return measure.standing(comparator, ours)
+        comparator = Comparator(
+            name=name, values=[theirs.model_copy(update={"period": ours.period})]
+        )
+        return measure.standing(comparator, ours.period)
 
 
 def _resolve(name: str, mapping: dict[str, str]) -> str:

@@ -182,10 +182,12 @@ def _find_measure(session: Session, area_id: str, name: str) -> Measure | None:
 
 def _same_period(first: str, second: str) -> bool:
     """The same period, however typed (``2023-24`` and ``2023/24``)."""
-    if same_name(first) == same_name(second):
+    if first == second:
         return True
     one, two = read_period(first), read_period(second)
-    return one is not None and two is not None and (one.start, one.end) == (two.start, two.end)
+    if one is None or two is None:
+        return same_name(first) == same_name(second)
+    return (one.start, one.end) == (two.start, two.end)
 
 
 def _value_in(values: list[PeriodValue] | list[ComparatorValue], period: str) -> PeriodValue | None:
@@ -279,52 +281,56 @@ def apply_import(session: Session, plan: ImportPlan, *, replace: bool) -> int:
         ValueError: the changed results would not be a valid session (nothing is changed).
     """
     results = {key: record.model_copy(deep=True) for key, record in session.results.items()}
-    touched: list[Measure] = []
+    for area_id, _name in plan.new_measures:
+        if area_id not in results:
+            results[area_id] = session.area(area_id).model_copy(deep=True)
+    found: dict[tuple[str, str], Measure] = {}
+    for area_id, record in results.items():
+        for measure in record.measures:
+            found.setdefault((area_id, same_name(measure.name)), measure)
     done = 0
     for area_id, name in plan.new_measures:
-        record = results.get(area_id)
-        if record is None:
-            record = session.area(area_id).model_copy(deep=True)
-            results[area_id] = record
-        record.measures.append(Measure(name=name))
+        measure = Measure(name=name)
+        results[area_id].measures.append(measure)
+        found[(area_id, same_name(name))] = measure
         done += 1
+    touched: dict[int, Measure] = {}
     for change in plan.figures:
         if change.kind == "same" or (change.replaces and not replace):
             continue
         row = change.row
-        measure = _find_in(results, row.area_id, row.measure)
+        measure = found[(row.area_id, same_name(row.measure))]
         if row.comparator:
             comparator = measure.comparator(row.comparator)
             if comparator is None:
-                comparator = Comparator(name=row.comparator)
-                measure.comparators = [*measure.comparators, comparator]
+                measure.comparators.append(Comparator(name=row.comparator))
                 comparator = measure.comparators[-1]
             old = _value_in(comparator.values, row.period)
             if old is None:
                 comparator.values.append(ComparatorValue(period=row.period, value=row.value))
             else:
                 old.value = row.value
-            comparator.values = _in_year_order(comparator.values)
         else:
             old = _value_in(measure.values, row.period)
             if old is None:
                 measure.values.append(PeriodValue(period=row.period, value=row.value))
             else:
                 old.value = row.value
-        if measure not in touched:
-            touched.append(measure)
+        touched[id(measure)] = measure
         done += 1
     for setting in plan.settings:
         if setting.replaces and not replace:
             continue
-        measure = _find_in(results, setting.area_id, setting.measure)
+        measure = found[(setting.area_id, same_name(setting.measure))]
         if setting.what == "unit":
             measure.unit = setting.new
         else:
             measure.better = "higher" if setting.new == "higher" else "lower"
         done += 1
-    for measure in touched:
+    for measure in touched.values():
         measure.values = measure.in_year_order()
+        for comparator in measure.comparators:
+            comparator.values = _in_year_order(comparator.values)
     # Lists were appended to in place, past pydantic: check every record again before taking
     # them (a ValidationError is a ValueError), so the session changes all at once or not at all.
     checked = {
@@ -333,11 +339,6 @@ def apply_import(session: Session, plan: ImportPlan, *, replace: bool) -> int:
     }
     session.results = checked
     return done
-
-
-def _find_in(results: dict, area_id: str, name: str) -> Measure:
-    wanted = same_name(name)
-    return next(m for m in results[area_id].measures if same_name(m.name) == wanted)
 
 
 def _in_year_order(values: list[ComparatorValue]) -> list[ComparatorValue]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 YearKind = Literal["calendar", "financial"]
@@ -201,8 +202,13 @@ def _month(text: str) -> int | None:
     return _MONTH_NUMBERS.get(text.casefold())
 
 
+@lru_cache(maxsize=4096)
 def read_period(text: str) -> ReadPeriod | None:
-    """Read a period as one year or a part of one (see the module); None if it is not one."""
+    """Read a period as one year or a part of one (see the module); None if it is not one.
+
+    Cached: a measure's periods are read again for every count, sort and comparison, and a
+    session holds few distinct ones (the result is immutable).
+    """
     cleaned = " ".join(text.replace("\u2212", "-").split())
     if not cleaned:
         return None
