@@ -319,7 +319,8 @@ def _measure_lines(
     explain = (
         "Measures: each session's figures by year and the trend the team judged; under each "
         f"comparator, its figure and where the session's stands: {above} above, {below} below, "
-        f"= in line (within {IN_LINE_WITHIN:.0%}; the team's judgement where it differs). "
+        f"= in line (within {'+/-' if plain else '±'}{IN_LINE_WITHIN * 100:g} %; the team's "
+        "judgement where it differs). "
         f"{glyphs.none} no figure."
     )
     return [*_wrap(explain, width), "", *table.lines()]
