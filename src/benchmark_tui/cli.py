@@ -290,7 +290,9 @@ def run_export(args: argparse.Namespace) -> int:
         ) from err
     for notice in loaded.notices:
         print(f"note: {notice}", file=sys.stderr)  # stderr, so stdout is only the result
-    target = args.output or default_report_path(loaded.session, args.session, handout=args.handout)
+    target = args.output or default_report_path(
+        loaded.session, args.session, handout=args.handout
+    )
     previous, without_previous = None, ""
     if loaded.session.previous is not None and not args.handout:
         from benchmark_tui.cycle import load_previous

@@ -48,7 +48,8 @@ def _restore_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "version",
         metavar="VERSION",
-        help="the number shown by 'benchmark-tui versions' (1 = newest) or the version's file name",
+        help="the number shown by 'benchmark-tui versions' (1 = newest) or the version's "
+        "file name",
     )
     _add_framework_option(parser)
     return parser

@@ -119,7 +119,6 @@ GOVERNANCE_LABELS: dict[str, str] = {
     "other": "Other",
 }
 
-
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, coerce_numbers_to_str=True)
 
