@@ -2,7 +2,8 @@
 
 The 50 sessions are generated in a temporary folder from the examples in ``sessions/`` (the
 worked example, its previous year and the three community-managed libraries): each is given
-its own library name and date, and its ratings are shifted, so no two are the same.
+its own library name and date, and its ratings are shifted, so no two are the same; each
+measure gets a comparator with a figure for each of its periods (issue 23: Section 1 compared).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from bench_common import REPO, Figure, median, scratch, spread, time_calls
 
 from benchmark_tui import store
 from benchmark_tui.models import Framework
+from benchmark_tui.models.evidence import Comparator, ComparatorValue
 
 SESSION_COUNT = 50
 LIMIT_SECONDS = 1.0
@@ -38,6 +40,16 @@ def make_sessions(folder: Path, framework: Framework, count: int) -> list[Path]:
             for rating in record.ratings.values():
                 if rating.value is not None and (index + n) % 4 == 0:
                     rating.value = min(4, rating.value + 1)
+        for record in session.results.values():  # Section 1 compared too, with a benchmark
+            for measure in record.measures:
+                measure.comparators = [
+                    Comparator(
+                        name="CIPFA nearest neighbours (median)",
+                        values=[
+                            ComparatorValue(period=v.period, value=v.value) for v in measure.values
+                        ],
+                    )
+                ]
         paths.append(store.save_session(session, folder / f"library-{index + 1:02d}.yaml"))
     return paths
 

@@ -44,6 +44,8 @@ class Counts:
     validate_files: int
     validate_runs: int
     compare_runs: int
+    import_runs: int
+    import_rows: int
 
 
 FULL = Counts(
@@ -58,6 +60,8 @@ FULL = Counts(
     validate_files=1000,
     validate_runs=1,
     compare_runs=10,
+    import_runs=5,
+    import_rows=5_000,
 )
 QUICK = Counts(
     startup_runs=1,
@@ -71,6 +75,8 @@ QUICK = Counts(
     validate_files=10,
     validate_runs=1,
     compare_runs=1,
+    import_runs=1,
+    import_rows=200,
 )
 
 Benchmark = Callable[[Counts], list[Figure]]
@@ -124,6 +130,12 @@ def _compare(counts: Counts) -> list[Figure]:
     return measure_compare(counts.compare_runs)
 
 
+def _figures(counts: Counts) -> list[Figure]:
+    from bench_figures import measure_import
+
+    return measure_import(counts.import_runs, counts.import_rows)
+
+
 def _comparison_screen(counts: Counts) -> list[Figure]:
     from bench_comparison_screen import measure_comparison_moves
 
@@ -140,6 +152,7 @@ BENCHMARKS: dict[str, tuple[tuple[str, ...], Benchmark]] = {
     "export-cli": (("export-cli",), _export_cli),
     "validate": (("validate",), _validate),
     "compare": (("compare-50",), _compare),
+    "figures": (("import-figures-5000",), _figures),
     "comparison-screen": (("comparison-moves",), _comparison_screen),
 }
 

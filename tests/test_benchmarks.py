@@ -27,6 +27,7 @@ FIGURES = [
     "export-cli",
     "validate",
     "compare-50",
+    "import-figures-5000",
     "comparison-moves",
 ]
 

@@ -19,7 +19,8 @@ from benchmark_tui.compare import (
 )
 from benchmark_tui.compare_table import render
 from benchmark_tui.errors import BenchmarkError, SessionFileError
-from benchmark_tui.models import ServiceInfo, Session, Workshop
+from benchmark_tui.models import Measure, PeriodValue, ServiceInfo, Session, Workshop
+from benchmark_tui.models.evidence import Comparator, ComparatorValue
 from benchmark_tui.store import save_session, session_text
 
 SESSIONS = Path(__file__).resolve().parents[1] / "sessions"
@@ -213,6 +214,7 @@ def test_the_csv_is_tidy_one_row_per_session_item_and_element(framework, tmp_pat
     assert data.startswith(b"\xef\xbb\xbf")  # Excel on Windows reads UTF-8 with its mark
     with target.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
+    rows = [r for r in rows if r["section"] != "measures"]  # the measures' rows: below
     per_session = len(framework.areas) + len(framework.items) * len(framework.elements)
     assert len(rows) == 3 * per_session
     assert list(rows[0]) == CSV_FIELDS
@@ -263,3 +265,192 @@ def test_an_invalid_session_gives_its_located_error(framework, session, tmp_path
     with pytest.raises(SessionFileError) as caught:
         load_sessions([THIS_YEAR, bad], framework)
     assert f"{bad}:" in caught.value.message and "0 (Not at all) to 4" in caught.value.message
+
+
+# --- Section 1: the measures themselves (issue 23) ------------------------------------------
+
+
+def with_measures(framework, name: str, day: date, measures) -> Session:
+    session = library(framework, name, day, {})
+    session.area("value-for-money").measures = measures
+    return session
+
+
+def cost(name: str, *values: tuple[str, str], comparators=()) -> Measure:
+    return Measure(
+        name=name,
+        values=[PeriodValue(period=p, value=v) for p, v in values],
+        better="lower",
+        trend="improving",
+        comparators=list(comparators),
+    )
+
+
+def test_measures_in_more_than_one_session_are_compared_by_year(framework):
+    comparison = compared([LAST_YEAR, THIS_YEAR], framework)
+    names = [m.name for m in comparison.measures]
+    assert "Physical visits (all 12 branches + mobile)" in names
+    visits = next(m for m in comparison.measures if m.name.startswith("Physical visits"))
+    assert visits.area_id == "outcomes"
+    assert visits.periods == ["2021/22", "2022/23", "2023/24", "2024/25"]
+    assert [visits.value(0, p) for p in visits.periods] == [
+        "612,400",
+        "948,700",
+        "1,041,300",
+        None,
+    ]
+    assert visits.value(1, "2024/25") == "1,068,900"
+    assert visits.trend(1) == "improving"
+
+
+def test_a_measure_in_one_session_only_is_left_out(framework, tmp_path):
+    paths = [
+        save_session(
+            with_measures(framework, "North", date(2026, 1, 1), [cost("Cost", ("2024", "£4"))]),
+            tmp_path / "n.yaml",
+        ),
+        save_session(
+            with_measures(framework, "South", date(2026, 1, 2), [cost("Other", ("2024", "£5"))]),
+            tmp_path / "s.yaml",
+        ),
+    ]
+    assert compared(paths, framework).measures == []
+
+
+def test_names_match_ignoring_case_and_spaces_and_can_be_mapped(framework, tmp_path):
+    paths = [
+        save_session(
+            with_measures(
+                framework,
+                "North",
+                date(2026, 1, 1),
+                [cost("Cost per  visit", ("2023/24", "£4.10"))],
+            ),
+            tmp_path / "n.yaml",
+        ),
+        save_session(
+            with_measures(
+                framework, "South", date(2026, 1, 2), [cost("cost per visit", ("2023-24", "£4.30"))]
+            ),
+            tmp_path / "s.yaml",
+        ),
+        save_session(
+            with_measures(
+                framework,
+                "East",
+                date(2026, 1, 3),
+                [cost("Net cost per visit", ("2023/24", "£3.90"))],
+            ),
+            tmp_path / "e.yaml",
+        ),
+    ]
+    (matched,) = compared(paths, framework).measures
+    assert [matched.value(n, "2023/24") for n in range(3)] == [
+        "£4.10",
+        "£4.30",
+        None,
+    ]  # 2023-24 is 2023/24
+    mapped = compare_sessions(
+        load_sessions(paths, framework),
+        framework,
+        same_measures={"Net cost per visit": "Cost per visit"},
+    )
+    (matched,) = mapped.measures
+    assert [matched.value(n, "2023/24") for n in range(3)] == ["£4.10", "£4.30", "£3.90"]
+    assert matched.names == ["Cost per  visit", "cost per visit", "Net cost per visit"]
+    unknown = compare_sessions(
+        load_sessions(paths, framework), framework, same_measures={"Nope": "Cost"}
+    )
+    assert any("Nope" in m for m in unknown.mismatches)
+
+
+def test_comparators_are_compared_with_their_standing(framework, tmp_path):
+    cipfa = Comparator(
+        name="CIPFA nearest neighbours (median)",
+        values=[ComparatorValue(period="2024/25", value="£4.00")],
+    )
+    paths = [
+        save_session(
+            with_measures(
+                framework,
+                "North",
+                date(2026, 1, 1),
+                [cost("Cost", ("2024/25", "£4.50"), comparators=[cipfa])],
+            ),
+            tmp_path / "n.yaml",
+        ),
+        save_session(
+            with_measures(
+                framework,
+                "South",
+                date(2026, 1, 2),
+                [cost("Cost", ("2024/25", "£4.02"), comparators=[cipfa])],
+            ),
+            tmp_path / "s.yaml",
+        ),
+    ]
+    comparison = compared(paths, framework, "across")
+    (measure,) = comparison.measures
+    assert measure.comparator_names == ["CIPFA nearest neighbours (median)"]
+    assert measure.comparator_value(0, "cipfa nearest neighbours (median)", "2024/25") == "£4.00"
+    assert [measure.standing(n, cipfa.name, "2024/25").standing for n in range(2)] == [
+        "above",
+        "in-line",
+    ]
+    text = render(comparison)
+    assert "Section 1: measures in more than one session" in text
+    assert row_tokens(text, "2024/25", "1.4 Cost") == ["£4.50", "£4.02"]
+    assert row_tokens(text, "2024/25", "  CIPFA nearest") == ["£4.00", "▲", "£4.00", "="]
+    plain = render(comparison, plain=True)
+    assert row_tokens(plain, "2024/25", "  CIPFA nearest") == ["GBP4.00", "+", "GBP4.00", "="]
+
+
+def test_the_three_community_libraries_figures_are_compared(framework):
+    text = render(compared(LIBRARIES, framework))
+    assert "1.1 Visits" in text and "1.4 Cost per visit" in text
+
+
+def test_the_csv_has_a_row_per_session_measure_period_and_comparator(framework, tmp_path):
+    comparison = compared([LAST_YEAR, THIS_YEAR], framework)
+    with write_csv(comparison, tmp_path / "out.csv").open(encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if r["section"] == "measures"]
+    visits = [r for r in rows if r["measure"].startswith("Physical visits")]
+    assert [(r["session"], r["period"], r["value"]) for r in visits] == [
+        ("2025", "2021/22", "612,400"),
+        ("2025", "2022/23", "948,700"),
+        ("2025", "2023/24", "1,041,300"),
+        ("2026", "2021/22", "612,400"),
+        ("2026", "2022/23", "948,700"),
+        ("2026", "2023/24", "1,041,300"),
+        ("2026", "2024/25", "1,068,900"),
+    ]
+    assert {r["trend"] for r in visits} == {"improving"}
+    assert {r["item_id"] for r in visits} == {"outcomes"}
+
+
+def test_the_command_maps_differing_measure_names(framework, tmp_path, capsys):
+    from benchmark_tui.cli import main
+
+    paths = [
+        save_session(
+            with_measures(
+                framework, "North", date(2026, 1, 1), [cost("Cost per visit", ("2024", "£4"))]
+            ),
+            tmp_path / "n.yaml",
+        ),
+        save_session(
+            with_measures(
+                framework, "South", date(2026, 1, 2), [cost("Net cost per visit", ("2024", "£5"))]
+            ),
+            tmp_path / "s.yaml",
+        ),
+    ]
+    assert main(["compare", *map(str, paths)]) == 0
+    assert "Section 1: measures" not in capsys.readouterr().out
+    assert (
+        main(["compare", *map(str, paths), "--same-measure", "net cost per visit=Cost per visit"])
+        == 0
+    )
+    assert row_tokens(capsys.readouterr().out, "2024", "1.4 Cost per visit") == ["£4", "£5"]
+    assert main(["compare", *map(str, paths), "--same-measure", "no equals sign"]) == 2
+    assert "NAME=OTHER NAME" in capsys.readouterr().err

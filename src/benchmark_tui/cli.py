@@ -24,6 +24,8 @@ EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 HISTORY_COMMANDS = ("versions", "restore", "next", "compare")
 """Commands about a session's history, in :mod:`benchmark_tui.cli_history`."""
+FIGURES_COMMANDS = ("import-figures", "figures-template")
+"""Commands about Section 1's figures, in :mod:`benchmark_tui.cli_figures`."""
 
 DESCRIPTION = """\
 Run a library service self-assessment workshop against the Libraries Taskforce
@@ -40,6 +42,10 @@ commands:
   benchmark-tui restore SESSION N    put earlier version N back (the present one is kept)
   benchmark-tui next SESSION         start next year's self-assessment from this one
   benchmark-tui compare A B [C...]   compare sessions over time, or libraries side by side
+  benchmark-tui import-figures SESSION FILE
+                                     import Section 1's figures from a .csv or .xlsx
+  benchmark-tui figures-template [OUT.xlsx]
+                                     write a workbook to collect the figures in
 
 Run 'benchmark-tui COMMAND --help' for a command's options.
 """
@@ -150,6 +156,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from benchmark_tui import cli_history
 
             return cli_history.run(args[0], args[1:])
+        if args and args[0] in FIGURES_COMMANDS:
+            from benchmark_tui import cli_figures
+
+            return cli_figures.run(args[0], args[1:])
         return run_app(_app_parser().parse_args(args))
     except BenchmarkError as err:
         print(f"benchmark-tui: {err.message}", file=sys.stderr)  # stderr, so stdout stays clean

@@ -179,6 +179,14 @@ def _compare_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--plain", action="store_true", help="ASCII only, no box drawing or arrows")
     parser.add_argument(
+        "--same-measure",
+        action="append",
+        default=[],
+        metavar="A=B",
+        help="take Section 1's measure named A as the one named B (case and spacing are "
+        "ignored anyway); repeat for more",
+    )
+    parser.add_argument(
         "--docx",
         type=Path,
         metavar="OUT.docx",
@@ -205,6 +213,20 @@ def _can_print(text: str) -> bool:
     return True
 
 
+def _same_measure(pair: str) -> tuple[str, str]:
+    """``"A=B"`` → ``("A", "B")``."""
+    from benchmark_tui.errors import BenchmarkError
+
+    name, sep, same = pair.partition("=")
+    if not sep or not name.strip() or not same.strip():
+        raise BenchmarkError(
+            f"--same-measure {pair!r}: write it as 'NAME=OTHER NAME', e.g. "
+            "--same-measure 'Net cost per visit=Cost per visit'",
+            title="Nothing compared",
+        )
+    return name.strip(), same.strip()
+
+
 def run_compare(args: argparse.Namespace) -> int:
     """Print the comparison of the sessions given (and write the CSV, if asked)."""
     from benchmark_tui.compare import compare_sessions, load_sessions, write_csv
@@ -212,7 +234,10 @@ def run_compare(args: argparse.Namespace) -> int:
     from benchmark_tui.store import load_framework
 
     framework = load_framework(args.framework)
-    comparison = compare_sessions(load_sessions(args.sessions, framework), framework, args.mode)
+    same = dict(_same_measure(pair) for pair in args.same_measure)
+    comparison = compare_sessions(
+        load_sessions(args.sessions, framework), framework, args.mode, same_measures=same
+    )
     plain = args.plain or not _can_print("─▲▼–…·")
     print(render(comparison, plain=plain), end="")
     if args.csv is not None:

@@ -7,9 +7,12 @@ Across libraries (any other set) each library is a column, and each row adds the
 spread: lowest, median and highest rating, and which library is lowest.
 
 Items are matched by id, so sessions made with different versions of the framework can be
-compared; what could not be matched is listed. The CSV is tidy, one row per session × item ×
-element; the terminal table is :mod:`benchmark_tui.compare_table`. Nothing here imports
-Textual.
+compared; what could not be matched is listed. Section 1's measures found in more than one
+session are lined up too (:class:`MeasureAcross`, :attr:`Comparison.measures`): matched by name,
+case and spacing ignored (``same_measures`` maps names that differ), with their values by
+year, their comparators and where each session stands against them. The CSV is tidy, one row
+per session × item × element, then one per session × measure × period (× comparator); the
+terminal table is :mod:`benchmark_tui.compare_table`. Nothing here imports Textual.
 """
 
 from __future__ import annotations
@@ -17,22 +20,26 @@ from __future__ import annotations
 import csv
 import io
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
 from benchmark_tui.cycle import content_hash
 from benchmark_tui.errors import BenchmarkError
 from benchmark_tui.last_time import Change, PlanCompletion, plan_completion
-from benchmark_tui.models import Framework, Session
+from benchmark_tui.models import Framework, Measure, Session
+from benchmark_tui.models.evidence import Comparator, PeriodValue, StandingRead, same_name
+from benchmark_tui.models.periods import read_period
 
 Mode = Literal["over-time", "across"]
 
 __all__ = [
     "Column",
     "Comparison",
+    "MeasureAcross",
     "Mode",
     "Spread",
     "compare_sessions",
@@ -86,6 +93,13 @@ class Comparison:
     columns: list[Column]
     mismatches: list[str] = field(default_factory=list)
     """What could not be matched: other framework versions, ids the framework lacks."""
+    same_measures: dict[str, str] = field(default_factory=dict)
+    """Measure names taken as another's (``{"Net cost per visit": "Cost per visit"}``)."""
+
+    @cached_property
+    def measures(self) -> list[MeasureAcross]:
+        """Section 1's measures found in more than one session, by area, in the order met."""
+        return measures_across(self.framework, self.columns, self.same_measures)
 
     @property
     def title(self) -> str:
@@ -230,7 +244,10 @@ def _mismatches(framework: Framework, columns: list[Column]) -> list[str]:
 
 
 def compare_sessions(
-    loaded: Sequence[tuple[Path, Session]], framework: Framework, mode: Mode | None = None
+    loaded: Sequence[tuple[Path, Session]],
+    framework: Framework,
+    mode: Mode | None = None,
+    same_measures: Mapping[str, str] | None = None,
 ) -> Comparison:
     """Line up sessions for comparison.
 
@@ -238,6 +255,8 @@ def compare_sessions(
         loaded: each session with the file it was read from.
         framework: the framework whose items and elements make the rows.
         mode: "over-time" or "across"; None infers it (:func:`infer_mode`).
+        same_measures: measure names to take as another's, ``{name: as}`` (case and spacing
+            ignored), for measures named differently in different sessions.
 
     Raises:
         BenchmarkError: fewer than two sessions, or the same file twice.
@@ -260,7 +279,9 @@ def compare_sessions(
         seen[resolved] = path
     chosen = mode or infer_mode([s for _p, s in loaded])
     columns = _columns(chosen, loaded)
-    return Comparison(chosen, framework, columns, _mismatches(framework, columns))
+    mapped = dict(same_measures or {})
+    mismatches = _mismatches(framework, columns) + _unknown_names(columns, mapped)
+    return Comparison(chosen, framework, columns, mismatches, mapped)
 
 
 def load_sessions(paths: Sequence[Path], framework: Framework) -> list[tuple[Path, Session]]:
@@ -295,6 +316,170 @@ def load_sessions(paths: Sequence[Path], framework: Framework) -> list[tuple[Pat
 
 
 # ---------------------------------------------------------------------------------------------
+# Section 1: the measures
+# ---------------------------------------------------------------------------------------------
+
+
+def _period_key(period: str) -> tuple[int, int] | str:
+    """The same period however typed: ``2023-24`` and ``2023/24`` share a key."""
+    read = read_period(period)
+    return (read.start, read.end) if read is not None else same_name(period)
+
+
+@dataclass
+class MeasureAcross:
+    """One Section 1 measure as each session of a comparison recorded it.
+
+    The comparison screen and the Word comparison read this, as the terminal table and the CSV
+    do: :attr:`periods` are the rows, the comparison's columns the columns.
+    """
+
+    key: str
+    """The name it was matched by (case and spacing ignored, after ``same_measures``)."""
+    name: str
+    """As the first session to have it named it."""
+    area_id: str
+    """The results area it is in (in the first session to have it)."""
+    measures: list[Measure | None]
+    """Each column's measure (None: that session does not have it)."""
+    periods: list[str] = field(default_factory=list)
+    """Every period any session has a figure for (the team's or a comparator's), oldest first
+    when all can be read as years; each as first typed."""
+    comparator_names: list[str] = field(default_factory=list)
+    """Every comparator any session has, as first named."""
+
+    @property
+    def names(self) -> list[str | None]:
+        """What each session calls it (None: not there)."""
+        return [m.name if m else None for m in self.measures]
+
+    @property
+    def count(self) -> int:
+        """How many sessions have it."""
+        return sum(1 for m in self.measures if m is not None)
+
+    _index: dict[tuple[int, str], dict[tuple[int, int] | str, PeriodValue]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Each column's figures (own: name "", or a comparator's) by period key, made once."""
+
+    def _figures(self, index: int, name: str = "") -> dict[tuple[int, int] | str, PeriodValue]:
+        """Column ``index``'s own figures (``name`` "") or a comparator's, by period key."""
+        key = (index, same_name(name))
+        found = self._index.get(key)
+        if found is None:
+            measure = self.measures[index]
+            values: list[PeriodValue] = []
+            if measure is not None and not name:
+                values = list(measure.values)
+            elif measure is not None and (comparator := measure.comparator(name)) is not None:
+                values = list(comparator.values)
+            found = {}
+            for value in values:
+                found.setdefault(_period_key(value.period), value)
+            self._index[key] = found
+        return found
+
+    def value(self, index: int, period: str) -> str | None:
+        """Column ``index``'s value for a period, as typed (None: none)."""
+        found = self._figures(index).get(_period_key(period))
+        return found.value if found else None
+
+    def trend(self, index: int) -> str:
+        """Column ``index``'s trend as the team judged it ("" when not judged or absent)."""
+        measure = self.measures[index]
+        return measure.trend or "" if measure else ""
+
+    def comparator_value(self, index: int, name: str, period: str) -> str | None:
+        """A comparator's figure for a period in column ``index`` (None: none)."""
+        found = self._figures(index, name).get(_period_key(period)) if name else None
+        return found.value if found else None
+
+    def standing(self, index: int, name: str, period: str) -> StandingRead | None:
+        """Where column ``index``'s figure stands against a comparator (None: not there)."""
+        measure = self.measures[index]
+        key = _period_key(period)
+        ours = self._figures(index).get(key)
+        theirs = self._figures(index, name).get(key) if name else None
+        if measure is None or ours is None or theirs is None:
+            return None
+        comparator = Comparator(
+            name=name, values=[theirs.model_copy(update={"period": ours.period})]
+        )
+        return measure.standing(comparator, ours.period)
+
+
+def _resolve(name: str, mapping: dict[str, str]) -> str:
+    """The key a measure name is matched by, after following ``mapping`` (no loops)."""
+    key = same_name(name)
+    seen = {key}
+    while key in mapping and mapping[key] not in seen:
+        key = mapping[key]
+        seen.add(key)
+    return key
+
+
+def measures_across(
+    framework: Framework, columns: Sequence[Column], same_measures: Mapping[str, str]
+) -> list[MeasureAcross]:
+    """The measures found in more than one column, by results area then order met."""
+    mapping = {same_name(a): same_name(b) for a, b in same_measures.items()}
+    found: dict[str, MeasureAcross] = {}
+    for index, column in enumerate(columns):
+        for area in framework.areas:
+            record = column.session.results.get(area.id)
+            for measure in record.measures if record else []:
+                key = _resolve(measure.name, mapping)
+                across = found.get(key)
+                if across is None:
+                    across = MeasureAcross(key, measure.name, area.id, [None] * len(columns))
+                    found[key] = across
+                if across.measures[index] is None:
+                    across.measures[index] = measure
+    order = {area.id: n for n, area in enumerate(framework.areas)}
+    shared = [m for m in found.values() if m.count > 1]
+    shared.sort(key=lambda m: order[m.area_id])  # stable: the order met within an area
+    for across in shared:
+        _fill_periods(across)
+    return shared
+
+
+def _fill_periods(across: MeasureAcross) -> None:
+    periods: dict[tuple[int, int] | str, str] = {}
+    names: dict[str, str] = {}
+    for measure in across.measures:
+        if measure is None:
+            continue
+        typed = [v.period for v in measure.values]
+        typed += [v.period for c in measure.comparators for v in c.values]
+        for period in typed:
+            periods.setdefault(_period_key(period), period)
+        for comparator in measure.comparators:
+            names.setdefault(same_name(comparator.name), comparator.name)
+    keys = list(periods)
+    if all(isinstance(k, tuple) for k in keys):
+        keys.sort()
+    across.periods = [periods[k] for k in keys]
+    across.comparator_names = list(names.values())
+
+
+def _unknown_names(columns: Sequence[Column], same_measures: Mapping[str, str]) -> list[str]:
+    """The names given to map that no session has a measure of."""
+    known = {
+        same_name(m.name)
+        for c in columns
+        for record in c.session.results.values()
+        for m in record.measures
+    }
+    return [
+        f"--same-measure {name!r}: no session has a measure named so"
+        for pair in same_measures.items()
+        for name in pair
+        if same_name(name) not in known
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
 # CSV
 # ---------------------------------------------------------------------------------------------
 
@@ -317,9 +502,17 @@ CSV_FIELDS = [
     "rating_note",
     "item_strengths",
     "item_improvements",
+    "measure",
+    "period",
+    "value",
+    "comparator",
+    "standing",
+    "trend",
 ]
 """The CSV's columns. ``item_strengths`` and ``item_improvements`` count per item (repeated on
-each element's row: in a pivot table take their maximum, not their sum)."""
+each element's row: in a pivot table take their maximum, not their sum). The last six are
+filled on the measures' rows (``section`` ``measures``): one per session × measure × period,
+and one more per comparator's figure, with where the session stands against it."""
 
 
 def csv_rows(comparison: Comparison) -> list[dict[str, str]]:
@@ -373,6 +566,51 @@ def csv_rows(comparison: Comparison) -> list[dict[str, str]]:
                     }
                     | counts(characteristic.id)
                 )
+    return rows + measure_csv_rows(comparison)
+
+
+def measure_csv_rows(comparison: Comparison) -> list[dict[str, str]]:
+    """One row per session × shared measure × period, and one per comparator's figure."""
+    rows: list[dict[str, str]] = []
+    blank = dict.fromkeys(CSV_FIELDS, "")
+    for index, column in enumerate(comparison.columns):
+        session = column.session
+        base = blank | {
+            "session": column.key,
+            "file": column.path.name,
+            "service": session.service.name,
+            "scope": session.service.scope,
+            "library": session.service.library,
+            "governance": session.service.governance_label,
+            "date": column.day.isoformat(),
+            "framework_version": session.framework.version,
+            "section": "measures",
+        }
+        for measure in comparison.measures:
+            if measure.measures[index] is None:
+                continue
+            item = {
+                "item_id": measure.area_id,
+                "item": comparison.framework.area(measure.area_id).label,
+                "measure": measure.name,
+            }
+            for period in measure.periods:
+                value = measure.value(index, period)
+                if value is not None:
+                    trend = {"trend": measure.trend(index)}
+                    rows.append(base | item | trend | {"period": period, "value": value})
+                for name in measure.comparator_names:
+                    theirs = measure.comparator_value(index, name, period)
+                    if theirs is None:
+                        continue
+                    read = measure.standing(index, name, period)
+                    standing = read.standing if read and read.standing else ""
+                    rows.append(
+                        base
+                        | item
+                        | {"period": period, "value": theirs, "comparator": name}
+                        | {"standing": standing}
+                    )
     return rows
 
 

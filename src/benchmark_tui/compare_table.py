@@ -11,8 +11,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from benchmark_tui.compare import Comparison
+from benchmark_tui.compare import Comparison, MeasureAcross
 from benchmark_tui.last_time import Change
+from benchmark_tui.models.figures import IN_LINE_WITHIN
 
 __all__ = ["LABEL_WIDTH", "WIDTH", "cell_width", "render", "to_ascii"]
 
@@ -38,6 +39,8 @@ _PLAIN = _Glyphs(rule="-", ellipsis="~", none="-")
 
 def cell_width(text: str) -> int:
     """Terminal cells ``text`` takes: wide (CJK, emoji) count two, combining marks none."""
+    if text.isascii():
+        return len(text)  # the common case, and a table of fifty sessions asks it 40,000 times
     width = 0
     for char in text:
         if unicodedata.combining(char):
@@ -219,6 +222,7 @@ def render(comparison: Comparison, *, plain: bool = False, width: int = WIDTH) -
     lines += table.lines()
     if over_time:
         lines += _completion_lines(comparison, glyphs, width)
+    lines += _measure_lines(comparison, glyphs, width, plain=plain)
     lines.append("Key")
     for column in columns:
         lines += _keyed(column.key, column.name, width)
@@ -232,6 +236,94 @@ def render(comparison: Comparison, *, plain: bool = False, width: int = WIDTH) -
         return text
     # Transliteration can lengthen a line ("½" becomes "1?2"): cut any that grew past the edge.
     return "\n".join(_fit(line, width, "~") for line in to_ascii(text).split("\n"))
+
+
+_STANDING_MARKS = {"above": "▲", "below": "▼", "in-line": "="}
+_PLAIN_STANDING_MARKS = {"above": "+", "below": "-", "in-line": "="}
+_PLAIN_CURRENCIES = {"£": "GBP", "€": "EUR"}
+MEASURE_CELL = (6, 14)
+"""The narrowest and widest a measure's column is (figures longer than the widest are cut)."""
+
+
+def _measure_cell(text: str | None, glyphs: _Glyphs, *, plain: bool) -> str:
+    if text is None:
+        return glyphs.none
+    text = " ".join(text.split())
+    if plain:
+        for symbol, code in _PLAIN_CURRENCIES.items():
+            text = text.replace(symbol, code)
+    return text
+
+
+def _measure_rows(
+    measure: MeasureAcross, count: int, glyphs: _Glyphs, *, plain: bool
+) -> list[tuple[str, list[str]] | str]:
+    """A measure's rows: its figures by period, the trend, then each comparator's figures."""
+    marks = _PLAIN_STANDING_MARKS if plain else _STANDING_MARKS
+    rows: list[tuple[str, list[str]] | str] = []
+    for period in measure.periods:
+        figures = [measure.value(n, period) for n in range(count)]
+        if any(f is not None for f in figures):
+            rows.append((f"  {period}", [_measure_cell(f, glyphs, plain=plain) for f in figures]))
+    rows.append(("  trend", [measure.trend(n) or glyphs.none for n in range(count)]))
+    for name in measure.comparator_names:
+        found = False
+        for period in measure.periods:
+            cells: list[str] = []
+            for n in range(count):
+                theirs = measure.comparator_value(n, name, period)
+                read = measure.standing(n, name, period)
+                mark = marks[read.standing] if read and read.standing else ""
+                cell = _measure_cell(theirs, glyphs, plain=plain)
+                cells.append(f"{cell} {mark}" if theirs is not None and mark else cell)
+            if any(c != glyphs.none for c in cells):
+                if not found:
+                    rows.append(f"  {name}")
+                    found = True
+                rows.append((f"    {period}", cells))
+    return rows
+
+
+def _measure_lines(
+    comparison: Comparison, glyphs: _Glyphs, width: int, *, plain: bool
+) -> list[str]:
+    """Section 1's measures found in more than one session: figures by year, comparators."""
+    if not comparison.measures:
+        return []
+    count = len(comparison.columns)
+    keys = [c.key for c in comparison.columns]
+    measures = [(m, _measure_rows(m, count, glyphs, plain=plain)) for m in comparison.measures]
+    widest = max(
+        [cell_width(k) for k in keys]
+        + [
+            cell_width(c)
+            for _m, rows in measures
+            for row in rows
+            if isinstance(row, tuple)
+            for c in row[1]
+        ]
+    )
+    cell = max(MEASURE_CELL[0], min(MEASURE_CELL[1], widest))
+    table = _Table(keys, [cell] * count, glyphs, width, right=True)
+    rule = glyphs.rule * 3
+    table.heading(f"{rule} Section 1: measures in more than one session {rule}")
+    for measure, rows in measures:
+        table.heading(f"{comparison.framework.area(measure.area_id).number} {measure.name}")
+        for row in rows:
+            if isinstance(row, str):
+                table.heading(row)
+            else:
+                table.row(*row)
+    above = "+" if plain else "▲"
+    below = "-" if plain else "▼"
+    explain = (
+        "Measures: each session's figures by year and the trend the team judged; under each "
+        f"comparator, its figure and where the session's stands: {above} above, {below} below, "
+        f"= in line (within {'+/-' if plain else '±'}{IN_LINE_WITHIN * 100:g} %; the team's "
+        "judgement where it differs). "
+        f"{glyphs.none} no figure."
+    )
+    return [*_wrap(explain, width), "", *table.lines()]
 
 
 def _completion_lines(comparison: Comparison, glyphs: _Glyphs, width: int) -> list[str]:

@@ -213,6 +213,18 @@ class AreaRecord(_Record):
     strengths: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
     improvements: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
     """Areas for improvement."""
+    linked: list[CharacteristicId] = Field(
+        default_factory=list, max_length=MAX_ITEMS, exclude_if=lambda linked: not linked
+    )
+    """The characteristics whose practices explain these results ("linking these results to
+    … organisational practices"), by id (left out of the file while none)."""
+
+    @model_validator(mode="after")
+    def _linked_once(self) -> AreaRecord:
+        twice = sorted({c for c in self.linked if self.linked.count(c) > 1})
+        if twice:
+            raise ValueError(f"a characteristic linked twice: {', '.join(twice)}")
+        return self
 
     @property
     def short_measures(self) -> list[Measure]:

@@ -190,6 +190,14 @@ class Session(_Record):
         """The record for a characteristic, created empty if missing."""
         return self.characteristics.setdefault(characteristic_id, CharacteristicRecord())
 
+    def areas_linked_to(self, characteristic_id: str) -> list[str]:
+        """The results areas whose results the team linked to a characteristic's practices."""
+        return [
+            area_id
+            for area_id, record in self.results.items()
+            if characteristic_id in record.linked
+        ]
+
     def state_of(self, item_id: str) -> ProgressState:
         """The progress state of an area or characteristic."""
         if item_id in self.results:
