@@ -15,8 +15,9 @@ import pytest
 from docx.oxml.ns import qn
 
 from benchmark_tui.errors import ExportError
+from benchmark_tui.export import target as targets
 from benchmark_tui.export import template as templates
-from benchmark_tui.export import word, write_report
+from benchmark_tui.export import write_report
 
 from .conftest import GENERATED
 
@@ -281,7 +282,7 @@ def test_an_unwritable_folder_is_explained(framework, session, tmp_path, monkeyp
     def denied(path, data, **_):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(word, "write_atomically", denied)
+    monkeypatch.setattr(targets, "write_atomically", denied)
     with pytest.raises(ExportError) as raised:
         write_report(framework, session, tmp_path / "out.docx", now=GENERATED)
     assert f"the folder {tmp_path} is read-only" in raised.value.message
@@ -297,8 +298,8 @@ def test_on_windows_a_refused_replace_means_the_document_is_open(
     def sharing_violation(path, data, **_):
         raise PermissionError(13, "The process cannot access the file", str(path))
 
-    monkeypatch.setattr(word, "write_atomically", sharing_violation)
-    monkeypatch.setattr(word, "_IS_WINDOWS", True)
+    monkeypatch.setattr(targets, "write_atomically", sharing_violation)
+    monkeypatch.setattr(targets, "_IS_WINDOWS", True)
     with pytest.raises(ExportError, match="open in another program \\(probably Word\\)"):
         write_report(framework, session, target, now=GENERATED)
 
@@ -307,7 +308,7 @@ def test_a_full_disk_is_explained(framework, session, tmp_path, monkeypatch):
     def full(path, data, **_):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(word, "write_atomically", full)
+    monkeypatch.setattr(targets, "write_atomically", full)
     with pytest.raises(ExportError, match="is full"):
         write_report(framework, session, tmp_path / "out.docx", now=GENERATED)
 

@@ -19,6 +19,7 @@ from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pieces import NOT_RATED, day, rating_cell
 from benchmark_tui.export.since_last import ratings_then_and_now
 from benchmark_tui.export.styles import MUTED
+from benchmark_tui.export.target import check_target, save_document
 from benchmark_tui.export.template import open_template
 from benchmark_tui.export.wordkit import Cell, DocWriter, Line
 from benchmark_tui.models import Characteristic, ResultsArea
@@ -43,10 +44,8 @@ def write_comparison_report(
         ExportError: the template is not usable, or the target cannot be written (the same
             checks and messages as the findings document).
     """
-    from benchmark_tui.export.word import _check_target, _save
-
     target = Path(target)
-    _check_target(target)
+    check_target(target)
     document = open_template(Path(template) if template is not None else None)
     writer = DocWriter(document)
     header_and_footer(writer, comparison.title, draft=False)
@@ -57,7 +56,7 @@ def write_comparison_report(
     writer.finish()
     buffer = io.BytesIO()
     document.save(buffer)
-    _save(target, buffer.getvalue())
+    save_document(target, buffer.getvalue())
     return target
 
 

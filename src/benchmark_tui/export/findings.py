@@ -31,7 +31,6 @@ from benchmark_tui.export.ooxml import (
 )
 from benchmark_tui.export.parking import write_parking_lot
 from benchmark_tui.export.pieces import (
-    NOT_RATED,
     count,
     day,
     is_draft,
@@ -39,8 +38,9 @@ from benchmark_tui.export.pieces import (
     state_span,
 )
 from benchmark_tui.export.plan import write_appendix, write_plan
+from benchmark_tui.export.scale import rating_key, scale_and_matrix
 from benchmark_tui.export.sections import write_characteristics, write_results
-from benchmark_tui.export.styles import ALERT, MUTED
+from benchmark_tui.export.styles import ALERT
 from benchmark_tui.export.wordkit import Cell, DocWriter, Line
 from benchmark_tui.models import (
     AreaRecord,
@@ -187,37 +187,6 @@ def _how_to_read(writer: DocWriter, framework: Framework, session: Session) -> N
     scale_and_matrix(writer, framework)
 
 
-def scale_and_matrix(writer: DocWriter, framework: Framework) -> None:
-    """The 0–4 scale and the evaluation matrix's elements and questions, as two tables."""
-    writer.heading("The rating scale", 2)
-    grid = writer.table(
-        [1, 5], ["Rating", "Meaning"], caption="The rating scale", keep_together=True
-    )
-    for point in framework.scale:
-        writer.row(grid, [rating_cell(point.value, writer.palette), point.label])
-    writer.row(
-        grid,
-        [rating_cell(None, writer.palette), "Not yet rated: the team has not agreed a rating"],
-    )
-    writer.paragraph(
-        "Ratings are shaded from light (0) to dark (4), and the number is always printed, so "
-        "the tables read the same in black and white.",
-        style="Note",
-    )
-
-    writer.heading("The evaluation matrix", 2)
-    writer.paragraph(
-        f"Each characteristic is rated on {len(framework.elements)} elements, each answering "
-        "one question:",
-        keep_with_next=True,
-    )
-    grid = writer.table(
-        [1, 5], ["Element", "Question"], caption="The evaluation matrix", keep_together=True
-    )
-    for element in framework.elements:
-        writer.row(grid, [Span(element.title, bold=True), element.question])
-
-
 def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
     writer.heading("Summary", 1, new_page=True)
     progress = session.progress(framework)
@@ -254,7 +223,7 @@ def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
             ],
         )
     writer.paragraph(style="Note")  # keeps the key a table of its own
-    _key(writer, framework)
+    rating_key(writer, framework)
 
     writer.heading("Results achieved", 2)
     grid = writer.table(
@@ -296,26 +265,6 @@ def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
         )
     else:
         writer.paragraph("No improvement actions have been recorded yet.")
-
-
-def _key(writer: DocWriter, framework: Framework) -> None:
-    """A one-row key to the shading: each rating's colour with its label."""
-    grid = writer.table([1] * (len(framework.scale) + 1), caption="Key to the rating shading")
-    writer.row(
-        grid,
-        [
-            Cell(
-                f"{p.value} {p.label}",
-                fill=writer.palette.rating_fills[p.value],
-                color=writer.palette.rating_text[p.value],
-                align="center",
-                middle=True,
-            )
-            for p in framework.scale
-        ]
-        + [Cell(f"{NOT_RATED} Not yet rated", color=MUTED, align="center", middle=True)],
-        style="Note",
-    )
 
 
 def _data_label(record: AreaRecord) -> str:

@@ -16,6 +16,8 @@ from docx.section import _Footer, _Header
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
+from benchmark_tui.export.docxcompat import element_of, p_of, replace_blob
+from benchmark_tui.export.identity import document_mark
 from benchmark_tui.export.ooxml import (
     SETTINGS_AFTER_UPDATE_FIELDS,
     Span,
@@ -27,7 +29,6 @@ from benchmark_tui.export.ooxml import (
 )
 from benchmark_tui.export.pieces import day, is_draft
 from benchmark_tui.export.styles import ALERT
-from benchmark_tui.export.word import document_mark
 from benchmark_tui.export.wordkit import DocWriter, Line
 from benchmark_tui.models import Framework, Session
 
@@ -48,7 +49,7 @@ def header_and_footer(writer: DocWriter, service: str, *, draft: bool) -> None:
     """
     section = writer.section
     header = section.header
-    if not _has_text(header._element):
+    if not _has_text(element_of(header)):
         paragraph = _blank_paragraph(header)
         paragraph.add_run(xml_safe(service))
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -59,9 +60,9 @@ def header_and_footer(writer: DocWriter, service: str, *, draft: bool) -> None:
         for part in headers:
             paragraph = _blank_paragraph(part)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            add_runs(paragraph._p, [Span("DRAFT", bold=True, color=ALERT)])
+            add_runs(p_of(paragraph), [Span("DRAFT", bold=True, color=ALERT)])
     footer = section.footer
-    if not has_field(footer._element, "PAGE"):
+    if not has_field(element_of(footer), "PAGE"):
         paragraph = _blank_paragraph(footer)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run("Page ")
@@ -81,7 +82,7 @@ def _blank_paragraph(part: _Header | _Footer) -> Paragraph:
     A logo or a line of text already there stays as the template has it.
     """
     paragraphs = part.paragraphs
-    if paragraphs and not paragraphs[0].runs and not paragraphs[0]._p.xpath(".//w:drawing"):
+    if paragraphs and not paragraphs[0].runs and not p_of(paragraphs[0]).xpath(".//w:drawing"):
         return paragraphs[0]
     return part.add_paragraph()
 
@@ -130,7 +131,7 @@ def _application_properties(document: Document) -> None:
     """Replace the template's application properties ("Microsoft Macintosh Word, 1 page")."""
     for part in document.part.package.iter_parts():
         if part.partname == "/docProps/app.xml":
-            part._blob = APP_PROPERTIES
+            replace_blob(part, APP_PROPERTIES)
 
 
 def title_block(writer: DocWriter, framework: Framework, session: Session, title: str) -> None:

@@ -13,7 +13,6 @@ from datetime import date
 
 from docx.document import Document
 
-from benchmark_tui.export.findings import scale_and_matrix
 from benchmark_tui.export.frame import (
     contents,
     facts_table,
@@ -23,6 +22,7 @@ from benchmark_tui.export.frame import (
 )
 from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pieces import NONE_YET
+from benchmark_tui.export.scale import scale_and_matrix
 from benchmark_tui.export.sections import framework_guidance, matrix, measures_table
 from benchmark_tui.export.wordkit import DocWriter
 from benchmark_tui.models import AreaRecord, CharacteristicRecord, Framework, Session

@@ -18,6 +18,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
+from benchmark_tui.export.docxcompat import p_of
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 """The WordprocessingML namespace, for building element names quickly (``f"{W}p"``)."""
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -122,7 +124,7 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     Word computes the real result when it lays out the page or updates the field.
     """
     field_start(paragraph, instruction)
-    add_runs(paragraph._p, [Span(placeholder)])
+    add_runs(p_of(paragraph), [Span(placeholder)])
     field_end(paragraph)
 
 
@@ -134,7 +136,7 @@ def has_field(element: BaseOxmlElement, name: str) -> bool:
 
 
 def _fld_char(paragraph: Paragraph, kind: str) -> None:
-    r = SubElement(paragraph._p, f"{W}r")
+    r = SubElement(p_of(paragraph), f"{W}r")
     char = SubElement(r, f"{W}fldChar")
     char.set(f"{W}fldCharType", kind)
     if kind == "begin":
@@ -144,7 +146,7 @@ def _fld_char(paragraph: Paragraph, kind: str) -> None:
 def field_start(paragraph: Paragraph, instruction: str) -> None:
     """Open a field in ``paragraph``; what follows, up to :func:`field_end`, is its result."""
     _fld_char(paragraph, "begin")
-    r = SubElement(paragraph._p, f"{W}r")
+    r = SubElement(p_of(paragraph), f"{W}r")
     instr = SubElement(r, f"{W}instrText")
     instr.set(XML_SPACE, "preserve")
     instr.text = f" {instruction} "

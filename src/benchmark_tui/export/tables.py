@@ -18,6 +18,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table
 from lxml.etree import SubElement
 
+from benchmark_tui.export.docxcompat import tbl_of
 from benchmark_tui.export.ooxml import (
     Line,
     Span,
@@ -153,7 +154,7 @@ def add_row(
             tc.append(p)
     if column != len(grid.widths):
         raise ValueError(f"row covers {column} columns; the table has {len(grid.widths)}")
-    tbl = grid.table._tbl
+    tbl = tbl_of(grid.table)
     previous = tbl[-1]
     if grid.keep_together and previous.tag == f"{W}tr":
         for p in previous.iter(f"{W}p"):

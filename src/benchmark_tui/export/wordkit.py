@@ -31,6 +31,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
+from benchmark_tui.export.docxcompat import p_of
 from benchmark_tui.export.numbering import (
     BULLET_INDENT,
     EMU_PER_TWIP,
@@ -251,8 +252,8 @@ class DocWriter:
         """
         paragraph = self.paragraph(style="Note")
         field_start(paragraph, instruction)
-        add_runs(paragraph._p, [Span(placeholder)])
-        self._contents = paragraph._p
+        add_runs(p_of(paragraph), [Span(placeholder)])
+        self._contents = p_of(paragraph)
 
     def finish(self) -> None:
         """Complete the document: fill in the contents, and end the body with a paragraph.
@@ -317,7 +318,7 @@ class DocWriter:
             or previous.tag != f"{W}p"
             or previous.find(f"{W}pPr/{W}sectPr") is not None
         ):
-            previous = self.paragraph()._p
+            previous = p_of(self.paragraph())
         previous.set_sectPr(copy.deepcopy(sentinel))
         for reference in sentinel.xpath("w:headerReference|w:footerReference"):
             sentinel.remove(reference)
