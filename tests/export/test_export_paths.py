@@ -173,7 +173,7 @@ def test_an_ordinary_header_still_works(framework, session, tmp_path):
     target = tmp_path / "ok.docx"
     write_report(framework, session, target, template=template, now=GENERATED)
     header = docx.Document(str(target)).sections[0].header
-    assert header.paragraphs[0].text == "Borough Council & Libraries"
+    assert header.paragraphs[0].text == "Borough Council & Libraries\u2003DRAFT"
 
 
 def test_a_template_name_over_255_bytes_is_explained(framework, session, tmp_path):

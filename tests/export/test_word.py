@@ -79,8 +79,7 @@ def test_contents_is_a_word_toc_field_prefilled_with_the_headings(example_report
     assert "Characteristic 10: Review, improvement and learning" in entries
     assert "Improvement plan" in example_report.paragraphs("toc 1")
     settings = [child.tag for child in example_report.doc.settings.element]
-    assert qn("w:updateFields") in settings  # Word offers to number the pages
-    assert settings.index(qn("w:updateFields")) < settings.index(qn("w:compat"))  # schema order
+    assert qn("w:updateFields") not in settings  # no prompt on opening (issue 22)
 
 
 def test_header_names_the_service_and_footer_counts_pages(example_report):
@@ -407,7 +406,7 @@ def test_hostile_service_name_reaches_title_header_and_properties(framework, exp
     session = Session.new(framework, ServiceInfo(name=name), Workshop(dates=[date(2026, 1, 5)]))
     report = export(session)
     assert name in report.paragraphs("Subtitle")
-    assert report.doc.sections[0].header.paragraphs[0].text == name
+    assert report.doc.sections[0].header.paragraphs[0].text == name + "\u2003DRAFT"
     assert report.doc.core_properties.title == f"{name}: Self-assessment findings"
 
 

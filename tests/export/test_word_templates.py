@@ -88,7 +88,7 @@ def test_the_councils_header_logo_and_page_setup_are_kept(example, export, counc
     report = export(example, template=council_template())
     section = report.doc.sections[0]
     header = section.header
-    assert header.paragraphs[0].text == "Borough Council — Libraries & Culture"
+    assert header.paragraphs[0].text == "Borough Council — Libraries & Culture\u2003DRAFT"
     assert header._element.xpath(".//pic:pic")  # the logo
     assert "Example Borough Libraries" not in header._element.xml  # their header, untouched
     assert round(section.page_width.inches, 1) == 8.5  # the template's Letter paper
@@ -104,7 +104,7 @@ def test_a_header_with_only_a_logo_gets_the_service_name_beside_it(
     header = report.doc.sections[0].header.paragraphs
     assert header[0]._p.xpath(".//pic:pic")  # the logo's paragraph, as the template had it
     assert header[0].text == ""
-    assert [p.text for p in header[1:]] == ["Example Borough Libraries", "DRAFT"]
+    assert [p.text for p in header[1:]] == ["Example Borough Libraries\u2003DRAFT"]
 
 
 def test_a_template_footer_with_page_numbers_is_left_as_it_is(example, export, council_template):

@@ -9,26 +9,17 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.section import _Footer, _Header
 from docx.shared import Pt
-from docx.text.paragraph import Paragraph
 
-from benchmark_tui.export.docxcompat import element_of, p_of, replace_blob
+from benchmark_tui.export.docxcompat import replace_blob
+from benchmark_tui.export.headers import complete_headers
 from benchmark_tui.export.identity import document_mark
 from benchmark_tui.export.ooxml import (
-    SETTINGS_AFTER_UPDATE_FIELDS,
     Span,
-    add_field,
-    add_runs,
-    has_field,
-    set_child,
     xml_safe,
 )
 from benchmark_tui.export.pieces import day, is_draft
-from benchmark_tui.export.styles import ALERT
 from benchmark_tui.export.wordkit import DocWriter, Line
 from benchmark_tui.models import Framework, Session
 
@@ -40,51 +31,8 @@ TOC_PLACEHOLDER = (
 
 
 def header_and_footer(writer: DocWriter, service: str, *, draft: bool) -> None:
-    """Service name in the header and "Page X of Y" in the footer, unless the template has them.
-
-    A council's template keeps its own header (logo, address, perhaps laid out in a table) and
-    footer: the service name is added only to a header without any text, and page numbers only
-    to a footer without a PAGE field. A draft says DRAFT at the top of every page, the title
-    page included.
-    """
-    section = writer.section
-    header = section.header
-    if not _has_text(element_of(header)):
-        paragraph = _blank_paragraph(header)
-        paragraph.add_run(xml_safe(service))
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if draft:
-        headers = [header]
-        if section.different_first_page_header_footer:
-            headers.append(section.first_page_header)
-        for part in headers:
-            paragraph = _blank_paragraph(part)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            add_runs(p_of(paragraph), [Span("DRAFT", bold=True, color=ALERT)])
-    footer = section.footer
-    if not has_field(element_of(footer), "PAGE"):
-        paragraph = _blank_paragraph(footer)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run("Page ")
-        add_field(paragraph, "PAGE", "1")
-        paragraph.add_run(" of ")
-        add_field(paragraph, "NUMPAGES", "1")
-
-
-def _has_text(element: BaseOxmlElement) -> bool:
-    """Whether a header holds any text: in paragraphs, tables or text boxes."""
-    return any((t.text or "").strip() for t in element.iter(qn("w:t")))
-
-
-def _blank_paragraph(part: _Header | _Footer) -> Paragraph:
-    """The header's or footer's first paragraph if it is empty, else a new one after the rest.
-
-    A logo or a line of text already there stays as the template has it.
-    """
-    paragraphs = part.paragraphs
-    if paragraphs and not paragraphs[0].runs and not p_of(paragraphs[0]).xpath(".//w:drawing"):
-        return paragraphs[0]
-    return part.add_paragraph()
+    """Complete the template's headers and footers (see :mod:`.headers`)."""
+    complete_headers(writer.document, service, draft=draft)
 
 
 def set_properties(
@@ -109,8 +57,11 @@ def set_properties(
     props.content_status = "Final" if not is_draft(framework, session) else "Draft"
     props.revision = 1
     props.created = props.modified = datetime(generated.year, generated.month, generated.day, 12)
-    # Word then offers to fill in the contents' page numbers when the file is opened.
-    set_child(document.settings.element, "w:updateFields", SETTINGS_AFTER_UPDATE_FIELDS, val="true")
+    # No w:updateFields: Word would greet every reader with a prompt about updating fields
+    # that reads like a security warning. The contents lists the headings without page numbers
+    # until a reader updates it on purpose (see README, "The findings document").
+    for old in document.settings.element.findall(qn("w:updateFields")):
+        document.settings.element.remove(old)
     _application_properties(document)
 
 

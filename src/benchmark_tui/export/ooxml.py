@@ -139,8 +139,6 @@ def _fld_char(paragraph: Paragraph, kind: str) -> None:
     r = SubElement(p_of(paragraph), f"{W}r")
     char = SubElement(r, f"{W}fldChar")
     char.set(f"{W}fldCharType", kind)
-    if kind == "begin":
-        char.set(f"{W}dirty", "true")  # ask Word to recompute it
 
 
 def field_start(paragraph: Paragraph, instruction: str) -> None:

@@ -32,6 +32,7 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from benchmark_tui.export.docxcompat import p_of
+from benchmark_tui.export.measure import longest_word
 from benchmark_tui.export.numbering import (
     BULLET_INDENT,
     EMU_PER_TWIP,
@@ -56,9 +57,18 @@ from benchmark_tui.export.styles import (
     StyleSpec,
     add_paragraph_style,
     complex_scripts,
+    style_font,
     template_accent,
 )
-from benchmark_tui.export.tables import Align, Cell, Grid, add_row, as_spans, new_table
+from benchmark_tui.export.tables import (
+    Align,
+    Cell,
+    Grid,
+    add_row,
+    as_spans,
+    fit_columns,
+    new_table,
+)
 
 __all__ = ["A4_PORTRAIT_TWIPS", "Align", "Cell", "DocWriter", "Grid", "Line"]
 """``Cell``, ``Grid``, ``Line`` and ``Align`` live in :mod:`.tables` and :mod:`.ooxml`; they are
@@ -93,6 +103,15 @@ class DocWriter:
         self.headings: list[tuple[int, str]] = []
         """Every heading written so far: (level, text)."""
         self._contents: BaseOxmlElement | None = None
+        self._grids: list[Grid] = []
+        """Every table written, so that :meth:`finish` can fit its columns to their words."""
+        self._fonts: dict[str, tuple[str | None, float]] = {}
+        self._padding = self._cell_padding()
+        last = document.sections[-1]
+        self.template_landscape = bool(
+            last.page_width and last.page_height and last.page_width > last.page_height
+        ) or (last.page_width is None and last.orientation == WD_ORIENT.LANDSCAPE)
+        """Whether the template's pages are landscape (sections return to its orientation)."""
 
     # -- styles -----------------------------------------------------------------------------
 
@@ -261,6 +280,8 @@ class DocWriter:
         Word expects a paragraph, not a table, just before the final section properties.
         """
         self.finish_contents()
+        for grid in self._grids:
+            fit_columns(grid, self.font_of("Table Text")[1])
         sentinel = self._body.get_or_add_sectPr()
         previous = sentinel.getprevious()
         if previous is None or previous.tag != f"{W}p":
@@ -303,14 +324,21 @@ class DocWriter:
             width = Emu(A4_PORTRAIT_TWIPS[1 if landscape else 0] * EMU_PER_TWIP)
         left = section.left_margin if section.left_margin is not None else Emu(914_400)
         right = section.right_margin if section.right_margin is not None else Emu(914_400)
-        return max(int((width - left - right) / EMU_PER_TWIP), 2000)
+        gutter = section.gutter or 0  # binding room, beside the left (or inside) margin
+        if self.document.settings.element.find(f"{W}gutterAtTop") is not None:
+            gutter = 0
+        return max(int((width - left - right - gutter) / EMU_PER_TWIP), 2000)
 
-    def new_section(self, *, landscape: bool) -> Section:
-        """Start a new section on a new page, in portrait or landscape.
+    def new_section(self, *, landscape: bool | None = None) -> Section:
+        """Start a new section on a new page, in landscape or in the template's orientation.
 
         The section ends at the last paragraph written (no empty paragraph is added, which
-        could spill onto a page of its own) and inherits the header and footer.
+        could spill onto a page of its own), inherits the header and footer, and keeps the
+        template's margins, gutter and paper. ``landscape`` True turns pages sideways (a
+        landscape template's already are); None returns to the template's orientation.
         """
+        if landscape is None or self.template_landscape:
+            landscape = self.template_landscape
         sentinel = self._body.get_or_add_sectPr()
         previous = sentinel.getprevious()
         if (
@@ -358,7 +386,8 @@ class DocWriter:
         style_id = self.table_style.style_id if self.table_style is not None else None
         tbl = new_table(widths, style_id=style_id, borders=borders, caption=caption)
         self._append(tbl)
-        grid = Grid(Table(tbl, self.document), widths, keep_together)
+        grid = Grid(Table(tbl, self.document), widths, keep_together, [0] * len(widths))
+        self._grids.append(grid)
         if header is not None:
             palette = self.palette
             self.row(
@@ -370,6 +399,50 @@ class DocWriter:
                 header=True,
             )
         return grid
+
+    def font_of(self, style: str) -> tuple[str | None, float]:
+        """The font and size (points) of a paragraph style, as the template resolves them."""
+        if style not in self._fonts:
+            self._fonts[style] = style_font(self.document, style)
+        return self._fonts[style]
+
+    def _cell_padding(self) -> int:
+        """A cell's left and right margins (twips): the table style's, or Word's 0.19 cm."""
+        padding = 0
+        style = self.table_style.element if self.table_style is not None else None
+        for edge in ("left", "right"):
+            found = style.find(f"{W}tblPr/{W}tblCellMar/{W}{edge}") if style is not None else None
+            value = found.get(f"{W}w", "") if found is not None else ""
+            padding += int(value) if value.isdigit() else 108
+        return padding + 30  # and a little to spare, for rounding in Word's layout
+
+    def _measure(
+        self,
+        grid: Grid,
+        cells: Sequence[Line | list[Line] | Cell],
+        style: str,
+        header: bool,
+    ) -> None:
+        """Note the widest word of each single-column cell, so no column is made narrower."""
+        column = 0
+        for item in cells:
+            cell = item if isinstance(item, Cell) else Cell(item)
+            if cell.span == 1 and column < len(grid.needs):
+                font, size = self.font_of(cell.style or style)
+                lines = cell.content if isinstance(cell.content, list) else [cell.content]
+                widest = max(
+                    (
+                        longest_word(
+                            s.text, s.font or font, s.size or size, s.bold or cell.bold or header
+                        )
+                        for line in lines
+                        for s in as_spans(line)
+                    ),
+                    default=0.0,
+                )
+                need = int(widest * 20) + self._padding
+                grid.needs[column] = max(grid.needs[column], need)
+            column += cell.span
 
     def row(
         self,
@@ -387,6 +460,7 @@ class DocWriter:
         Rows never split across pages; a header row repeats on each page the table spans.
         ``with_next`` keeps this row on the same page as the next (a measure and its note).
         """
+        self._measure(grid, cells, style, header)
         add_row(
             grid,
             cells,
