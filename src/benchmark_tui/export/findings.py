@@ -148,7 +148,7 @@ def _key_messages(writer: DocWriter, session: Session) -> None:
         return
     writer.heading("Key messages", 1, new_page=True)
     bullets: list[str] = []
-    for line in xml_safe(text).split("\n"):
+    for line in xml_safe(text).replace("\u2029", "\n").split("\n"):
         stripped = line.strip()
         if stripped[:1] in ("-", "*", "•") and stripped[1:2] in (" ", "\t"):
             bullets.append(stripped[2:].strip())

@@ -25,7 +25,8 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _NOT_XML = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_BREAKS = re.compile(r"(\n|\t)")
+_BREAKS = re.compile("(\n|\t|\u2028|\u2029)")
+"""Where a run breaks: a line break (also a line or paragraph separator) or a tab."""
 _RTL_CLASSES = {"R", "AL"}
 
 
@@ -99,7 +100,7 @@ def add_runs(p: BaseOxmlElement, spans: Iterable[Span]) -> None:
                 SubElement(r_pr, f"{W}sz").set(f"{W}val", str(round(span.size * 2)))
                 SubElement(r_pr, f"{W}szCs").set(f"{W}val", str(round(span.size * 2)))
         for piece in _BREAKS.split(text):
-            if piece == "\n":
+            if piece in ("\n", "\u2028", "\u2029"):
                 SubElement(r, f"{W}br")
             elif piece == "\t":
                 SubElement(r, f"{W}tab")

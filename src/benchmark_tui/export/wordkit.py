@@ -15,6 +15,7 @@ top; it is itself imported only when a document is written (see
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -230,10 +231,16 @@ class DocWriter:
             keep_with_next(previous)
 
     def text_block(self, text: str, style: str = "Normal") -> None:
-        """Add text typed by the team, one paragraph per line (blank lines are skipped)."""
-        for line in xml_safe(text).split("\n"):
-            if line.strip():
-                self.paragraph(line.strip(), style=style)
+        """Add text typed by the team as they laid it out: a paragraph per line (or paragraph
+        separator, U+2029), its indentation and its blank lines kept (those before and after
+        the text aside); a line separator (U+2028) is a line break within the paragraph."""
+        lines = [line.rstrip() for line in re.split("[\n\u2029]", xml_safe(text))]
+        while lines and not lines[-1]:
+            lines.pop()
+        while lines and not lines[0]:
+            lines.pop(0)
+        for line in lines:
+            self.paragraph(line, style=style)
 
     def heading(self, text: str, level: int, *, new_page: bool = False) -> Paragraph:
         """Add a heading (levels 1–4 build the navigation pane; 1–2 the contents).
