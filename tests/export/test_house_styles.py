@@ -186,3 +186,51 @@ def test_a_red_house_template_keeps_its_red_headings_for_table_headers(example, 
     report = export(example, template=councils.red_house(tmp_path / "red.docx"))
     header = report.table("Agreed ratings").rows[0].cells[0]._tc
     assert header.xpath(".//w:shd/@w:fill") == [councils.RED]
+
+
+# --- 5. the council's cover page ----------------------------------------------------------------
+
+
+def test_the_councils_cover_is_kept_and_filled_from_the_session(example, export, tmp_path):
+    report = export(example, template=councils.cover_page(tmp_path / "cover.docx"))
+    doc = report.doc
+    assert len(doc.sections) >= 2 and doc.sections[0].page_height  # the cover's own section
+    bound = {
+        sdt.find(f"{qn('w:sdtPr')}/{qn('w:alias')}").get(qn("w:val")): text_of(sdt)
+        for sdt in doc.element.body.iter(qn("w:sdt"))
+    }
+    props = doc.core_properties
+    assert bound == {"Title": props.title, "Subject": props.subject, "Author": props.author}
+    assert props.title == "Example Borough Libraries: Self-assessment findings"
+    assert props.author == "Rachel Lindqvist"
+    date = doc.element.body.xpath(".//w:instrText[starts-with(normalize-space(.), 'DATE')]")
+    assert date and "20 March 2026" in text_of(doc.element.body)
+    assert "Self-assessment findings" not in report.paragraphs("Title")  # the cover has it
+    assert "Template body text" not in report.text()
+    first = doc.sections[0].header  # the cover page says DRAFT too
+    assert "DRAFT" in text_of(element_of(first))
+
+
+# --- 6. the comparison report -------------------------------------------------------------------
+
+
+def test_the_comparison_report_is_marked_like_the_findings(framework, tmp_path):
+    from benchmark_tui.compare import compare_sessions, load_sessions
+    from benchmark_tui.export.comparison import write_comparison_report
+
+    from .conftest import EXAMPLE_SESSION, GENERATED, open_report
+
+    files = sorted(EXAMPLE_SESSION.parent.glob("example-borough-libraries-20*.yaml"))
+    comparison = compare_sessions(load_sessions(files, framework), framework)
+    target = write_comparison_report(comparison, tmp_path / "c.docx", now=GENERATED)
+    doc = open_report(target).doc
+    kinds = page_kinds(doc)
+    assert {kind for _, kind, _, _ in kinds} >= {"default", "first"}  # the built-in template
+    for number, kind, header, footer in kinds:
+        assert "DRAFT" in text_of(element_of(header)), (number, kind)  # 2026 is a draft
+        assert has_page_number(header, footer), (number, kind)  # page 1 too
+    props = doc.core_properties
+    assert props.title == comparison.title
+    assert "Benchmarking Framework" in props.subject and props.content_status == "Draft"
+    assert "template" not in (props.title + props.comments).lower()
+    assert props.created.year == 2026

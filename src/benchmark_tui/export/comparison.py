@@ -14,9 +14,10 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmark_tui.compare import Comparison
-from benchmark_tui.export.frame import header_and_footer
+from benchmark_tui.export.frame import write_properties
+from benchmark_tui.export.headers import complete_headers
 from benchmark_tui.export.ooxml import Span
-from benchmark_tui.export.pieces import NOT_RATED, day, rating_cell
+from benchmark_tui.export.pieces import NOT_RATED, day, is_draft, rating_cell
 from benchmark_tui.export.since_last import ratings_then_and_now
 from benchmark_tui.export.styles import MUTED
 from benchmark_tui.export.target import check_target, save_document
@@ -48,10 +49,19 @@ def write_comparison_report(
     check_target(target)
     document = open_template(Path(template) if template is not None else None)
     writer = DocWriter(document)
-    header_and_footer(writer, comparison.title, draft=False)
-    document.core_properties.title = comparison.title
-    document.core_properties.author = "benchmark-tui"
+    framework = comparison.framework
+    draft = any(is_draft(framework, column.session) for column in comparison.columns)
+    complete_headers(document, comparison.title, draft=draft, number_first=True)
     generated = (now or datetime.now().astimezone()).date()
+    write_properties(
+        document,
+        title=comparison.title,
+        subject=f"{framework.publisher} {framework.title} ({framework.version})",
+        author="benchmark-tui",
+        category="Comparison of self-assessments",
+        draft=draft,
+        generated=generated,
+    )
     _write(writer, comparison, day(generated))
     writer.finish()
     buffer = io.BytesIO()

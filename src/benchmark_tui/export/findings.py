@@ -41,6 +41,7 @@ from benchmark_tui.export.plan import write_appendix, write_plan
 from benchmark_tui.export.scale import rating_key, scale_and_matrix
 from benchmark_tui.export.sections import write_characteristics, write_results
 from benchmark_tui.export.styles import ALERT
+from benchmark_tui.export.template import has_cover
 from benchmark_tui.export.wordkit import Cell, DocWriter, Line
 from benchmark_tui.models import (
     AreaRecord,
@@ -102,7 +103,8 @@ def build_findings(
 
 
 def _title_page(writer: DocWriter, framework: Framework, session: Session, generated: date) -> None:
-    title_block(writer, framework, session, REPORT_TITLE)
+    if not has_cover(writer.document):  # a council's cover page has the title already
+        title_block(writer, framework, session, REPORT_TITLE)
 
     facts_table(writer, framework, session, generated, _sign_off(framework, session))
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 
 from benchmark_tui.export.docxcompat import replace_blob
@@ -38,23 +39,53 @@ def header_and_footer(writer: DocWriter, service: str, *, draft: bool) -> None:
 def set_properties(
     document: Document, framework: Framework, session: Session, generated: date, *, title: str
 ) -> None:
-    """File properties (File ▸ Info in Word), replacing whatever the template carried.
+    """File properties (File ▸ Info in Word) of a session's document, replacing the template's.
+
+    The identifier names the session the document is from.
+    """
+    version = session.findings.version.strip()
+    write_properties(
+        document,
+        title=f"{session.service.name}: {title}",
+        subject=f"{framework.publisher} {framework.title} ({framework.version})",
+        author=session.workshop.facilitator or session.service.name,
+        category=title,
+        draft=is_draft(framework, session),
+        generated=generated,
+        identifier=document_mark(session),
+        version=version,
+    )
+
+
+def write_properties(
+    document: Document,
+    *,
+    title: str,
+    subject: str,
+    author: str,
+    category: str,
+    draft: bool,
+    generated: date,
+    identifier: str = "",
+    version: str = "",
+) -> None:
+    """Every file property the template carried, replaced (none of its own is left stale).
 
     The application properties name benchmark-tui and claim no page or word counts (Word
-    counts them again when it saves); the identifier names the session the document is from.
+    counts them again when it saves). A cover page's content controls bound to the title,
+    subject and author, and its DATE field, show these values (:func:`fill_cover`).
     """
     props = document.core_properties
-    props.title = xml_safe(f"{session.service.name}: {title}")[:255]
-    props.subject = xml_safe(f"{framework.publisher} {framework.title} ({framework.version})")
-    props.author = xml_safe(session.workshop.facilitator or session.service.name)[:255]
+    props.title = xml_safe(title)[:255]
+    props.subject = xml_safe(subject)[:255]
+    props.author = xml_safe(author)[:255]
     props.last_modified_by = "benchmark-tui"
     props.comments = ""
     props.keywords = "self-assessment; libraries; benchmarking"
-    props.category = title
-    props.identifier = document_mark(session)
-    version = session.findings.version.strip()
-    props.version = xml_safe(version)[:255] if version else ""
-    props.content_status = "Final" if not is_draft(framework, session) else "Draft"
+    props.category = xml_safe(category)[:255]
+    props.identifier = identifier
+    props.version = xml_safe(version)[:255]
+    props.content_status = "Draft" if draft else "Final"
     props.revision = 1
     props.created = props.modified = datetime(generated.year, generated.month, generated.day, 12)
     # No w:updateFields: Word would greet every reader with a prompt about updating fields
@@ -63,6 +94,72 @@ def set_properties(
     for old in document.settings.element.findall(qn("w:updateFields")):
         document.settings.element.remove(old)
     _application_properties(document)
+    fill_cover(document, generated)
+
+
+_BOUND = {
+    "title": "title",
+    "subject": "subject",
+    "creator": "author",
+    "description": "comments",
+    "keywords": "keywords",
+    "category": "category",
+    "contentStatus": "content_status",
+}
+"""The core properties a content control can be bound to (by its XPath's last step)."""
+
+
+def fill_cover(document: Document, generated: date) -> None:
+    """Fill a cover page's content controls bound to the file's properties, and its dates.
+
+    Word refreshes bound controls from the properties when it opens the file, but other
+    readers (LibreOffice, previews, PDF converters) show what is written: so the values are
+    written in. A DATE field shows the date the document was generated.
+    """
+    props = document.core_properties
+    body = document.element.body
+    for sdt in body.iter(qn("w:sdt")):
+        binding = sdt.find(f"{qn('w:sdtPr')}/{qn('w:dataBinding')}")
+        if binding is None:
+            continue
+        step = (binding.get(qn("w:xpath")) or "").rstrip("]").split("/")[-1]
+        name = _BOUND.get(step.split(":")[-1].split("[")[0])
+        content = sdt.find(qn("w:sdtContent"))
+        if name is None or content is None:
+            continue
+        texts = list(content.iter(qn("w:t")))
+        if texts:
+            texts[0].text = str(getattr(props, name) or "")
+            for extra in texts[1:]:
+                extra.text = ""
+        placeholder = sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}")
+        if placeholder is not None:
+            placeholder.getparent().remove(placeholder)
+    for instr in body.iter(qn("w:instrText")):
+        if (instr.text or "").split()[:1] == ["DATE"]:
+            _set_field_result(instr, day(generated))
+
+
+def _set_field_result(instr: BaseOxmlElement, text: str) -> None:
+    """Show ``text`` as the cached result of the field whose instruction is ``instr``."""
+    run = instr.getparent()
+    results = []
+    node = run.getnext()
+    separated = False
+    while node is not None:
+        kind = node.find(qn("w:fldChar"))
+        kind = kind.get(qn("w:fldCharType")) if kind is not None else None
+        if kind == "end":
+            break
+        if kind == "separate":
+            separated = True
+        elif separated:
+            results.extend(node.iter(qn("w:t")))
+        node = node.getnext()
+    if results:
+        results[0].text = text
+        for extra in results[1:]:
+            extra.text = ""
 
 
 APP_PROPERTIES = (

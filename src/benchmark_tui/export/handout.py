@@ -24,6 +24,7 @@ from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pieces import NONE_YET
 from benchmark_tui.export.scale import scale_and_matrix
 from benchmark_tui.export.sections import framework_guidance, matrix, measures_table
+from benchmark_tui.export.template import has_cover
 from benchmark_tui.export.wordkit import DocWriter
 from benchmark_tui.models import AreaRecord, CharacteristicRecord, Framework, Session
 
@@ -44,7 +45,8 @@ def build_handout(
     writer = DocWriter(document)
     header_and_footer(writer, session.service.name, draft=False)
     set_properties(document, framework, session, generated, title=HANDOUT_TITLE)
-    title_block(writer, framework, session, HANDOUT_TITLE)
+    if not has_cover(document):
+        title_block(writer, framework, session, HANDOUT_TITLE)
     facts_table(writer, framework, session, generated, [])
     writer.paragraph(
         "Please read this before the workshop, and bring it with you: the team works through "
