@@ -182,10 +182,20 @@ def _application_properties(document: Document) -> None:
             replace_blob(part, APP_PROPERTIES)
 
 
-def title_block(writer: DocWriter, framework: Framework, session: Session, title: str) -> None:
-    """The top of a title page: the framework, the document's title and the service."""
+def title_block(
+    writer: DocWriter, framework: Framework, session: Session, title: str, *, compact: bool = False
+) -> None:
+    """The top of a title page: the framework, the document's title and the service.
+
+    The space above the title shrinks on a short page (a landscape template's), so the title
+    page's facts stay on the title page; ``compact`` leaves almost none (the pre-read's).
+    """
+    section = writer.section
+    room = 720.0
+    if section.page_height and section.top_margin is not None and section.bottom_margin is not None:
+        room = (section.page_height - section.top_margin - section.bottom_margin) / 12700
     spacer = writer.paragraph()
-    spacer.paragraph_format.space_before = Pt(90)
+    spacer.paragraph_format.space_before = Pt(6 if compact else max(6, min(90, room - 620)))
     writer.paragraph(
         Span(f"{framework.publisher} · {framework.title}", bold=True, color=writer.palette.accent),
         keep_with_next=True,

@@ -10,9 +10,31 @@ from benchmark_tui.export.wordkit import Cell, DocWriter
 from benchmark_tui.models import Framework
 
 
-def scale_and_matrix(writer: DocWriter, framework: Framework) -> None:
-    """The 0–4 scale and the evaluation matrix's elements and questions, as two tables."""
+def scale_and_matrix(writer: DocWriter, framework: Framework, *, compact: bool = False) -> None:
+    """The 0–4 scale and the evaluation matrix's elements and questions, as two tables.
+
+    ``compact`` (the pre-read's) gives the scale as one row, each rating on its shade.
+    """
     writer.heading("The rating scale", 2)
+    if compact:
+        rating_key(writer, framework)
+    else:
+        _scale_table(writer, framework)
+    writer.heading("The evaluation matrix", 2)
+    if not compact:
+        writer.paragraph(
+            f"Each characteristic is rated on {len(framework.elements)} elements, each "
+            "answering one question:",
+            keep_with_next=True,
+        )
+    grid = writer.table(
+        [1, 5], ["Element", "Question"], caption="The evaluation matrix", keep_together=True
+    )
+    for element in framework.elements:
+        writer.row(grid, [Span(element.title, bold=True), element.question])
+
+
+def _scale_table(writer: DocWriter, framework: Framework) -> None:
     grid = writer.table(
         [1, 5], ["Rating", "Meaning"], caption="The rating scale", keep_together=True
     )
@@ -27,18 +49,6 @@ def scale_and_matrix(writer: DocWriter, framework: Framework) -> None:
         "the tables read the same in black and white.",
         style="Note",
     )
-
-    writer.heading("The evaluation matrix", 2)
-    writer.paragraph(
-        f"Each characteristic is rated on {len(framework.elements)} elements, each answering "
-        "one question:",
-        keep_with_next=True,
-    )
-    grid = writer.table(
-        [1, 5], ["Element", "Question"], caption="The evaluation matrix", keep_together=True
-    )
-    for element in framework.elements:
-        writer.row(grid, [Span(element.title, bold=True), element.question])
 
 
 def rating_key(writer: DocWriter, framework: Framework) -> None:

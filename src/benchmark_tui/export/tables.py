@@ -195,7 +195,7 @@ def fit_columns(grid: Grid, text_pt: float) -> None:
         return
     if sum(needs) > total and text_pt > MIN_TABLE_PT:
         factor = max(MIN_TABLE_PT / text_pt, total / sum(needs))
-        _scale_text(grid, factor, text_pt)
+        scale_text(grid, factor, text_pt)
         needs = [int(n * factor) + 1 for n in needs]
     short = sum(max(0, n - w) for w, n in zip(widths, needs, strict=True))
     spare = sum(max(0, w - n) for w, n in zip(widths, needs, strict=True))
@@ -225,7 +225,7 @@ def _set_widths(grid: Grid, widths: list[int]) -> None:
             column += span
 
 
-def _scale_text(grid: Grid, factor: float, text_pt: float) -> None:
+def scale_text(grid: Grid, factor: float, text_pt: float) -> None:
     """Make every run of the table ``factor`` as large (those without a size: the style's)."""
     for r in tbl_of(grid.table).iter(f"{W}r"):
         r_pr = r.find(f"{W}rPr")

@@ -71,6 +71,7 @@ def write_report(
     replace: bool = False,
     guidance: bool = False,
     previous: Session | None = None,
+    with_framework: bool = False,
 ) -> Path:
     """Write the findings document (or the pre-read) for ``session`` to ``target``.
 
@@ -84,14 +85,17 @@ def write_report(
         template: a council's own Word document (.docx) to take styles, header, footer and
             logo from; None uses the template shipped with benchmark-tui.
         now: the time printed as "generated"; defaults to now.
-        handout: write the pre-read for the team (the framework, the briefing and the
-            measures so far) instead of the findings.
+        handout: write the pre-read for the team (at most six pages: the day's purpose and
+            agenda, what to bring, the scale and the matrix, each characteristic) instead
+            of the findings.
         replace: replace ``target`` even if it is a document made from another session
             (otherwise that is refused, so one session's export never overwrites another's).
         guidance: print the framework's relevant guidance documentation and recommended data
             sources beside each characteristic of the findings (the pre-read always has them).
         previous: the self-assessment ``session`` follows on from, if it could be read: the
-            findings then have a section "Since the last self-assessment".
+            findings then have a section "Since the last self-assessment", and the pre-read
+            last year's ratings and what became of last year's plan.
+        with_framework: add the framework's full text to the pre-read, as an appendix.
 
     Returns:
         The path written.
@@ -105,16 +109,23 @@ def write_report(
     check_target(target)
     if not replace:
         check_same_session(target, session)
-    document = open_template(Path(template) if template is not None else None)
-
+    template_path = Path(template) if template is not None else None
     generated = (now or datetime.now().astimezone()).date()
     if handout:
-        from benchmark_tui.export.handout import build_handout
+        from benchmark_tui.export.handout import write_handout
 
-        build_handout(document, framework, session, generated)
+        document = write_handout(
+            lambda: open_template(template_path),
+            framework,
+            session,
+            generated,
+            previous=previous,
+            with_framework=with_framework,
+        )
     else:
         from benchmark_tui.export.findings import build_findings
 
+        document = open_template(template_path)
         build_findings(
             document, framework, session, generated, guidance=guidance, previous=previous
         )

@@ -49,6 +49,7 @@ from benchmark_tui.export.ooxml import (
     field_start,
     keep_with_next,
     set_attributes,
+    set_child,
     xml_safe,
 )
 from benchmark_tui.export.styles import (
@@ -69,12 +70,17 @@ from benchmark_tui.export.tables import (
     as_spans,
     fit_columns,
     new_table,
+    scale_text,
 )
 
 __all__ = ["A4_PORTRAIT_TWIPS", "Align", "Cell", "DocWriter", "Grid", "Line"]
 """``Cell``, ``Grid``, ``Line`` and ``Align`` live in :mod:`.tables` and :mod:`.ooxml`; they are
 named here too because every part of the document is written with them and the writer."""
 
+_SECT_AFTER_COLS = (
+    "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+    "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+)  # fmt: skip
 A4_PORTRAIT_TWIPS = (11906, 16838)
 """Used only when a template's section gives no page size."""
 
@@ -171,8 +177,11 @@ class DocWriter:
         keep_with_next: bool = False,
         page_break: bool = False,
         align: Align | None = None,
+        space_after: int | None = None,
     ) -> BaseOxmlElement:
         """A ``w:p`` with its properties, in schema order, not yet placed anywhere.
+
+        ``space_after`` (twips) overrides the style's space below the paragraph.
 
         The findings number their own headings, so numbering from a template's style is
         switched off.
@@ -180,7 +189,8 @@ class DocWriter:
         p = OxmlElement("w:p")
         style_id = self._style_id(style)
         unnumbered = style is not None and self._numbers_itself(style)
-        if style_id or keep_with_next or page_break or align or unnumbered:
+        spaced = space_after is not None
+        if style_id or keep_with_next or page_break or align or unnumbered or spaced:
             p_pr = SubElement(p, f"{W}pPr")
             if style_id:
                 SubElement(p_pr, f"{W}pStyle").set(f"{W}val", style_id)
@@ -192,6 +202,8 @@ class DocWriter:
                 num_pr = SubElement(p_pr, f"{W}numPr")
                 SubElement(num_pr, f"{W}ilvl").set(f"{W}val", "0")
                 SubElement(num_pr, f"{W}numId").set(f"{W}val", "0")
+            if spaced:
+                set_attributes(SubElement(p_pr, f"{W}spacing"), before="0", after=str(space_after))
             if align:
                 SubElement(p_pr, f"{W}jc").set(f"{W}val", align)
         return p
@@ -254,17 +266,21 @@ class DocWriter:
             text, style=f"Heading {level}", keep_with_next=True, page_break=new_page
         )
 
-    def bullets(self, items: Iterable[Line], *, keep_together: bool = False) -> None:
+    def bullets(
+        self, items: Iterable[Line], *, keep_together: bool = False, compact: bool = False
+    ) -> None:
         """Add a bulleted list, one item per entry.
 
         With ``keep_together`` the list stays on one page (for short lists, such as the two to
-        four strengths the method asks for, so no item is left alone on a page).
+        four strengths the method asks for, so no item is left alone on a page). ``compact``
+        leaves only a point between the items (the pre-read's).
         """
         lines = list(items)
         for index, item in enumerate(lines):
             spans = as_spans(item)
             with_next = keep_together and index < len(lines) - 1
-            p = self._new_p("List Bullet", keep_with_next=with_next)
+            after = (20 if index < len(lines) - 1 else 120) if compact else None
+            p = self._new_p("List Bullet", keep_with_next=with_next, space_after=after)
             add_runs(p, spans)
             self._append(p)
 
@@ -280,6 +296,12 @@ class DocWriter:
         field_start(paragraph, instruction)
         add_runs(p_of(paragraph), [Span(placeholder)])
         self._contents = p_of(paragraph)
+
+    def scale_tables(self, factor: float) -> None:
+        """Make the text of every table written so far ``factor`` as large (a compact layout)."""
+        for grid in self._grids:
+            scale_text(grid, factor, self.font_of("Table Text")[1])
+            grid.needs = [int(n * factor) + 1 for n in grid.needs]
 
     def finish(self) -> None:
         """Complete the document: fill in the contents, and end the body with a paragraph.
@@ -336,13 +358,17 @@ class DocWriter:
             gutter = 0
         return max(int((width - left - right - gutter) / EMU_PER_TWIP), 2000)
 
-    def new_section(self, *, landscape: bool | None = None) -> Section:
+    def new_section(
+        self, *, landscape: bool | None = None, columns: int = 1, continuous: bool = False
+    ) -> Section:
         """Start a new section on a new page, in landscape or in the template's orientation.
 
         The section ends at the last paragraph written (no empty paragraph is added, which
         could spill onto a page of its own), inherits the header and footer, and keeps the
         template's margins, gutter and paper. ``landscape`` True turns pages sideways (a
         landscape template's already are); None returns to the template's orientation.
+        ``columns`` sets newspaper columns; ``continuous`` starts the section on the same page.
+        The template's page numbering runs on (a restart it sets is not repeated).
         """
         if landscape is None or self.template_landscape:
             landscape = self.template_landscape
@@ -357,8 +383,14 @@ class DocWriter:
         previous.set_sectPr(copy.deepcopy(sentinel))
         for reference in sentinel.xpath("w:headerReference|w:footerReference"):
             sentinel.remove(reference)
+        for numbering in sentinel.findall(f"{W}pgNumType"):
+            numbering.attrib.pop(f"{W}start", None)
+        for old in sentinel.findall(f"{W}cols"):
+            sentinel.remove(old)
+        if columns > 1:
+            set_child(sentinel, "w:cols", _SECT_AFTER_COLS, num=str(columns), space="567")
         section = self.section
-        section.start_type = WD_SECTION.NEW_PAGE
+        section.start_type = WD_SECTION.CONTINUOUS if continuous else WD_SECTION.NEW_PAGE
         section.different_first_page_header_footer = False
         width, height = section.page_width, section.page_height
         if width is None or height is None:
