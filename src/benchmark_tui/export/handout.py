@@ -14,22 +14,24 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from docx.document import Document
+from docx.shared import Pt
 
 from benchmark_tui.export.frame import header_and_footer, set_properties, title_block
 from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pages import estimate_pages
 from benchmark_tui.export.pieces import NONE_YET, count, previous_refs, rating_cell
 from benchmark_tui.export.scale import scale_and_matrix
-from benchmark_tui.export.sections import framework_guidance, measures_table
+from benchmark_tui.export.sections import framework_guidance, measures_table, short_data
 from benchmark_tui.export.styles import MUTED
 from benchmark_tui.export.template import has_cover
-from benchmark_tui.export.wordkit import Cell, DocWriter
+from benchmark_tui.export.wordkit import Cell, DocWriter, Line
 from benchmark_tui.last_time import plan_completion, review_rows
 from benchmark_tui.models import (
     OUTCOME_LABELS,
     AreaRecord,
     DayHours,
     Framework,
+    Measure,
     Session,
     day_label,
 )
@@ -41,6 +43,8 @@ TEXT_PT = (9.5, 8.5, 8.0, 7.5)
 """The characteristics' statements and bullets, in two columns, at each level of compactness."""
 TABLE_SCALE = (1.0, 0.9, 0.84, 0.8)
 """How large the tables' text is at each level of compactness (of the house "Table Text")."""
+FULL_ENOUGH = 0.75
+"""How full the estimate may find the last of six pages (see :func:`write_handout`)."""
 BOX = "☐"
 BOX_FONT = "Segoe UI Symbol"
 """Arial has no ballot box; where this font is missing, Word and LibreOffice substitute one."""
@@ -86,6 +90,11 @@ def build_handout(
     if compact:
         writer.scale_tables(TABLE_SCALE[compact])
     _characteristics(writer, framework, text_pt)
+    if compact >= 2:  # the house style's roomy headings, closer to their text
+        for paragraph in document.paragraphs:
+            if paragraph.style is not None and paragraph.style.name.startswith("Heading"):
+                paragraph.paragraph_format.space_before = Pt(6)
+                paragraph.paragraph_format.space_after = Pt(2)
     if with_framework:
         _framework_appendix(writer, framework, session)
     writer.finish()
@@ -213,11 +222,10 @@ def _what_to_bring(writer: DocWriter, framework: Framework, session: Session) ->
                 [Span(f"No measures yet: {need}", italic=True), *(_box() for _ in years)],
             )
         for measure in record.measures:
-            values = {v.period: v.value for v in measure.values}
-            writer.row(
-                grid,
-                [measure.name, *(values.get(year) or _box() for year in years)],
-            )
+            name: list[Line] = [measure.name]
+            if not measure.has_three_years:
+                name.append(short_data(measure))
+            writer.row(grid, [name, *_three_values(measure, years)])
     writer.heading("Evidence for Section 2", 2)
     writer.paragraph(
         "The framework's recommended data sources, each with the characteristics that use it:",
@@ -240,6 +248,22 @@ def _what_to_bring(writer: DocWriter, framework: Framework, session: Session) ->
         writer.row(grid, [_box(), source, Span(used_by, color=MUTED)])
 
 
+def _three_values(measure: Measure, years: list[str]) -> list[Line | Cell]:
+    """The measure's values for the three years, a box for each still to gather.
+
+    A measure kept by other periods (calendar years, surveys) shows its latest three values
+    with their periods, after a box for each missing.
+    """
+    values = {v.period: v.value for v in measure.values}
+    if any(year in values for year in years):
+        return [values.get(year) or _box() for year in years]
+    latest = measure.values[-3:]
+    return [
+        *(_box() for _ in range(3 - len(latest))),
+        *(f"{v.period}: {v.value}" for v in latest),
+    ]
+
+
 def _box() -> Cell:
     return Cell(Span(BOX, font=BOX_FONT), align="center")
 
@@ -255,7 +279,6 @@ def _last_year(
         [4.6] + [1.25] * len(elements),
         ["Characteristic", *(Cell(e.title, align="center") for e in elements)],
         caption=f"Ratings agreed in {when}",
-        keep_together=True,
     )
     for characteristic in framework.items:
         record = previous.characteristics.get(characteristic.id)
@@ -381,6 +404,11 @@ def write_handout(
         )
         if with_framework:
             return document  # the appendix makes the count meaningless; the body is as first built
-        if estimate_pages(document).pages <= MAX_PAGES:
+        pages = estimate_pages(document)
+        # The estimate can be a page short in some house styles: the sixth page must be
+        # no more than three quarters full.
+        if pages.pages < MAX_PAGES or (
+            pages.pages == MAX_PAGES and pages.last_page_filled <= FULL_ENOUGH
+        ):
             return document
     return document

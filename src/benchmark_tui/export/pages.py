@@ -53,7 +53,14 @@ class Estimate:
 
     pages: int = 1
     used: float = 0.0
+    room: float = 1.0
+    """The height of the last page (times its columns), in points."""
     tops: list[str] = field(default_factory=list)
+
+    @property
+    def last_page_filled(self) -> float:
+        """How much of the last page is used (0 to 1)."""
+        return min(1.0, self.used / self.room) if self.room else 1.0
 
 
 class _Styles:
@@ -147,6 +154,7 @@ def estimate_pages(document: Document) -> Estimate:
                 if estimate.used + height > room and estimate.used > 0:
                     _new_page(estimate, row)
                 estimate.used += height
+    estimate.room = page.height * page.columns
     return estimate
 
 
