@@ -234,3 +234,30 @@ def test_the_comparison_report_is_marked_like_the_findings(framework, tmp_path):
     assert "Benchmarking Framework" in props.subject and props.content_status == "Draft"
     assert "template" not in (props.title + props.comments).lower()
     assert props.created.year == 2026
+
+
+# --- 9. no row or key stranded alone on a page ---------------------------------------------------
+
+
+def kept(row) -> bool:
+    return all(p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in row.iter(qn("w:p")))
+
+
+def test_no_table_leaves_a_single_row_alone_on_a_page(example_report):
+    checked = 0
+    for table in example_report.doc.tables:
+        rows = table._tbl.findall(qn("w:tr"))
+        body = [r for r in rows if r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None]
+        if len(body) < 2:
+            continue
+        assert kept(body[0]) and kept(body[-2]), [c.text for c in table.rows[0].cells]
+        checked += 1
+    assert checked > 20
+
+
+def test_the_key_to_the_shading_stays_with_the_ratings_table(example_report):
+    summary = example_report.table("Agreed ratings")._tbl
+    assert kept(summary.findall(qn("w:tr"))[-1])
+    spacer = summary.getnext()
+    assert spacer.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+    assert spacer.getnext().tag == qn("w:tbl")  # the key

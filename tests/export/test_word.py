@@ -195,8 +195,12 @@ def test_a_measure_stays_on_the_same_page_as_its_note(example_report):
     visits, note = outcomes.rows[1], outcomes.rows[2]
     assert note.cells[0].text.startswith("Note: Still about 14% below")
     assert all(p._p.pPr.find(qn("w:keepNext")) is not None for p in visits.cells[0].paragraphs)
-    e_loans = outcomes.rows[5]  # no note: free to end a page
-    assert e_loans.cells[0].paragraphs[0]._p.pPr.find(qn("w:keepNext")) is None
+    borrowers = outcomes.rows[3]  # kept with its note too
+    assert borrowers.cells[0].paragraphs[0]._p.pPr.find(qn("w:keepNext")) is not None
+    e_loans = outcomes.rows[5]  # no note, but the one before the last: never the last alone
+    assert e_loans.cells[0].paragraphs[0]._p.pPr.find(qn("w:keepNext")) is not None
+    last = outcomes.rows[6]  # free to end a page
+    assert last.cells[0].paragraphs[0]._p.pPr.find(qn("w:keepNext")) is None
 
 
 def test_measures_sharing_their_periods_put_them_in_the_header(example_report):

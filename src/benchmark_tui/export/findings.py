@@ -223,8 +223,9 @@ def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
                 *(rating_cell(record.rating_for(e.id), writer.palette) for e in elements),
                 state_span(record.state),
             ],
+            with_next=characteristic is framework.items[-1],  # the key is never left alone
         )
-    writer.paragraph(style="Note")  # keeps the key a table of its own
+    writer.paragraph(style="Note", keep_with_next=True)  # keeps the key a table of its own
     rating_key(writer, framework)
 
     writer.heading("Results achieved", 2)

@@ -32,7 +32,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
-from benchmark_tui.export.docxcompat import p_of
+from benchmark_tui.export.docxcompat import p_of, tbl_of
 from benchmark_tui.export.measure import longest_word
 from benchmark_tui.export.numbering import (
     BULLET_INDENT,
@@ -83,6 +83,18 @@ _SECT_AFTER_COLS = (
 )  # fmt: skip
 A4_PORTRAIT_TWIPS = (11906, 16838)
 """Used only when a template's section gives no page size."""
+
+
+def _no_stranded_rows(grid: Grid) -> None:
+    """No row alone on a page: the first row of a table stays with the second (and the header
+    with both), and the last with the one before it."""
+    rows = tbl_of(grid.table).findall(f"{W}tr")
+    body = [r for r in rows if r.find(f"{W}trPr/{W}tblHeader") is None]
+    if len(body) < 2:
+        return
+    for row in [r for r in rows if r not in body] + [body[0], body[-2]]:
+        for p in row.iter(f"{W}p"):
+            keep_with_next(p)
 
 
 class DocWriter:
@@ -311,6 +323,7 @@ class DocWriter:
         self.finish_contents()
         for grid in self._grids:
             fit_columns(grid, self.font_of("Table Text")[1])
+            _no_stranded_rows(grid)
         sentinel = self._body.get_or_add_sectPr()
         previous = sentinel.getprevious()
         if previous is None or previous.tag != f"{W}p":
