@@ -261,3 +261,30 @@ def test_the_key_to_the_shading_stays_with_the_ratings_table(example_report):
     spacer = summary.getnext()
     assert spacer.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
     assert spacer.getnext().tag == qn("w:tbl")  # the key
+
+
+# --- 4. the title page stays one page ------------------------------------------------------------
+
+
+def title_page_pages(doc) -> int:
+    """The estimated pages of the title page alone (the body up to the first new page)."""
+    from benchmark_tui.export.pages import estimate_pages
+
+    body = doc.element.body
+    cut = False
+    for child in list(body):
+        p_pr = child.find(qn("w:pPr"))
+        if p_pr is not None and p_pr.find(qn("w:pageBreakBefore")) is not None:
+            cut = True
+        if cut and child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return estimate_pages(doc).pages
+
+
+def test_the_title_page_stays_on_one_page_in_landscape_and_with_large_table_text(
+    example, export, tmp_path
+):
+    for name, build in (("land.docx", councils.landscape), ("a11.docx", councils.wide_table_text)):
+        report = export(example, template=build(tmp_path / name), name=name)
+        assert title_page_pages(report.doc) == 1, name
+        assert "Status" in [row.cells[0].text for row in report.doc.tables[0].rows]

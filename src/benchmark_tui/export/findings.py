@@ -29,6 +29,7 @@ from benchmark_tui.export.ooxml import (
     Span,
     xml_safe,
 )
+from benchmark_tui.export.pages import estimate_pages
 from benchmark_tui.export.parking import write_parking_lot
 from benchmark_tui.export.pieces import (
     count,
@@ -103,8 +104,12 @@ def build_findings(
 
 
 def _title_page(writer: DocWriter, framework: Framework, session: Session, generated: date) -> None:
-    if not has_cover(writer.document):  # a council's cover page has the title already
-        title_block(writer, framework, session, REPORT_TITLE)
+    """The title page, kept to one page: in a roomy house style (large table text, a short
+    landscape page) the space above the title closes up, then the facts' type gets smaller."""
+    cover = has_cover(writer.document)
+    spacer = None
+    if not cover:  # a council's cover page has the title already
+        spacer = title_block(writer, framework, session, REPORT_TITLE)
 
     facts_table(writer, framework, session, generated, _sign_off(framework, session))
 
@@ -122,6 +127,14 @@ def _title_page(writer: DocWriter, framework: Framework, session: Session, gener
             f"{framework.version}, whose wording may differ.",
             style="Note",
         ).paragraph_format.space_before = Pt(12)
+    pages = 2 if cover else 1
+    for factor in (1.0, 0.9, 0.8):
+        if estimate_pages(writer.document).pages <= pages:
+            break
+        if spacer is not None:
+            spacer.paragraph_format.space_before = Pt(0)
+        if factor < 1:
+            writer.scale_tables(factor / (factor + 0.1))  # the facts table (the only one yet)
 
 
 def _sign_off(framework: Framework, session: Session) -> list[tuple[str, list[Line]]]:

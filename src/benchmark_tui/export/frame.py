@@ -12,6 +12,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
+from docx.text.paragraph import Paragraph
 
 from benchmark_tui.export.docxcompat import replace_blob
 from benchmark_tui.export.headers import complete_headers
@@ -184,8 +185,10 @@ def _application_properties(document: Document) -> None:
 
 def title_block(
     writer: DocWriter, framework: Framework, session: Session, title: str, *, compact: bool = False
-) -> None:
+) -> Paragraph:
     """The top of a title page: the framework, the document's title and the service.
+
+    Returns the space above the title (an empty paragraph), which a crowded title page closes.
 
     The space above the title shrinks on a short page (a landscape template's), so the title
     page's facts stay on the title page; ``compact`` leaves almost none (the pre-read's).
@@ -202,6 +205,7 @@ def title_block(
     )
     writer.paragraph(title, style="Title", keep_with_next=True)
     writer.paragraph(session.service.name, style="Subtitle", keep_with_next=True)
+    return spacer
 
 
 def facts_table(
