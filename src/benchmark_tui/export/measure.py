@@ -4,10 +4,10 @@ Why a table of widths rather than reading font files: the document is laid out b
 council laptop, not here, and the fonts it will use are the template's, which this machine may
 not have. So the widths of three metric families are shipped (:mod:`.fontwidths`, generated
 from the metric-compatible free fonts): Arial's (Liberation Sans, also used for Helvetica,
-Calibri and other narrower sans), Times New Roman's (Liberation Serif; Cambria and Georgia are
-scaled up) and a wide sans (DejaVu Sans, as Verdana and Tahoma; any font not known is measured
-as this, a little wider still). The model errs wide: a column is never too narrow for a word
-because a font was unknown, at worst a little wider than needed.
+Calibri and other narrower sans), Times New Roman's (Liberation Serif) and a wide sans
+(DejaVu Sans, as Verdana and Tahoma). The broad serifs (Cambria, Georgia) are measured as the
+wide sans too, and any font not known a little wider still. The model errs wide: a column is
+never too narrow for a word because a font was unknown, at worst a little wider than needed.
 """
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ _FAMILIES: dict[str, tuple[str, float]] = {
     **dict.fromkeys(("verdana", "tahoma", "dejavu sans", "bitstream vera sans"), ("wide", 1.0)),
     **dict.fromkeys(("times new roman", "times", "liberation serif", "tinos", "garamond"),
                     ("serif", 1.0)),
+    # Broad serifs, measured as the wide sans: as wide as Georgia, and as the serif a reader
+    # without Cambria is given instead.
     **dict.fromkeys(("cambria", "caladea", "georgia", "book antiqua", "palatino linotype"),
-                    ("serif", 1.12)),
+                    ("wide", 1.0)),
 }  # fmt: skip
 """Known fonts: the family whose widths they are measured with, and a factor to err wide."""
 UNKNOWN = ("wide", 1.05)

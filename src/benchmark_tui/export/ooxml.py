@@ -25,7 +25,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _NOT_XML = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_BREAKS = re.compile("(\n|\t|\u2028|\u2029)")
+_BREAKS = re.compile("(\n|\t|\u2028|\u2029|\u2011)")
 """Where a run breaks: a line break (also a line or paragraph separator) or a tab."""
 _RTL_CLASSES = {"R", "AL"}
 
@@ -104,6 +104,8 @@ def add_runs(p: BaseOxmlElement, spans: Iterable[Span]) -> None:
                 SubElement(r, f"{W}br")
             elif piece == "\t":
                 SubElement(r, f"{W}tab")
+            elif piece == "\u2011":  # Word's own non-breaking hyphen: every font has it
+                SubElement(r, f"{W}noBreakHyphen")
             elif piece:
                 t = SubElement(r, f"{W}t")
                 t.text = piece

@@ -86,7 +86,10 @@ def previous_refs(previous: Session, current: Session) -> dict[str, str]:
     """
     year = _year(previous)
     prefix = "Prev" if year == _year(current) else str(year)
-    return {action.id: f"{prefix}-A{n}" for n, action in enumerate(previous.plan.actions, start=1)}
+    # A non-breaking hyphen: "2025-" and "A3" never part at the end of a line.
+    return {
+        action.id: f"{prefix}\u2011A{n}" for n, action in enumerate(previous.plan.actions, start=1)
+    }
 
 
 def _year(session: Session) -> int:

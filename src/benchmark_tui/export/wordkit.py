@@ -492,7 +492,8 @@ class DocWriter:
                     ),
                     default=0.0,
                 )
-                need = int(widest * 20) + self._padding
+                # A tenth to spare: the reader's copy of the font may be a wider substitute.
+                need = int(widest * 20 * 1.1) + self._padding
                 grid.needs[column] = max(grid.needs[column], need)
             column += cell.span
 
