@@ -215,7 +215,10 @@ def keep_with_next(p: BaseOxmlElement) -> None:
     """Keep a paragraph on the same page as the next (in a table: the row with the next row)."""
     p_pr = p.get_or_add_pPr()
     if p_pr.find(f"{W}keepNext") is None:
-        p_pr.insert_element_before(OxmlElement("w:keepNext"), *_PPR_AFTER_KEEP_NEXT)
+        # keepNext comes second in the schema, after the style only: no search needed.
+        first = p_pr[0] if len(p_pr) else None
+        at = 1 if first is not None and first.tag == f"{W}pStyle" else 0
+        p_pr.insert(at, OxmlElement("w:keepNext"))
 
 
 def add_borders(tbl_pr: BaseOxmlElement, kind: str, color: str) -> None:
