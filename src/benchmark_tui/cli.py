@@ -117,9 +117,14 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--handout",
         action="store_true",
-        help="write the pre-read for the team instead: the briefing, the 0-4 scale and the "
-        "matrix, each results area with the measures so far, each characteristic with its "
-        "guidance and recommended data sources, and an empty matrix",
+        help="write the pre-read for the team instead (at most six pages): the day's purpose "
+        "and agenda, what to bring, the 0-4 scale and the matrix, last year's ratings and plan, "
+        "and each characteristic",
+    )
+    parser.add_argument(
+        "--with-framework",
+        action="store_true",
+        help="with --handout: add the framework's full text to the pre-read, as an appendix",
     )
     parser.add_argument(
         "--force",
@@ -294,7 +299,7 @@ def run_export(args: argparse.Namespace) -> int:
         loaded.session, args.session, handout=args.handout
     )
     previous, without_previous = None, ""
-    if loaded.session.previous is not None and not args.handout:
+    if loaded.session.previous is not None:
         from benchmark_tui.cycle import load_previous
 
         try:
@@ -312,6 +317,7 @@ def run_export(args: argparse.Namespace) -> int:
         replace=args.force,
         guidance=args.guidance,
         previous=previous,
+        with_framework=args.with_framework,
     )
     if without_previous:
         print(without_previous, file=sys.stderr)

@@ -120,7 +120,7 @@ def test_shades_step_evenly_dark_enough_for_white_text_and_distinct_in_grey():
 def test_text_in_a_header_table_counts_as_the_councils_header(example, export, tmp_path):
     report = export(example, template=councils.logo_in_header_table(tmp_path / "table.docx"))
     header = report.doc.sections[0].header
-    assert header.tables[0].cell(0, 1).text == councils.COUNCIL
+    assert header.tables[0].cell(0, 1).text == councils.COUNCIL + "\u2003DRAFT"  # on its line
     assert header._element.xpath(".//pic:pic")
     texts = "".join(t.text or "" for t in header._element.iter(qn("w:t")))
     assert "Example Borough Libraries" not in texts  # nothing added above their layout
@@ -157,7 +157,7 @@ def test_a_council_header_keeps_its_text_and_gains_the_draft_mark(
     example, export, council_template
 ):
     header = export(example, template=council_template()).doc.sections[0].header
-    assert [p.text for p in header.paragraphs] == [councils.COUNCIL, "DRAFT"]
+    assert [p.text for p in header.paragraphs] == [councils.COUNCIL + "\u2003DRAFT"]
 
 
 def test_the_front_matter_headings_are_known(example_report):

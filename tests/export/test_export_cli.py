@@ -29,7 +29,7 @@ def test_export_to_a_chosen_name_with_a_chosen_template(
     assert code == 0
     assert capsys.readouterr().out == f"Wrote {target}\n"
     header = open_report(target).doc.sections[0].header.paragraphs[0].text
-    assert header == "Borough Council — Libraries & Culture"
+    assert header == "Borough Council — Libraries & Culture\u2003DRAFT"
     assert not (example_file.parent / DEFAULT_NAME).exists()
 
 

@@ -23,8 +23,9 @@ import pytest
 
 from benchmark_tui.cli import main
 from benchmark_tui.errors import ExportError
+from benchmark_tui.export import target as targets
 from benchmark_tui.export import template as templates
-from benchmark_tui.export import word, write_report
+from benchmark_tui.export import write_report
 
 from .conftest import GENERATED
 
@@ -172,7 +173,7 @@ def test_an_ordinary_header_still_works(framework, session, tmp_path):
     target = tmp_path / "ok.docx"
     write_report(framework, session, target, template=template, now=GENERATED)
     header = docx.Document(str(target)).sections[0].header
-    assert header.paragraphs[0].text == "Borough Council & Libraries"
+    assert header.paragraphs[0].text == "Borough Council & Libraries\u2003DRAFT"
 
 
 def test_a_template_name_over_255_bytes_is_explained(framework, session, tmp_path):
@@ -209,7 +210,7 @@ def deny_under(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Tests may run as an administrator, for whom permissions change nothing, so the refusal is
     made where the operating system would make it.
     """
-    real_stat, real_open, real_mkstemp = os.stat, os.open, word.write_atomically
+    real_stat, real_open, real_mkstemp = os.stat, os.open, targets.write_atomically
 
     def inside(path: object) -> bool:
         return str(folder) in os.fspath(path)  # type: ignore[arg-type]
@@ -231,7 +232,7 @@ def deny_under(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(os, "stat", stat_)
     monkeypatch.setattr(os, "open", open_)
-    monkeypatch.setattr(word, "write_atomically", write)
+    monkeypatch.setattr(targets, "write_atomically", write)
 
 
 def test_a_folder_that_cannot_be_opened_is_explained(framework, session, tmp_path, monkeypatch):

@@ -255,9 +255,9 @@ def test_figures_fit_when_a_councils_table_text_inherits_a_large_size(session, e
 
     document = docx.Document()
     document.styles["Normal"].font.size = Pt(14)
-    document.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH).base_style = (
-        document.styles["Normal"]
-    )
+    document.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH).base_style = document.styles[
+        "Normal"
+    ]
     template = tmp_path / "big.docx"
     document.save(str(template))
     seven_digit_measures(session)

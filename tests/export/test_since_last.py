@@ -18,9 +18,7 @@ SESSIONS = EXAMPLE_SESSION.parent
 LAST_YEAR = SESSIONS / "example-borough-libraries-2025-03-13.yaml"
 
 
-def test_the_findings_of_a_session_with_a_previous_one_say_what_changed(
-    framework, example, export
-):
+def test_the_findings_of_a_session_with_a_previous_one_say_what_changed(framework, example, export):
     previous = load_previous(example, EXAMPLE_SESSION, framework)
     report = export(example, previous=previous)
     assert "Since the last self-assessment" in report.headings(1)
@@ -39,9 +37,9 @@ def test_the_findings_of_a_session_with_a_previous_one_say_what_changed(
     review = example.plan_review[first.id]
     assert review.outcome is not None
     cells = [c.text for c in plan.rows[1].cells]
-    assert cells[:2] == ["A1", first.action]
+    assert cells[:2] == ["2025-A1", first.action]  # last year's reference, as last year's
     assert cells[3] == OUTCOME_LABELS[review.outcome].capitalize()
-    assert cells[4] == review.note
+    assert cells[4] == review.note  # (names no action of this plan)
 
 
 def test_without_a_previous_session_there_is_no_such_section(example, export):
@@ -49,9 +47,7 @@ def test_without_a_previous_session_there_is_no_such_section(example, export):
     assert "Since the last self-assessment" not in report.headings(1)
 
 
-def test_export_on_the_command_line_adds_the_section_and_says_when_it_cannot(
-    tmp_path, capsys
-):
+def test_export_on_the_command_line_adds_the_section_and_says_when_it_cannot(tmp_path, capsys):
     folder = tmp_path / "s"
     folder.mkdir()
     this_year = Path(shutil.copy(EXAMPLE_SESSION, folder / EXAMPLE_SESSION.name))

@@ -79,8 +79,7 @@ def test_contents_is_a_word_toc_field_prefilled_with_the_headings(example_report
     assert "Characteristic 10: Review, improvement and learning" in entries
     assert "Improvement plan" in example_report.paragraphs("toc 1")
     settings = [child.tag for child in example_report.doc.settings.element]
-    assert qn("w:updateFields") in settings  # Word offers to number the pages
-    assert settings.index(qn("w:updateFields")) < settings.index(qn("w:compat"))  # schema order
+    assert qn("w:updateFields") not in settings  # no prompt on opening (issue 22)
 
 
 def test_header_names_the_service_and_footer_counts_pages(example_report):
@@ -196,8 +195,12 @@ def test_a_measure_stays_on_the_same_page_as_its_note(example_report):
     visits, note = outcomes.rows[1], outcomes.rows[2]
     assert note.cells[0].text.startswith("Note: Still about 14% below")
     assert all(p._p.pPr.find(qn("w:keepNext")) is not None for p in visits.cells[0].paragraphs)
-    e_loans = outcomes.rows[5]  # no note: free to end a page
-    assert e_loans.cells[0].paragraphs[0]._p.pPr.find(qn("w:keepNext")) is None
+    borrowers = outcomes.rows[3]  # kept with its note too
+    assert borrowers.cells[0].paragraphs[0]._p.pPr.find(qn("w:keepNext")) is not None
+    e_loans = outcomes.rows[5]  # no note, but the one before the last: never the last alone
+    assert e_loans.cells[0].paragraphs[0]._p.pPr.find(qn("w:keepNext")) is not None
+    last = outcomes.rows[6]  # free to end a page
+    assert last.cells[0].paragraphs[0]._p.pPr.find(qn("w:keepNext")) is None
 
 
 def test_measures_sharing_their_periods_put_them_in_the_header(example_report):
@@ -407,7 +410,7 @@ def test_hostile_service_name_reaches_title_header_and_properties(framework, exp
     session = Session.new(framework, ServiceInfo(name=name), Workshop(dates=[date(2026, 1, 5)]))
     report = export(session)
     assert name in report.paragraphs("Subtitle")
-    assert report.doc.sections[0].header.paragraphs[0].text == name
+    assert report.doc.sections[0].header.paragraphs[0].text == name + "\u2003DRAFT"
     assert report.doc.core_properties.title == f"{name}: Self-assessment findings"
 
 

@@ -15,8 +15,9 @@ import pytest
 from docx.oxml.ns import qn
 
 from benchmark_tui.errors import ExportError
+from benchmark_tui.export import target as targets
 from benchmark_tui.export import template as templates
-from benchmark_tui.export import word, write_report
+from benchmark_tui.export import write_report
 
 from .conftest import GENERATED
 
@@ -87,7 +88,7 @@ def test_the_councils_header_logo_and_page_setup_are_kept(example, export, counc
     report = export(example, template=council_template())
     section = report.doc.sections[0]
     header = section.header
-    assert header.paragraphs[0].text == "Borough Council — Libraries & Culture"
+    assert header.paragraphs[0].text == "Borough Council — Libraries & Culture\u2003DRAFT"
     assert header._element.xpath(".//pic:pic")  # the logo
     assert "Example Borough Libraries" not in header._element.xml  # their header, untouched
     assert round(section.page_width.inches, 1) == 8.5  # the template's Letter paper
@@ -103,7 +104,7 @@ def test_a_header_with_only_a_logo_gets_the_service_name_beside_it(
     header = report.doc.sections[0].header.paragraphs
     assert header[0]._p.xpath(".//pic:pic")  # the logo's paragraph, as the template had it
     assert header[0].text == ""
-    assert [p.text for p in header[1:]] == ["Example Borough Libraries", "DRAFT"]
+    assert [p.text for p in header[1:]] == ["Example Borough Libraries\u2003DRAFT"]
 
 
 def test_a_template_footer_with_page_numbers_is_left_as_it_is(example, export, council_template):
@@ -281,7 +282,7 @@ def test_an_unwritable_folder_is_explained(framework, session, tmp_path, monkeyp
     def denied(path, data, **_):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(word, "write_atomically", denied)
+    monkeypatch.setattr(targets, "write_atomically", denied)
     with pytest.raises(ExportError) as raised:
         write_report(framework, session, tmp_path / "out.docx", now=GENERATED)
     assert f"the folder {tmp_path} is read-only" in raised.value.message
@@ -297,8 +298,8 @@ def test_on_windows_a_refused_replace_means_the_document_is_open(
     def sharing_violation(path, data, **_):
         raise PermissionError(13, "The process cannot access the file", str(path))
 
-    monkeypatch.setattr(word, "write_atomically", sharing_violation)
-    monkeypatch.setattr(word, "_IS_WINDOWS", True)
+    monkeypatch.setattr(targets, "write_atomically", sharing_violation)
+    monkeypatch.setattr(targets, "_IS_WINDOWS", True)
     with pytest.raises(ExportError, match="open in another program \\(probably Word\\)"):
         write_report(framework, session, target, now=GENERATED)
 
@@ -307,7 +308,7 @@ def test_a_full_disk_is_explained(framework, session, tmp_path, monkeypatch):
     def full(path, data, **_):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(word, "write_atomically", full)
+    monkeypatch.setattr(targets, "write_atomically", full)
     with pytest.raises(ExportError, match="is full"):
         write_report(framework, session, tmp_path / "out.docx", now=GENERATED)
 

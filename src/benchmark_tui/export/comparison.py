@@ -14,11 +14,13 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmark_tui.compare import Comparison
-from benchmark_tui.export.frame import header_and_footer
+from benchmark_tui.export.frame import write_properties
+from benchmark_tui.export.headers import complete_headers
 from benchmark_tui.export.ooxml import Span
-from benchmark_tui.export.pieces import NOT_RATED, day, rating_cell
+from benchmark_tui.export.pieces import NOT_RATED, day, is_draft, rating_cell
 from benchmark_tui.export.since_last import ratings_then_and_now
 from benchmark_tui.export.styles import MUTED
+from benchmark_tui.export.target import check_target, save_document
 from benchmark_tui.export.template import open_template
 from benchmark_tui.export.wordkit import Cell, DocWriter, Line
 from benchmark_tui.models import Characteristic, ResultsArea
@@ -43,21 +45,28 @@ def write_comparison_report(
         ExportError: the template is not usable, or the target cannot be written (the same
             checks and messages as the findings document).
     """
-    from benchmark_tui.export.word import _check_target, _save
-
     target = Path(target)
-    _check_target(target)
+    check_target(target)
     document = open_template(Path(template) if template is not None else None)
     writer = DocWriter(document)
-    header_and_footer(writer, comparison.title, draft=False)
-    document.core_properties.title = comparison.title
-    document.core_properties.author = "benchmark-tui"
+    framework = comparison.framework
+    draft = any(is_draft(framework, column.session) for column in comparison.columns)
+    complete_headers(document, comparison.title, draft=draft, number_first=True)
     generated = (now or datetime.now().astimezone()).date()
+    write_properties(
+        document,
+        title=comparison.title,
+        subject=f"{framework.publisher} {framework.title} ({framework.version})",
+        author="benchmark-tui",
+        category="Comparison of self-assessments",
+        draft=draft,
+        generated=generated,
+    )
     _write(writer, comparison, day(generated))
     writer.finish()
     buffer = io.BytesIO()
     document.save(buffer)
-    _save(target, buffer.getvalue())
+    save_document(target, buffer.getvalue())
     return target
 
 

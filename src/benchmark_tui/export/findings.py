@@ -29,9 +29,9 @@ from benchmark_tui.export.ooxml import (
     Span,
     xml_safe,
 )
+from benchmark_tui.export.pages import estimate_pages
 from benchmark_tui.export.parking import write_parking_lot
 from benchmark_tui.export.pieces import (
-    NOT_RATED,
     count,
     day,
     is_draft,
@@ -39,8 +39,10 @@ from benchmark_tui.export.pieces import (
     state_span,
 )
 from benchmark_tui.export.plan import write_appendix, write_plan
+from benchmark_tui.export.scale import rating_key, scale_and_matrix
 from benchmark_tui.export.sections import write_characteristics, write_results
-from benchmark_tui.export.styles import ALERT, MUTED
+from benchmark_tui.export.styles import ALERT
+from benchmark_tui.export.template import has_cover
 from benchmark_tui.export.wordkit import Cell, DocWriter, Line
 from benchmark_tui.models import (
     AreaRecord,
@@ -102,7 +104,12 @@ def build_findings(
 
 
 def _title_page(writer: DocWriter, framework: Framework, session: Session, generated: date) -> None:
-    title_block(writer, framework, session, REPORT_TITLE)
+    """The title page, kept to one page: in a roomy house style (large table text, a short
+    landscape page) the space above the title closes up, then the facts' type gets smaller."""
+    cover = has_cover(writer.document)
+    spacer = None
+    if not cover:  # a council's cover page has the title already
+        spacer = title_block(writer, framework, session, REPORT_TITLE)
 
     facts_table(writer, framework, session, generated, _sign_off(framework, session))
 
@@ -120,6 +127,14 @@ def _title_page(writer: DocWriter, framework: Framework, session: Session, gener
             f"{framework.version}, whose wording may differ.",
             style="Note",
         ).paragraph_format.space_before = Pt(12)
+    pages = 2 if cover else 1
+    for factor in (1.0, 0.9, 0.8):
+        if estimate_pages(writer.document).pages <= pages:
+            break
+        if spacer is not None:
+            spacer.paragraph_format.space_before = Pt(0)
+        if factor < 1:
+            writer.scale_tables(factor / (factor + 0.1))  # the facts table (the only one yet)
 
 
 def _sign_off(framework: Framework, session: Session) -> list[tuple[str, list[Line]]]:
@@ -148,7 +163,7 @@ def _key_messages(writer: DocWriter, session: Session) -> None:
         return
     writer.heading("Key messages", 1, new_page=True)
     bullets: list[str] = []
-    for line in xml_safe(text).split("\n"):
+    for line in xml_safe(text).replace("\u2029", "\n").split("\n"):
         stripped = line.strip()
         if stripped[:1] in ("-", "*", "•") and stripped[1:2] in (" ", "\t"):
             bullets.append(stripped[2:].strip())
@@ -187,37 +202,6 @@ def _how_to_read(writer: DocWriter, framework: Framework, session: Session) -> N
     scale_and_matrix(writer, framework)
 
 
-def scale_and_matrix(writer: DocWriter, framework: Framework) -> None:
-    """The 0–4 scale and the evaluation matrix's elements and questions, as two tables."""
-    writer.heading("The rating scale", 2)
-    grid = writer.table(
-        [1, 5], ["Rating", "Meaning"], caption="The rating scale", keep_together=True
-    )
-    for point in framework.scale:
-        writer.row(grid, [rating_cell(point.value, writer.palette), point.label])
-    writer.row(
-        grid,
-        [rating_cell(None, writer.palette), "Not yet rated: the team has not agreed a rating"],
-    )
-    writer.paragraph(
-        "Ratings are shaded from light (0) to dark (4), and the number is always printed, so "
-        "the tables read the same in black and white.",
-        style="Note",
-    )
-
-    writer.heading("The evaluation matrix", 2)
-    writer.paragraph(
-        f"Each characteristic is rated on {len(framework.elements)} elements, each answering "
-        "one question:",
-        keep_with_next=True,
-    )
-    grid = writer.table(
-        [1, 5], ["Element", "Question"], caption="The evaluation matrix", keep_together=True
-    )
-    for element in framework.elements:
-        writer.row(grid, [Span(element.title, bold=True), element.question])
-
-
 def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
     writer.heading("Summary", 1, new_page=True)
     progress = session.progress(framework)
@@ -252,9 +236,10 @@ def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
                 *(rating_cell(record.rating_for(e.id), writer.palette) for e in elements),
                 state_span(record.state),
             ],
+            with_next=characteristic is framework.items[-1],  # the key is never left alone
         )
-    writer.paragraph(style="Note")  # keeps the key a table of its own
-    _key(writer, framework)
+    writer.paragraph(style="Note", keep_with_next=True)  # keeps the key a table of its own
+    rating_key(writer, framework)
 
     writer.heading("Results achieved", 2)
     grid = writer.table(
@@ -296,26 +281,6 @@ def _summary(writer: DocWriter, framework: Framework, session: Session) -> None:
         )
     else:
         writer.paragraph("No improvement actions have been recorded yet.")
-
-
-def _key(writer: DocWriter, framework: Framework) -> None:
-    """A one-row key to the shading: each rating's colour with its label."""
-    grid = writer.table([1] * (len(framework.scale) + 1), caption="Key to the rating shading")
-    writer.row(
-        grid,
-        [
-            Cell(
-                f"{p.value} {p.label}",
-                fill=writer.palette.rating_fills[p.value],
-                color=writer.palette.rating_text[p.value],
-                align="center",
-                middle=True,
-            )
-            for p in framework.scale
-        ]
-        + [Cell(f"{NOT_RATED} Not yet rated", color=MUTED, align="center", middle=True)],
-        style="Note",
-    )
 
 
 def _data_label(record: AreaRecord) -> str:

@@ -9,25 +9,19 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.section import _Footer, _Header
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
+from benchmark_tui.export.docxcompat import replace_blob
+from benchmark_tui.export.headers import complete_headers
+from benchmark_tui.export.identity import document_mark
 from benchmark_tui.export.ooxml import (
-    SETTINGS_AFTER_UPDATE_FIELDS,
     Span,
-    add_field,
-    add_runs,
-    has_field,
-    set_child,
     xml_safe,
 )
 from benchmark_tui.export.pieces import day, is_draft
-from benchmark_tui.export.styles import ALERT
-from benchmark_tui.export.word import document_mark
 from benchmark_tui.export.wordkit import DocWriter, Line
 from benchmark_tui.models import Framework, Session
 
@@ -39,78 +33,134 @@ TOC_PLACEHOLDER = (
 
 
 def header_and_footer(writer: DocWriter, service: str, *, draft: bool) -> None:
-    """Service name in the header and "Page X of Y" in the footer, unless the template has them.
-
-    A council's template keeps its own header (logo, address, perhaps laid out in a table) and
-    footer: the service name is added only to a header without any text, and page numbers only
-    to a footer without a PAGE field. A draft says DRAFT at the top of every page, the title
-    page included.
-    """
-    section = writer.section
-    header = section.header
-    if not _has_text(header._element):
-        paragraph = _blank_paragraph(header)
-        paragraph.add_run(xml_safe(service))
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if draft:
-        headers = [header]
-        if section.different_first_page_header_footer:
-            headers.append(section.first_page_header)
-        for part in headers:
-            paragraph = _blank_paragraph(part)
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            add_runs(paragraph._p, [Span("DRAFT", bold=True, color=ALERT)])
-    footer = section.footer
-    if not has_field(footer._element, "PAGE"):
-        paragraph = _blank_paragraph(footer)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run("Page ")
-        add_field(paragraph, "PAGE", "1")
-        paragraph.add_run(" of ")
-        add_field(paragraph, "NUMPAGES", "1")
-
-
-def _has_text(element: BaseOxmlElement) -> bool:
-    """Whether a header holds any text: in paragraphs, tables or text boxes."""
-    return any((t.text or "").strip() for t in element.iter(qn("w:t")))
-
-
-def _blank_paragraph(part: _Header | _Footer) -> Paragraph:
-    """The header's or footer's first paragraph if it is empty, else a new one after the rest.
-
-    A logo or a line of text already there stays as the template has it.
-    """
-    paragraphs = part.paragraphs
-    if paragraphs and not paragraphs[0].runs and not paragraphs[0]._p.xpath(".//w:drawing"):
-        return paragraphs[0]
-    return part.add_paragraph()
+    """Complete the template's headers and footers (see :mod:`.headers`)."""
+    complete_headers(writer.document, service, draft=draft)
 
 
 def set_properties(
     document: Document, framework: Framework, session: Session, generated: date, *, title: str
 ) -> None:
-    """File properties (File ▸ Info in Word), replacing whatever the template carried.
+    """File properties (File ▸ Info in Word) of a session's document, replacing the template's.
+
+    The identifier names the session the document is from.
+    """
+    version = session.findings.version.strip()
+    write_properties(
+        document,
+        title=f"{session.service.name}: {title}",
+        subject=f"{framework.publisher} {framework.title} ({framework.version})",
+        author=session.workshop.facilitator or session.service.name,
+        category=title,
+        draft=is_draft(framework, session),
+        generated=generated,
+        identifier=document_mark(session),
+        version=version,
+    )
+
+
+def write_properties(
+    document: Document,
+    *,
+    title: str,
+    subject: str,
+    author: str,
+    category: str,
+    draft: bool,
+    generated: date,
+    identifier: str = "",
+    version: str = "",
+) -> None:
+    """Every file property the template carried, replaced (none of its own is left stale).
 
     The application properties name benchmark-tui and claim no page or word counts (Word
-    counts them again when it saves); the identifier names the session the document is from.
+    counts them again when it saves). A cover page's content controls bound to the title,
+    subject and author, and its DATE field, show these values (:func:`fill_cover`).
     """
     props = document.core_properties
-    props.title = xml_safe(f"{session.service.name}: {title}")[:255]
-    props.subject = xml_safe(f"{framework.publisher} {framework.title} ({framework.version})")
-    props.author = xml_safe(session.workshop.facilitator or session.service.name)[:255]
+    props.title = xml_safe(title)[:255]
+    props.subject = xml_safe(subject)[:255]
+    props.author = xml_safe(author)[:255]
     props.last_modified_by = "benchmark-tui"
     props.comments = ""
     props.keywords = "self-assessment; libraries; benchmarking"
-    props.category = title
-    props.identifier = document_mark(session)
-    version = session.findings.version.strip()
-    props.version = xml_safe(version)[:255] if version else ""
-    props.content_status = "Final" if not is_draft(framework, session) else "Draft"
+    props.category = xml_safe(category)[:255]
+    props.identifier = identifier
+    props.version = xml_safe(version)[:255]
+    props.content_status = "Draft" if draft else "Final"
     props.revision = 1
     props.created = props.modified = datetime(generated.year, generated.month, generated.day, 12)
-    # Word then offers to fill in the contents' page numbers when the file is opened.
-    set_child(document.settings.element, "w:updateFields", SETTINGS_AFTER_UPDATE_FIELDS, val="true")
+    # No w:updateFields: Word would greet every reader with a prompt about updating fields
+    # that reads like a security warning. The contents lists the headings without page numbers
+    # until a reader updates it on purpose (see README, "The findings document").
+    for old in document.settings.element.findall(qn("w:updateFields")):
+        document.settings.element.remove(old)
     _application_properties(document)
+    fill_cover(document, generated)
+
+
+_BOUND = {
+    "title": "title",
+    "subject": "subject",
+    "creator": "author",
+    "description": "comments",
+    "keywords": "keywords",
+    "category": "category",
+    "contentStatus": "content_status",
+}
+"""The core properties a content control can be bound to (by its XPath's last step)."""
+
+
+def fill_cover(document: Document, generated: date) -> None:
+    """Fill a cover page's content controls bound to the file's properties, and its dates.
+
+    Word refreshes bound controls from the properties when it opens the file, but other
+    readers (LibreOffice, previews, PDF converters) show what is written: so the values are
+    written in. A DATE field shows the date the document was generated.
+    """
+    props = document.core_properties
+    body = document.element.body
+    for sdt in body.iter(qn("w:sdt")):
+        binding = sdt.find(f"{qn('w:sdtPr')}/{qn('w:dataBinding')}")
+        if binding is None:
+            continue
+        step = (binding.get(qn("w:xpath")) or "").rstrip("]").split("/")[-1]
+        name = _BOUND.get(step.split(":")[-1].split("[")[0])
+        content = sdt.find(qn("w:sdtContent"))
+        if name is None or content is None:
+            continue
+        texts = list(content.iter(qn("w:t")))
+        if texts:
+            texts[0].text = str(getattr(props, name) or "")
+            for extra in texts[1:]:
+                extra.text = ""
+        placeholder = sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}")
+        if placeholder is not None:
+            placeholder.getparent().remove(placeholder)
+    for instr in body.iter(qn("w:instrText")):
+        if (instr.text or "").split()[:1] == ["DATE"]:
+            _set_field_result(instr, day(generated))
+
+
+def _set_field_result(instr: BaseOxmlElement, text: str) -> None:
+    """Show ``text`` as the cached result of the field whose instruction is ``instr``."""
+    run = instr.getparent()
+    results = []
+    node = run.getnext()
+    separated = False
+    while node is not None:
+        kind = node.find(qn("w:fldChar"))
+        kind = kind.get(qn("w:fldCharType")) if kind is not None else None
+        if kind == "end":
+            break
+        if kind == "separate":
+            separated = True
+        elif separated:
+            results.extend(node.iter(qn("w:t")))
+        node = node.getnext()
+    if results:
+        results[0].text = text
+        for extra in results[1:]:
+            extra.text = ""
 
 
 APP_PROPERTIES = (
@@ -130,19 +180,32 @@ def _application_properties(document: Document) -> None:
     """Replace the template's application properties ("Microsoft Macintosh Word, 1 page")."""
     for part in document.part.package.iter_parts():
         if part.partname == "/docProps/app.xml":
-            part._blob = APP_PROPERTIES
+            replace_blob(part, APP_PROPERTIES)
 
 
-def title_block(writer: DocWriter, framework: Framework, session: Session, title: str) -> None:
-    """The top of a title page: the framework, the document's title and the service."""
+def title_block(
+    writer: DocWriter, framework: Framework, session: Session, title: str, *, compact: bool = False
+) -> Paragraph:
+    """The top of a title page: the framework, the document's title and the service.
+
+    Returns the space above the title (an empty paragraph), which a crowded title page closes.
+
+    The space above the title shrinks on a short page (a landscape template's), so the title
+    page's facts stay on the title page; ``compact`` leaves almost none (the pre-read's).
+    """
+    section = writer.section
+    room = 720.0
+    if section.page_height and section.top_margin is not None and section.bottom_margin is not None:
+        room = (section.page_height - section.top_margin - section.bottom_margin) / 12700
     spacer = writer.paragraph()
-    spacer.paragraph_format.space_before = Pt(90)
+    spacer.paragraph_format.space_before = Pt(6 if compact else max(6, min(90, room - 620)))
     writer.paragraph(
         Span(f"{framework.publisher} · {framework.title}", bold=True, color=writer.palette.accent),
         keep_with_next=True,
     )
     writer.paragraph(title, style="Title", keep_with_next=True)
     writer.paragraph(session.service.name, style="Subtitle", keep_with_next=True)
+    return spacer
 
 
 def facts_table(

@@ -1,71 +1,349 @@
-"""Provides the pre-read: the document each member of the team reads before the workshop.
+"""Provides the pre-read: what each member of the team reads before the workshop, at most six pages.
 
-The framework asks that everyone "has a copy of the framework". The pre-read is that copy, for
-this service: the briefing (the goal and nature of self-assessment, and the method), the 0–4
-scale and the evaluation matrix, each results area with the measures collected so far, and each
-characteristic with its statement, what it includes, the relevant guidance and recommended data
-sources, and an empty matrix to think with. It uses the same templates as the findings.
+What the day is for and its agenda (the session's hours and time budgets); what to bring (the
+Section 1 figures for the last three years, with those already collected filled in, and a
+checklist of each characteristic's recommended data sources); the 0–4 scale and the matrix,
+once; when the session follows an earlier one, last year's ratings and what became of last
+year's plan; and each characteristic in the framework's words (statement and bullets, half a
+page at most). The framework's full text can follow as an appendix (``with_framework``).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 
 from docx.document import Document
+from docx.shared import Pt
 
-from benchmark_tui.export.findings import scale_and_matrix
-from benchmark_tui.export.frame import (
-    contents,
-    facts_table,
-    header_and_footer,
-    set_properties,
-    title_block,
-)
+from benchmark_tui.export.frame import header_and_footer, set_properties, title_block
 from benchmark_tui.export.ooxml import Span
-from benchmark_tui.export.pieces import NONE_YET
-from benchmark_tui.export.sections import framework_guidance, matrix, measures_table
-from benchmark_tui.export.wordkit import DocWriter
-from benchmark_tui.models import AreaRecord, CharacteristicRecord, Framework, Session
+from benchmark_tui.export.pages import estimate_pages
+from benchmark_tui.export.pieces import NONE_YET, count, previous_refs, rating_cell
+from benchmark_tui.export.scale import scale_and_matrix
+from benchmark_tui.export.sections import framework_guidance, measures_table, short_data
+from benchmark_tui.export.styles import MUTED
+from benchmark_tui.export.template import has_cover
+from benchmark_tui.export.wordkit import Cell, DocWriter, Line
+from benchmark_tui.last_time import plan_completion, review_rows
+from benchmark_tui.models import (
+    OUTCOME_LABELS,
+    AreaRecord,
+    DayHours,
+    Framework,
+    Measure,
+    Session,
+    day_label,
+)
 
 HANDOUT_TITLE = "Self-assessment pre-read"
+MAX_PAGES = 6
+"""The pre-read (before any appendix) is at most this many pages in the built-in template."""
+TEXT_PT = (9.5, 8.5, 8.0, 7.5)
+"""The characteristics' statements and bullets, in two columns, at each level of compactness."""
+TABLE_SCALE = (1.0, 0.9, 0.84, 0.8)
+"""How large the tables' text is at each level of compactness (of the house "Table Text")."""
+FULL_ENOUGH = 0.75
+"""How full the estimate may find the last of six pages (see :func:`write_handout`)."""
+BOX = "☐"
+BOX_FONT = "Segoe UI Symbol"
+"""Arial has no ballot box; where this font is missing, Word and LibreOffice substitute one."""
 
 
 def build_handout(
-    document: Document, framework: Framework, session: Session, generated: date
+    document: Document,
+    framework: Framework,
+    session: Session,
+    generated: date,
+    *,
+    previous: Session | None = None,
+    with_framework: bool = False,
+    compact: int = 0,
 ) -> None:
     """Write the pre-read for ``session`` into ``document`` (an opened template, body empty).
 
     Args:
         document: the document to write into; its styles, header and footer are used.
         framework: the framework the workshop works through.
-        session: the session (for the service, the team and the measures collected so far).
+        session: the session (the service, the team, the agenda and the measures so far).
         generated: the date printed as "generated".
+        previous: the self-assessment this one follows on from, if at hand: last year's
+            ratings and what became of last year's plan are then included.
+        with_framework: add the framework's full text as an appendix.
+        compact: 0, or 1 to 3 for smaller type where a house style's fonts, spacing or
+            margins would take the pre-read past six pages (see :func:`write_handout`).
     """
     writer = DocWriter(document)
     header_and_footer(writer, session.service.name, draft=False)
     set_properties(document, framework, session, generated, title=HANDOUT_TITLE)
-    title_block(writer, framework, session, HANDOUT_TITLE)
-    facts_table(writer, framework, session, generated, [])
-    writer.paragraph(
-        "Please read this before the workshop, and bring it with you: the team works through "
-        "the framework together, one results area and one characteristic at a time.",
-        style="Note",
-    )
-    contents(writer)
-    _briefing(writer, framework)
-    writer.heading("How the ratings work", 1, new_page=True)
+    if not has_cover(document):
+        title_block(writer, framework, session, HANDOUT_TITLE, compact=True)
+    _purpose(writer, framework, session)
+    _agenda(writer, framework, session, previous)
+    _what_to_bring(writer, framework, session)
+    writer.heading("How the ratings work", 1)
     writer.paragraph(framework.evaluation.prompt)
-    scale_and_matrix(writer, framework)
-    _results(writer, framework, session)
-    _characteristics(writer, framework)
+    scale_and_matrix(writer, framework, compact=True)
+    if previous is not None:
+        _last_year(writer, framework, session, previous)
+    text_pt = TEXT_PT[compact]
+    if compact:
+        writer.scale_tables(TABLE_SCALE[compact])
+    _characteristics(writer, framework, text_pt)
+    if compact >= 2:  # the house style's roomy headings, closer to their text
+        for paragraph in document.paragraphs:
+            if paragraph.style is not None and paragraph.style.name.startswith("Heading"):
+                paragraph.paragraph_format.space_before = Pt(6)
+                paragraph.paragraph_format.space_after = Pt(2)
+    if with_framework:
+        _framework_appendix(writer, framework, session)
     writer.finish()
 
 
-def _briefing(writer: DocWriter, framework: Framework) -> None:
-    """The goal and nature of self-assessment, and the method, in the framework's words."""
+def _purpose(writer: DocWriter, framework: Framework, session: Session) -> None:
+    """Why the team meets, who and when: in a few lines."""
+    workshop = session.workshop
+    when = workshop.dates_label or "a date to be agreed"
+    writer.heading("What the day is for", 1)
+    writer.paragraph(
+        f"On {when} the team assesses {session.service.name} against the "
+        f"{framework.publisher} {framework.title}. {framework.introduction.summary} "
+        "Together we agree, for each results area, what the figures show, and for each "
+        "characteristic a rating on each element of the matrix, with the strengths and the "
+        "areas for improvement that become the improvement plan."
+    )
+    team = ", ".join(m.name for m in workshop.team)
+    parts: list[Span | str] = []
+    if workshop.facilitator:
+        parts += [Span("Facilitator: ", bold=True), workshop.facilitator + ". "]
+    if team:
+        parts += [Span("Team: ", bold=True), team + "."]
+    if parts:
+        writer.paragraph(*parts, style="Note")
+
+
+def _agenda(
+    writer: DocWriter, framework: Framework, session: Session, previous: Session | None
+) -> None:
+    """The day (or days): each item with its time budget and when it starts, about."""
+    dates = sorted(session.workshop.dates) or [session.created.date()]
+    hours = session.agenda.hours(len(dates))
+    ids = framework.item_ids
+    budgets = session.agenda.spread(ids, len(dates))
+    labels = {a.id: a.label for a in framework.areas} | {c.id: c.label for c in framework.items}
+    writer.heading("The agenda", 2)
+    grid = writer.table(
+        [1.2, 1.0, 5.6, 1.2],
+        ["Day", "About", "Item", "Minutes"],
+        caption="The agenda: each item with its time budget",
+    )
+    day_index, used = 0, 0
+    first_of_day = True
+    for item_id in ids:
+        minutes = budgets[item_id]
+        working = hours[day_index].working
+        if used and used + minutes > working and day_index + 1 < len(dates):
+            day_index, used, first_of_day = day_index + 1, 0, True
+        day_hours = hours[day_index]
+        if first_of_day:
+            label = f"{day_hours.start:%H:%M}–{day_hours.end:%H:%M}, breaks {day_hours.breaks} min"
+            writer.row(
+                grid,
+                [
+                    Cell(
+                        (
+                            Span(f"Day {day_index + 1} · {day_label(dates[day_index])}", bold=True),
+                            Span(f"  ({label})", color=MUTED),
+                        ),
+                        span=4,
+                    )
+                ],
+                with_next=True,
+            )
+            if day_index == 0 and previous is not None:
+                writer.row(grid, ["", _clock(day_hours, 0), "Review of last year's plan", "—"])
+            first_of_day = False
+        writer.row(
+            grid,
+            [
+                "",
+                _clock(day_hours, used),
+                labels[item_id],
+                Cell(str(minutes), align="right"),
+            ],
+        )
+        used += minutes
+    writer.row(grid, ["", "", "Then: the improvement plan, from the areas for improvement", "—"])
+    writer.paragraph(
+        "Times are approximate: the breaks are spread over the day, and the facilitator moves "
+        "on when the team has agreed.",
+        style="Note",
+    )
+
+
+def _clock(day_hours: DayHours, minutes: int) -> str:
+    """The time of day ``minutes`` of work into a day, with its breaks spread evenly."""
+    if day_hours.working <= 0:
+        return ""
+    elapsed = minutes * day_hours.length / day_hours.working
+    start = datetime.combine(date(2000, 1, 1), day_hours.start) + timedelta(minutes=elapsed)
+    return f"{start:%H:%M}"
+
+
+def three_years(when: date) -> list[str]:
+    """The last three complete financial years before ``when``: ``2022/23`` … ``2024/25``."""
+    last_end = when.year if when.month >= 4 else when.year - 1
+    return [f"{y - 1}/{str(y)[2:]}" for y in range(last_end - 2, last_end + 1)]
+
+
+def _what_to_bring(writer: DocWriter, framework: Framework, session: Session) -> None:
+    """Section 1's figures for three years, and the data sources as a checklist."""
+    when = min(session.workshop.dates) if session.workshop.dates else session.created.date()
+    years = three_years(when)
+    writer.heading("What to bring", 1)
+    writer.paragraph(
+        "Section 1 looks for trends over at least three years. Please bring the figures below "
+        f"for {years[0]}, {years[1]} and {years[2]} (those the service already holds are "
+        "filled in), and the evidence on the checklist after them."
+    )
+    writer.heading("Figures for Section 1", 2)
+    grid = writer.table(
+        [5.2, 1.3, 1.3, 1.3],
+        ["Results area and measure", *years],
+        caption="Figures to gather for three years",
+    )
+    for area in framework.areas:
+        record = session.results.get(area.id) or AreaRecord()
+        writer.row(grid, [Cell(Span(area.label, bold=True), span=4)], with_next=True)
+        if not record.measures:
+            need = "; ".join(area.includes[:1]) or area.statement
+            writer.row(
+                grid,
+                [Span(f"No measures yet: {need}", italic=True), *(_box() for _ in years)],
+            )
+        for measure in record.measures:
+            name: list[Line] = [measure.name]
+            if not measure.has_three_years:
+                name.append(short_data(measure))
+            writer.row(grid, [name, *_three_values(measure, years)])
+    writer.heading("Evidence for Section 2", 2)
+    writer.paragraph(
+        "The framework's recommended data sources, each with the characteristics that use it:",
+        keep_with_next=True,
+    )
+    sources: dict[str, list[str]] = {}
+    for characteristic in framework.items:
+        for source in characteristic.data_sources:
+            sources.setdefault(source, []).append(str(characteristic.number))
+    grid = writer.table(
+        [0.4, 5.4, 3.0],
+        None,
+        caption="Checklist of recommended data sources",
+        borders=False,
+    )
+    for source, numbers in sources.items():
+        used_by = ("characteristic " if len(numbers) == 1 else "characteristics ") + ", ".join(
+            numbers
+        )
+        writer.row(grid, [_box(), source, Span(used_by, color=MUTED)])
+
+
+def _three_values(measure: Measure, years: list[str]) -> list[Line | Cell]:
+    """The measure's values for the three years, a box for each still to gather.
+
+    A measure kept by other periods (calendar years, surveys) shows its latest three values
+    with their periods, after a box for each missing.
+    """
+    values = {v.period: v.value for v in measure.values}
+    if any(year in values for year in years):
+        return [values.get(year) or _box() for year in years]
+    latest = measure.values[-3:]
+    return [
+        *(_box() for _ in range(3 - len(latest))),
+        *(f"{v.period}: {v.value}" for v in latest),
+    ]
+
+
+def _box() -> Cell:
+    return Cell(Span(BOX, font=BOX_FONT), align="center")
+
+
+def _last_year(
+    writer: DocWriter, framework: Framework, session: Session, previous: Session
+) -> None:
+    """Last year's ratings, and what has become of last year's plan so far."""
+    when = previous.workshop.dates_label or day_label(previous.created.date())
+    writer.heading(f"Last time ({when})", 1)
+    elements = framework.elements
+    grid = writer.table(
+        [4.6] + [1.25] * len(elements),
+        ["Characteristic", *(Cell(e.title, align="center") for e in elements)],
+        caption=f"Ratings agreed in {when}",
+    )
+    for characteristic in framework.items:
+        record = previous.characteristics.get(characteristic.id)
+        writer.row(
+            grid,
+            [
+                characteristic.label,
+                *(
+                    rating_cell(record.rating_for(e.id) if record else None, writer.palette)
+                    for e in elements
+                ),
+            ],
+        )
+    rows = review_rows(previous, session)
+    if not rows:
+        writer.heading("Last year's plan", 2)
+        writer.paragraph("Last year's self-assessment had no improvement plan.", style="Note")
+        return
+    completion = plan_completion(session, previous)
+    writer.heading(f"Last year's plan: {count(len(rows), 'action')}, {completion.label()}", 2)
+    refs = previous_refs(previous, session)
+    grid = writer.table(
+        [1.2, 6.4, 1.6],
+        ["Ref", "Action", "So far"],
+        caption="Last year's plan and what became of each action",
+    )
+    for row in rows:
+        outcome = row.review.outcome
+        writer.row(
+            grid,
+            [
+                Span(refs[row.action.id], bold=True),
+                row.action.action,
+                OUTCOME_LABELS[outcome].capitalize()
+                if outcome
+                else Span("Not reviewed", color=MUTED),
+            ],
+        )
+
+
+def _characteristics(writer: DocWriter, framework: Framework, text_pt: float) -> None:
+    """Section 2: each characteristic in the framework's words, on half a page at most."""
+    section = framework.characteristics
+    # On a page of their own, in two columns (three across a landscape page).
+    writer.new_section(columns=3 if writer.template_landscape else 2)
+    writer.heading(f"The characteristics: {section.title.lower()}", 1)
+    writer.paragraph(
+        "For each, think ahead: what approaches do we have in place, what evidence shows how "
+        "well they work, and how far have we got on each element of the matrix?",
+        style="Note",
+    )
+    for characteristic in framework.items:
+        writer.heading(f"{characteristic.number} {characteristic.title}", 2)
+        writer.paragraph(
+            Span(characteristic.statement, bold=True, size=text_pt), keep_with_next=True
+        )
+        writer.bullets((Span(i, size=text_pt) for i in characteristic.includes), compact=True)
+
+
+def _framework_appendix(writer: DocWriter, framework: Framework, session: Session) -> None:
+    """The framework's full text: the briefing, Section 1 and Section 2 with their guidance."""
     intro = framework.introduction
     method = framework.methodology
-    writer.heading("About self-assessment", 1, new_page=True)
+    writer.new_section()  # on a new page, in one column again
+    writer.heading("Appendix: the framework", 1)
     writer.paragraph(intro.summary)
     writer.paragraph(intro.sections_lead, keep_with_next=True)
     writer.bullets(intro.sections)
@@ -74,45 +352,63 @@ def _briefing(writer: DocWriter, framework: Framework) -> None:
     writer.paragraph(method.results)
     writer.paragraph(method.characteristics_lead, keep_with_next=True)
     writer.bullets(method.steps)
-
-
-def _results(writer: DocWriter, framework: Framework, session: Session) -> None:
-    """Section 1: each results area, and the measures the service has collected so far."""
-    section = framework.results
-    writer.heading(f"Section {section.number}: {section.title}", 1, new_page=True)
+    results = framework.results
+    writer.heading(f"Section {results.number}: {results.title}", 2)
     for area in framework.areas:
         record = session.results.get(area.id) or AreaRecord()
-        writer.heading(area.label, 2)
+        writer.heading(area.label, 3)
         writer.paragraph(area.statement)
         writer.paragraph(area.includes_lead, keep_with_next=True)
         writer.bullets(area.includes)
-        writer.heading("Measures collected so far", 3)
         if record.measures:
             measures_table(writer, record.measures)
-        elif record.no_data_yet:
-            writer.paragraph("The service does not collect data for this area yet.", style="Note")
-        else:
-            writer.paragraph(NONE_YET, style="Note")
-
-
-def _characteristics(writer: DocWriter, framework: Framework) -> None:
-    """Section 2: each characteristic in the framework's words, with an empty matrix."""
+        elif not record.no_data_yet:
+            writer.paragraph(f"Measures: {NONE_YET}", style="Note")
     section = framework.characteristics
-    writer.heading(f"Section {section.number}: {section.title}", 1, new_page=True)
+    writer.heading(f"Section {section.number}: {section.title}", 2)
     for characteristic in framework.items:
-        writer.heading(f"Characteristic {characteristic.number}: {characteristic.title}", 2)
+        writer.heading(f"Characteristic {characteristic.number}: {characteristic.title}", 3)
         writer.paragraph(characteristic.statement)
         writer.paragraph(characteristic.includes_lead, keep_with_next=True)
         writer.bullets(characteristic.includes)
         framework_guidance(writer, characteristic)
-        writer.heading("To think about", 3)
-        writer.paragraph(
-            Span(characteristic.approaches_prompt, italic=True),
-            keep_with_next=True,
+
+
+def write_handout(
+    open_document: Callable[[], Document],
+    framework: Framework,
+    session: Session,
+    generated: date,
+    *,
+    previous: Session | None = None,
+    with_framework: bool = False,
+) -> Document:
+    """The pre-read, as compact as it must be to stay within :data:`MAX_PAGES` pages.
+
+    It is written at the house style's sizes, and its pages counted (:mod:`.pages`); past six,
+    it is written again with smaller type, three times at most (down to 7.5 pt).
+
+    Args:
+        open_document: opens the template afresh (the document is rebuilt for each try).
+    """
+    for compact in range(len(TEXT_PT)):
+        document = open_document()
+        build_handout(
+            document,
+            framework,
+            session,
+            generated,
+            previous=previous,
+            with_framework=with_framework,
+            compact=compact,
         )
-        writer.paragraph(
-            "Then, for each element of the matrix: how far have we got?",
-            style="Note",
-            keep_with_next=True,
-        )
-        matrix(writer, framework, CharacteristicRecord(), blank=True)
+        if with_framework:
+            return document  # the appendix makes the count meaningless; the body is as first built
+        pages = estimate_pages(document)
+        # The estimate can be a page short in some house styles: the sixth page must be
+        # no more than three quarters full.
+        if pages.pages < MAX_PAGES or (
+            pages.pages == MAX_PAGES and pages.last_page_filled <= FULL_ENOUGH
+        ):
+            return document
+    return document

@@ -18,12 +18,15 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
+from benchmark_tui.export.docxcompat import p_of
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 """The WordprocessingML namespace, for building element names quickly (``f"{W}p"``)."""
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 _NOT_XML = re.compile("[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_BREAKS = re.compile(r"(\n|\t)")
+_BREAKS = re.compile("(\n|\t|\u2028|\u2029|\u2011)")
+"""Where a run breaks: a line break (also a line or paragraph separator) or a tab."""
 _RTL_CLASSES = {"R", "AL"}
 
 
@@ -97,10 +100,12 @@ def add_runs(p: BaseOxmlElement, spans: Iterable[Span]) -> None:
                 SubElement(r_pr, f"{W}sz").set(f"{W}val", str(round(span.size * 2)))
                 SubElement(r_pr, f"{W}szCs").set(f"{W}val", str(round(span.size * 2)))
         for piece in _BREAKS.split(text):
-            if piece == "\n":
+            if piece in ("\n", "\u2028", "\u2029"):
                 SubElement(r, f"{W}br")
             elif piece == "\t":
                 SubElement(r, f"{W}tab")
+            elif piece == "\u2011":  # Word's own non-breaking hyphen: every font has it
+                SubElement(r, f"{W}noBreakHyphen")
             elif piece:
                 t = SubElement(r, f"{W}t")
                 t.text = piece
@@ -122,7 +127,7 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     Word computes the real result when it lays out the page or updates the field.
     """
     field_start(paragraph, instruction)
-    add_runs(paragraph._p, [Span(placeholder)])
+    add_runs(p_of(paragraph), [Span(placeholder)])
     field_end(paragraph)
 
 
@@ -134,17 +139,15 @@ def has_field(element: BaseOxmlElement, name: str) -> bool:
 
 
 def _fld_char(paragraph: Paragraph, kind: str) -> None:
-    r = SubElement(paragraph._p, f"{W}r")
+    r = SubElement(p_of(paragraph), f"{W}r")
     char = SubElement(r, f"{W}fldChar")
     char.set(f"{W}fldCharType", kind)
-    if kind == "begin":
-        char.set(f"{W}dirty", "true")  # ask Word to recompute it
 
 
 def field_start(paragraph: Paragraph, instruction: str) -> None:
     """Open a field in ``paragraph``; what follows, up to :func:`field_end`, is its result."""
     _fld_char(paragraph, "begin")
-    r = SubElement(paragraph._p, f"{W}r")
+    r = SubElement(p_of(paragraph), f"{W}r")
     instr = SubElement(r, f"{W}instrText")
     instr.set(XML_SPACE, "preserve")
     instr.text = f" {instruction} "
@@ -212,7 +215,10 @@ def keep_with_next(p: BaseOxmlElement) -> None:
     """Keep a paragraph on the same page as the next (in a table: the row with the next row)."""
     p_pr = p.get_or_add_pPr()
     if p_pr.find(f"{W}keepNext") is None:
-        p_pr.insert_element_before(OxmlElement("w:keepNext"), *_PPR_AFTER_KEEP_NEXT)
+        # keepNext comes second in the schema, after the style only: no search needed.
+        first = p_pr[0] if len(p_pr) else None
+        at = 1 if first is not None and first.tag == f"{W}pStyle" else 0
+        p_pr.insert(at, OxmlElement("w:keepNext"))
 
 
 def add_borders(tbl_pr: BaseOxmlElement, kind: str, color: str) -> None:

@@ -22,7 +22,7 @@ def write_parking_lot(writer: DocWriter, framework: Framework, session: Session)
     points = session.parking_lot.points
     if not points:
         return
-    writer.new_section(landscape=False)
+    writer.new_section()
     writer.heading("Appendix: parking lot", 1)
     writer.paragraph(
         "Points raised during the workshop that were off-topic at the time, parked to come "

@@ -78,13 +78,47 @@ def action_refs(session: Session) -> dict[str, str]:
     return {action.id: f"A{n}" for n, action in enumerate(session.plan.actions, start=1)}
 
 
+def previous_refs(previous: Session, current: Session) -> dict[str, str]:
+    """The references of the previous plan's actions, shown as last year's: ``2025-A3``.
+
+    The year is the previous workshop's; if both workshops fall in one year, ``Prev-A3``.
+    A reference of this year's plan (``A3``) is never also one of last year's.
+    """
+    year = _year(previous)
+    prefix = "Prev" if year == _year(current) else str(year)
+    # A non-breaking hyphen: "2025-" and "A3" never part at the end of a line.
+    return {
+        action.id: f"{prefix}\u2011A{n}" for n, action in enumerate(previous.plan.actions, start=1)
+    }
+
+
+def _year(session: Session) -> int:
+    dates = session.workshop.dates
+    return min(dates).year if dates else session.created.year
+
+
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|„[^“”\n]*[“”]')
+"""Text the team put in quotation marks: a quotation is left exactly as typed."""
+
+
 def refer_to_actions(text: str, refs: dict[str, str]) -> str:
-    """``text`` with the action ids it names (``a4 and a5 depend on…``) as their references."""
+    """``text`` with the action ids it names (``a4 and a5 depend on…``) as their references.
+
+    Only an id as the plan stores it (``a4``: lower case, a whole word) is an action; ``A4
+    paper``, ``ba4``, ``a4-size`` and anything inside quotation marks are left as typed.
+    """
     if not refs:
         return text
     names = sorted(refs, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])", re.I)
-    return pattern.sub(lambda m: refs.get(m.group(1).lower(), m.group(1)), text)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    pieces: list[str] = []
+    start = 0
+    for quoted in _QUOTED.finditer(text):
+        pieces.append(pattern.sub(lambda m: refs[m.group(1)], text[start : quoted.start()]))
+        pieces.append(quoted.group(0))
+        start = quoted.end()
+    pieces.append(pattern.sub(lambda m: refs[m.group(1)], text[start:]))
+    return "".join(pieces)
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:

@@ -91,7 +91,7 @@ def write_appendix(writer: DocWriter, framework: Framework, session: Session) ->
     ]
     if not (areas or characteristics or ratings or actions):
         return
-    writer.new_section(landscape=False)
+    writer.new_section()
     writer.heading("Appendix: records not in this framework", 1)
     writer.paragraph(
         f"The session holds records for ids that {framework.id} version {framework.version} "

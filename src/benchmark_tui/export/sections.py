@@ -168,7 +168,7 @@ def measures_table(writer: DocWriter, measures: list[Measure]) -> None:
             more = not last or bool(note) or not measure.has_three_years
             writer.row(grid, cells, with_next=more)
         if not measure.has_three_years:
-            flag = Cell(_short_data(measure), span=columns + 2)
+            flag = Cell(short_data(measure), span=columns + 2)
             writer.row(grid, [flag], style="Note", with_next=bool(note))
         if note:
             writer.row(
@@ -178,7 +178,7 @@ def measures_table(writer: DocWriter, measures: list[Measure]) -> None:
             )
 
 
-def _short_data(measure: Measure) -> tuple[Span, ...]:
+def short_data(measure: Measure) -> tuple[Span, ...]:
     """ "Fewer than three years of data (2 so far): the framework asks for at least three." """
     so_far = measure.periods or "none"
     return (

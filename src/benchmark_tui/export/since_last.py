@@ -8,7 +8,7 @@ comparison report (:mod:`benchmark_tui.export.comparison`).
 from __future__ import annotations
 
 from benchmark_tui.export.ooxml import Span
-from benchmark_tui.export.pieces import NOT_RATED
+from benchmark_tui.export.pieces import NOT_RATED, action_refs, previous_refs, refer_to_actions
 from benchmark_tui.export.styles import MUTED, Palette
 from benchmark_tui.export.wordkit import Cell, DocWriter
 from benchmark_tui.last_time import Change, LastTime, plan_completion, review_rows
@@ -74,26 +74,34 @@ def plan_outcomes(writer: DocWriter, framework: Framework, before: Session, afte
         writer.paragraph("The previous self-assessment had no improvement plan actions.")
         return
     completion = plan_completion(after, before)
+    theirs = previous_refs(before, after)
+    ours = action_refs(after)
     writer.paragraph(Span("Of the previous plan's actions: ", bold=True), completion.label() + ".")
+    first = next(iter(theirs.values()))
+    writer.paragraph(
+        f"The previous plan's actions keep their references with its year ({first} …); "
+        "A1, A2 … are always the actions of this plan.",
+        style="Note",
+    )
     grid = writer.table(
         [0.7, 4.4, 2.2, 1.5, 3.2],
         ["Ref", "Action", "For", "Outcome", "Note"],
         caption="What happened to each action of the previous improvement plan",
     )
-    for number, row in enumerate(rows, start=1):
+    for row in rows:
         item = row.action.item
         where = framework.item(item).label if item and framework.has_item(item) else ""
         outcome = row.review.outcome
         writer.row(
             grid,
             [
-                f"A{number}",
+                Span(theirs[row.action.id], bold=True),
                 row.action.action,
                 where,
                 Span(OUTCOME_LABELS[outcome].capitalize(), bold=True)
                 if outcome
                 else Span("Not reviewed", color=MUTED),
-                row.review.note,
+                refer_to_actions(row.review.note, ours),
             ],
         )
 

@@ -172,6 +172,10 @@ class Palette:
         rgb = _rgb(accent)
         while _contrast(rgb, (255, 255, 255)) < 4.5:
             rgb = tuple(int(c * 0.85) for c in rgb)  # type: ignore[assignment]
+        if _reads_as_alarm(rgb):
+            # A red or orange house colour would make "4 Completely" the deepest alarm: the
+            # headers keep the council's colour, the rating shades are the default blues.
+            return cls(_hex(rgb), "FFFFFF")
         fills = tuple(_hex(_mix(rgb, t)) for t in _RATING_TINTS)
         text = tuple(
             "000000" if _contrast(_rgb(f), (0, 0, 0)) >= _contrast(_rgb(f), (255, 255, 255))
@@ -224,6 +228,14 @@ def _theme_colors(document: Document) -> dict[str, str]:
     return colors
 
 
+def _reads_as_alarm(rgb: tuple[int, ...]) -> bool:
+    """Whether a colour is a red or an orange (hue within 40° of red, clearly saturated)."""
+    import colorsys
+
+    hue, _, saturation = colorsys.rgb_to_hls(*(c / 255 for c in rgb))
+    return saturation > 0.35 and (hue * 360 < 40 or hue * 360 > 340)
+
+
 def _rgb(color: str) -> tuple[int, int, int]:
     return int(color[0:2], 16), int(color[2:4], 16), int(color[4:6], 16)
 
@@ -250,3 +262,55 @@ def _contrast(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     """The WCAG contrast ratio of two colours (1 to 21)."""
     la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+# ---------------------------------------------------------------------------------------------
+# Fonts from the template
+# ---------------------------------------------------------------------------------------------
+
+
+def style_font(document: Document, name: str) -> tuple[str | None, float]:
+    """The font and size (points) paragraphs of style ``name`` print in, as Word resolves them.
+
+    The style, the styles it is based on, then the document's defaults; a theme font
+    (``minorHAnsi``) is looked up in the template's theme. Word's own defaults where none says.
+    """
+    styles = document.styles
+    style: Any = styles[name] if name in styles else None  # noqa: SIM401 (no .get)
+    chain: list[BaseOxmlElement] = []
+    for _ in range(20):  # a loop of based-on styles must not hang
+        if style is None:
+            break
+        r_pr = style.element.find(f"{W}rPr")
+        if r_pr is not None:
+            chain.append(r_pr)
+        style = style.base_style
+    defaults = styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    if defaults is not None:
+        chain.append(defaults)
+    font: str | None = None
+    size: float | None = None
+    for r_pr in chain:
+        fonts = r_pr.find(f"{W}rFonts")
+        if font is None and fonts is not None:
+            theme = fonts.get(f"{W}asciiTheme") or fonts.get(f"{W}hAnsiTheme")
+            font = _theme_font(document, theme) if theme else fonts.get(f"{W}ascii")
+        found = r_pr.find(f"{W}sz")
+        if size is None and found is not None and (found.get(f"{W}val") or "").isdigit():
+            size = int(found.get(f"{W}val", "22")) / 2
+    return font or _theme_font(document, "minorHAnsi"), size or 10.0
+
+
+def _theme_font(document: Document, slot: str) -> str | None:
+    """The typeface of a theme font slot (``minorHAnsi`` → the theme's minor Latin font)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    try:
+        part = document.part.part_related_by(RT.THEME)
+        root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False))
+    except (KeyError, ValueError, etree.XMLSyntaxError):
+        return None
+    which = "majorFont" if slot.startswith("major") else "minorFont"
+    latin = root.find(f".//{_DRAWING}{which}/{_DRAWING}latin")
+    return latin.get("typeface") if latin is not None else None

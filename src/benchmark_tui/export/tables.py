@@ -10,7 +10,7 @@ the table spans). The elements are written in schema order, as in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from docx.oxml import OxmlElement
@@ -18,6 +18,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table
 from lxml.etree import SubElement
 
+from benchmark_tui.export.docxcompat import tbl_of
 from benchmark_tui.export.ooxml import (
     Line,
     Span,
@@ -26,11 +27,19 @@ from benchmark_tui.export.ooxml import (
     add_runs,
     keep_with_next,
     set_attributes,
+    set_child,
     xml_safe,
 )
 from benchmark_tui.export.styles import BORDER
 
 Align = Literal["left", "center", "right"]
+_RPR_AFTER_SZ = {
+    "sz": ("w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText",
+           "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+           "w:specVanish", "w:oMath"),
+    "szCs": ("w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
+             "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath"),
+}  # fmt: skip
 
 NewParagraph = Callable[[str, "Align | None"], BaseOxmlElement]
 """Makes an empty ``w:p`` of a paragraph style, aligned (the writer's, which knows the styles)."""
@@ -63,6 +72,8 @@ class Grid:
     widths: list[int]
     """Column widths in twips."""
     keep_together: bool = False
+    needs: list[int] = field(default_factory=list)
+    """The narrowest each column may be, in twips: its widest word, with the cell's margins."""
 
 
 def as_spans(line: Line) -> list[Span]:
@@ -153,7 +164,7 @@ def add_row(
             tc.append(p)
     if column != len(grid.widths):
         raise ValueError(f"row covers {column} columns; the table has {len(grid.widths)}")
-    tbl = grid.table._tbl
+    tbl = tbl_of(grid.table)
     previous = tbl[-1]
     if grid.keep_together and previous.tag == f"{W}tr":
         for p in previous.iter(f"{W}p"):
@@ -162,3 +173,70 @@ def add_row(
         for p in tr.iter(f"{W}p"):
             keep_with_next(p)
     tbl.append(tr)
+
+
+MIN_TABLE_PT = 7.5
+"""The smallest a table's text is made to fit its words on the page (see :func:`fit_columns`)."""
+
+
+def fit_columns(grid: Grid, text_pt: float) -> None:
+    """Widen the columns too narrow for their widest word, taking the room from the others.
+
+    The widths the table was made with are kept where every word fits. A column narrower than
+    its widest word (``Improving`` in a wide house font, ``2025-A3``) is widened, and the room
+    comes from columns with more than they need, in proportion to what they can spare. When
+    the words cannot fit side by side at all, the table's text is made smaller (down to
+    :data:`MIN_TABLE_PT`) before the columns are shared out.
+    """
+    widths = list(grid.widths)
+    needs = [min(n, sum(widths)) for n in grid.needs] if grid.needs else [0] * len(widths)
+    total = sum(widths)
+    if all(w >= n for w, n in zip(widths, needs, strict=True)):
+        return
+    if sum(needs) > total and text_pt > MIN_TABLE_PT:
+        factor = max(MIN_TABLE_PT / text_pt, total / sum(needs))
+        scale_text(grid, factor, text_pt)
+        needs = [int(n * factor) + 1 for n in needs]
+    short = sum(max(0, n - w) for w, n in zip(widths, needs, strict=True))
+    spare = sum(max(0, w - n) for w, n in zip(widths, needs, strict=True))
+    if spare <= 0:
+        return
+    share = min(1.0, short / spare)
+    widths = [
+        max(n, w) if w < n else w - int((w - n) * share) for w, n in zip(widths, needs, strict=True)
+    ]
+    widths[-1] += total - sum(widths)  # whole twips: the table keeps its width exactly
+    _set_widths(grid, widths)
+
+
+def _set_widths(grid: Grid, widths: list[int]) -> None:
+    grid.widths = widths
+    tbl = tbl_of(grid.table)
+    for col, width in zip(tbl.iter(f"{W}gridCol"), widths, strict=False):
+        col.set(f"{W}w", str(width))
+    for tr in tbl.iter(f"{W}tr"):
+        column = 0
+        for tc in tr.iter(f"{W}tc"):
+            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+            span = int(span_el.get(f"{W}val", "1")) if span_el is not None else 1
+            tc_w = tc.find(f"{W}tcPr/{W}tcW")
+            if tc_w is not None:
+                tc_w.set(f"{W}w", str(sum(widths[column : column + span])))
+            column += span
+
+
+def scale_text(grid: Grid, factor: float, text_pt: float) -> None:
+    """Make every run of the table ``factor`` as large (those without a size: the style's)."""
+    for r in tbl_of(grid.table).iter(f"{W}r"):
+        r_pr = r.find(f"{W}rPr")
+        if r_pr is None:
+            r_pr = OxmlElement("w:rPr")
+            r.insert(0, r_pr)
+        size = r_pr.find(f"{W}sz")
+        half_points = int(size.get(f"{W}val", "0")) if size is not None else round(text_pt * 2)
+        value = str(max(2, int(half_points * factor)))
+        for tag in ("sz", "szCs"):
+            found = r_pr.find(f"{W}{tag}")
+            if found is None:
+                found = set_child(r_pr, f"w:{tag}", _RPR_AFTER_SZ[tag])
+            found.set(f"{W}val", value)

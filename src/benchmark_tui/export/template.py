@@ -81,8 +81,58 @@ def open_template(path: Path | None) -> Document:
             f"{SAVE_AS_DOCX}, or leave out --template to use the built-in one.",
             title="Template cannot be read",
         ) from err
-    document.element.body.clear_content()
+    _empty_body(document)
     return document
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _empty_body(document: Document) -> None:
+    """Empty the template's body, keeping its cover section if it has one.
+
+    A cover is a first section (ending in a section break) that holds content controls bound
+    to the document's properties, or a Word "Cover Pages" building block: the council's own
+    title page, which the document's properties then fill.
+    """
+    body = document.element.body
+    cover_end = None
+    for child in body:
+        if child.tag == f"{_W}p" and child.find(f"{_W}pPr/{_W}sectPr") is not None:
+            cover_end = child
+            break
+    if cover_end is not None and has_cover_content(body, cover_end):
+        remove = False
+        for child in list(body):
+            if remove and child.tag != f"{_W}sectPr":
+                body.remove(child)
+            if child is cover_end:
+                remove = True
+        return
+    body.clear_content()
+
+
+def has_cover_content(body: object, end: object) -> bool:
+    """Whether the body's elements up to ``end`` are a cover (bound controls, a cover block)."""
+    for child in body:  # type: ignore[attr-defined]
+        for sdt in child.iter(f"{_W}sdt"):
+            if sdt.find(f"{_W}sdtPr/{_W}dataBinding") is not None:
+                return True
+            gallery = sdt.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+            if gallery is not None and gallery.get(f"{_W}val") == "Cover Pages":
+                return True
+        if child is end:
+            break
+    return False
+
+
+def has_cover(document: Document) -> bool:
+    """Whether the document starts with a council's cover section kept from its template."""
+    body = document.element.body
+    for child in body:
+        if child.tag == f"{_W}p" and child.find(f"{_W}pPr/{_W}sectPr") is not None:
+            return has_cover_content(body, child)
+    return False
 
 
 def _read_template(path: Path) -> bytes:

@@ -12,34 +12,34 @@ that offers export) costs nothing at start-up.
 
 from __future__ import annotations
 
-import errno
 import io
-import os
-import re
-import stat
-import sys
-import zipfile
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from benchmark_tui.errors import ExportError, OtherSessionsDocument
-from benchmark_tui.export.template import (
-    MAX_TEMPLATE_BYTES,
-    is_folder,
-    open_template,
-    os_problem,
+from benchmark_tui.export.identity import MARK_PREFIX, document_mark, document_mark_of
+from benchmark_tui.export.target import (
+    REPORT_SUFFIX,
+    check_same_session,
+    check_target,
+    file_stem,
+    office_lock_file,
+    save_document,
 )
-from benchmark_tui.files import MAX_NAME_BYTES, name_too_long, write_atomically
+from benchmark_tui.export.template import open_template
+from benchmark_tui.files import MAX_NAME_BYTES
 from benchmark_tui.models import Framework, Session
-from benchmark_tui.store import slugify
 
-if TYPE_CHECKING:
-    pass
-
-REPORT_SUFFIX = ".docx"
-_IS_WINDOWS = sys.platform == "win32"
-_OTHER_NAME = "choose a different name (-o OTHER.docx)"
+__all__ = [
+    "MARK_PREFIX",
+    "REPORT_SUFFIX",
+    "default_report_path",
+    "document_mark",
+    "document_mark_of",
+    "office_lock_file",
+    "write_report",
+]
+"""The marks and the lock-file check live in :mod:`.identity` and :mod:`.target`; they are
+named here too, where callers have always found them."""
 
 
 def default_report_path(session: Session, session_path: Path, *, handout: bool = False) -> Path:
@@ -53,27 +53,11 @@ def default_report_path(session: Session, session_path: Path, *, handout: bool =
     suffix = ("-pre-read" if handout else "-findings") + REPORT_SUFFIX
     stem = session_path.stem if session_path.name else ""
     if not stem.strip(". "):
-        stem = slugify(session.service.name)
+        stem = file_stem(session.service.name)
     room = MAX_NAME_BYTES - len(suffix.encode("utf-8"))
     while len(stem.encode("utf-8", "surrogateescape")) > room:
         stem = stem[:-1]
     return session_path.parent / f"{stem}{suffix}"
-
-
-MARK_PREFIX = "benchmark-tui session "
-"""Starts the identifier written into each document's properties, naming its session."""
-
-
-def document_mark(session: Session) -> str:
-    """The identifier a document made from ``session`` carries (File ▸ Properties).
-
-    It names the session by its service and the moment it was created, which never change,
-    so exporting again can tell a document of this session from one of another.
-    """
-    import hashlib
-
-    key = f"{session.service.name}\n{session.created.isoformat()}".encode()
-    return MARK_PREFIX + hashlib.sha256(key).hexdigest()[:16]
 
 
 def write_report(
@@ -87,6 +71,7 @@ def write_report(
     replace: bool = False,
     guidance: bool = False,
     previous: Session | None = None,
+    with_framework: bool = False,
 ) -> Path:
     """Write the findings document (or the pre-read) for ``session`` to ``target``.
 
@@ -100,14 +85,17 @@ def write_report(
         template: a council's own Word document (.docx) to take styles, header, footer and
             logo from; None uses the template shipped with benchmark-tui.
         now: the time printed as "generated"; defaults to now.
-        handout: write the pre-read for the team (the framework, the briefing and the
-            measures so far) instead of the findings.
+        handout: write the pre-read for the team (at most six pages: the day's purpose and
+            agenda, what to bring, the scale and the matrix, each characteristic) instead
+            of the findings.
         replace: replace ``target`` even if it is a document made from another session
             (otherwise that is refused, so one session's export never overwrites another's).
         guidance: print the framework's relevant guidance documentation and recommended data
             sources beside each characteristic of the findings (the pre-read always has them).
         previous: the self-assessment ``session`` follows on from, if it could be read: the
-            findings then have a section "Since the last self-assessment".
+            findings then have a section "Since the last self-assessment", and the pre-read
+            last year's ratings and what became of last year's plan.
+        with_framework: add the framework's full text to the pre-read, as an appendix.
 
     Returns:
         The path written.
@@ -118,162 +106,30 @@ def write_report(
             it is a document made from another session and ``replace`` is False.
     """
     target = Path(target)
-    _check_target(target)
+    check_target(target)
     if not replace:
-        _check_same_session(target, session)
-    document = open_template(Path(template) if template is not None else None)
-
+        check_same_session(target, session)
+    template_path = Path(template) if template is not None else None
     generated = (now or datetime.now().astimezone()).date()
     if handout:
-        from benchmark_tui.export.handout import build_handout
+        from benchmark_tui.export.handout import write_handout
 
-        build_handout(document, framework, session, generated)
+        document = write_handout(
+            lambda: open_template(template_path),
+            framework,
+            session,
+            generated,
+            previous=previous,
+            with_framework=with_framework,
+        )
     else:
         from benchmark_tui.export.findings import build_findings
 
+        document = open_template(template_path)
         build_findings(
             document, framework, session, generated, guidance=guidance, previous=previous
         )
     buffer = io.BytesIO()
     document.save(buffer)
-    _save(target, buffer.getvalue())
+    save_document(target, buffer.getvalue())
     return target
-
-
-# ---------------------------------------------------------------------------------------------
-# The target file
-# ---------------------------------------------------------------------------------------------
-
-
-def _check_target(target: Path) -> None:
-    """Fail early, before any work, when the document could not be written."""
-    if target.suffix.lower() != REPORT_SUFFIX:
-        raise ExportError(
-            f"{target}: the findings document is a Word file and its name must end in .docx — "
-            f"{_OTHER_NAME}.",
-            title="Not a .docx name",
-        )
-    if name_too_long(target):
-        raise ExportError(
-            f"Cannot write {target}: the name is longer than the {MAX_NAME_BYTES} bytes file "
-            f"systems accept — {_OTHER_NAME.replace('a different', 'a shorter')}.",
-            title="Name too long",
-        )
-    folder = target.parent
-    try:
-        existing = os.stat(target)
-    except FileNotFoundError:
-        existing = None
-    except OSError as err:
-        raise ExportError(
-            f"Cannot write {target}: {os_problem(folder, err)} — choose another folder, or "
-            f"{_OTHER_NAME}.",
-            title="Document not written",
-        ) from err
-    if existing is not None and stat.S_ISDIR(existing.st_mode):
-        raise ExportError(f"{target} is a folder — {_OTHER_NAME}.", title="Document not written")
-    if existing is not None and not existing.st_mode & stat.S_IWUSR:
-        raise ExportError(
-            f"Cannot write {target}: the file is read-only — make it writable (in Explorer or "
-            f"Finder: Properties ▸ untick Read-only), or {_OTHER_NAME}.",
-            title="Document is read-only",
-        )
-    if not is_folder(folder):
-        raise ExportError(
-            f"Cannot write {target}: the folder {folder} does not exist — create it, or "
-            f"{_OTHER_NAME}.",
-            title="Document not written",
-        )
-    lock = office_lock_file(target)
-    if lock is not None:
-        raise ExportError(
-            f"{target} is open in {'LibreOffice' if lock.name.startswith('.~lock') else 'Word'} "
-            f"(its lock file {lock.name} is next to it) — close it there, or {_OTHER_NAME}.",
-            title="The document is open",
-        )
-
-
-def _check_same_session(target: Path, session: Session) -> None:
-    """Refuse to replace a document that says it was made from another session."""
-    found = document_mark_of(target)
-    if found is None or found == document_mark(session):
-        return
-    raise OtherSessionsDocument(
-        f"{target} holds the findings of another session, so it is not replaced — "
-        f"{_OTHER_NAME}, or replace it anyway (on the command line: --force).",
-        title="Another session's document",
-    )
-
-
-def document_mark_of(path: Path) -> str | None:
-    """The session mark a benchmark-tui document carries, if ``path`` is one (else None).
-
-    Reads only the small properties part, and only of a regular file of sensible size.
-    """
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_TEMPLATE_BYTES:
-            return None
-        with zipfile.ZipFile(path) as archive:
-            part = archive.getinfo("docProps/core.xml")
-            if part.file_size > 1024 * 1024:
-                return None
-            text = archive.read(part).decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile, EOFError, RuntimeError, ValueError):
-        return None
-    match = re.search(r"<dc:identifier>([^<]*)</dc:identifier>", text)
-    if match is None or not match.group(1).startswith(MARK_PREFIX):
-        return None
-    return match.group(1)
-
-
-def office_lock_file(target: Path) -> Path | None:
-    """The lock file Word or LibreOffice keeps beside a document while it is open, if any.
-
-    Word's "owner file" is ``~$`` followed by the name, with its first one or two characters
-    dropped for longer names; LibreOffice's is ``.~lock.NAME#``.
-    """
-    name = target.name
-    candidates = {f"~${name}", f"~${name[1:]}", f"~${name[2:]}", f".~lock.{name}#"}
-    for candidate in sorted(candidates):
-        path = target.with_name(candidate)
-        try:
-            if path.is_file():
-                return path
-        except OSError:  # a lock-file name over the length limit: no such file
-            continue
-    return None
-
-
-def _save(target: Path, data: bytes) -> None:
-    try:
-        write_atomically(target, data)
-    except PermissionError as err:
-        if _IS_WINDOWS and target.exists():
-            # Windows refuses to replace a file another program holds open.
-            raise ExportError(
-                f"Cannot write {target}: it is open in another program (probably Word) — "
-                f"close it in Word, or {_OTHER_NAME}.",
-                title="The document is open",
-            ) from err
-        raise ExportError(
-            f"Cannot write {target}: the folder {target.parent} is read-only or you may not "
-            f"write there — choose another folder, or {_OTHER_NAME}.",
-            title="Document not written",
-        ) from err
-    except OSError as err:
-        if err.errno == errno.ENOSPC:
-            what = f"the disk holding {target.parent} is full"
-        elif err.errno == errno.ENOENT:
-            what = f"the folder {target.parent} no longer exists (was a USB stick removed?)"
-        elif err.errno == errno.EROFS:
-            what = f"{target.parent} is on a read-only disk"
-        elif err.errno == errno.ENAMETOOLONG:
-            what = "the name, or the path of its folder, is too long"
-        else:
-            what = err.strerror or str(err)
-        raise ExportError(
-            f"Cannot write {target}: {what} — free some space or choose another folder "
-            f"(-o OTHER.docx).",
-            title="Document not written",
-        ) from err

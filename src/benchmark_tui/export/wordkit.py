@@ -15,6 +15,7 @@ top; it is itself imported only when a document is written (see
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -31,6 +32,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
+from benchmark_tui.export.docxcompat import p_of, tbl_of
+from benchmark_tui.export.measure import longest_word
 from benchmark_tui.export.numbering import (
     BULLET_INDENT,
     EMU_PER_TWIP,
@@ -46,6 +49,7 @@ from benchmark_tui.export.ooxml import (
     field_start,
     keep_with_next,
     set_attributes,
+    set_child,
     xml_safe,
 )
 from benchmark_tui.export.styles import (
@@ -55,16 +59,42 @@ from benchmark_tui.export.styles import (
     StyleSpec,
     add_paragraph_style,
     complex_scripts,
+    style_font,
     template_accent,
 )
-from benchmark_tui.export.tables import Align, Cell, Grid, add_row, as_spans, new_table
+from benchmark_tui.export.tables import (
+    Align,
+    Cell,
+    Grid,
+    add_row,
+    as_spans,
+    fit_columns,
+    new_table,
+    scale_text,
+)
 
 __all__ = ["A4_PORTRAIT_TWIPS", "Align", "Cell", "DocWriter", "Grid", "Line"]
 """``Cell``, ``Grid``, ``Line`` and ``Align`` live in :mod:`.tables` and :mod:`.ooxml`; they are
 named here too because every part of the document is written with them and the writer."""
 
+_SECT_AFTER_COLS = (
+    "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+    "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
+)  # fmt: skip
 A4_PORTRAIT_TWIPS = (11906, 16838)
 """Used only when a template's section gives no page size."""
+
+
+def _no_stranded_rows(grid: Grid) -> None:
+    """No row alone on a page: the first row of a table stays with the second (and the header
+    with both), and the last with the one before it."""
+    rows = tbl_of(grid.table).findall(f"{W}tr")
+    body = [r for r in rows if r.find(f"{W}trPr/{W}tblHeader") is None]
+    if len(body) < 2:
+        return
+    for row in [r for r in rows if r not in body] + [body[0], body[-2]]:
+        for p in row.iter(f"{W}p"):
+            keep_with_next(p)
 
 
 class DocWriter:
@@ -92,6 +122,15 @@ class DocWriter:
         self.headings: list[tuple[int, str]] = []
         """Every heading written so far: (level, text)."""
         self._contents: BaseOxmlElement | None = None
+        self._grids: list[Grid] = []
+        """Every table written, so that :meth:`finish` can fit its columns to their words."""
+        self._fonts: dict[str, tuple[str | None, float]] = {}
+        self._padding = self._cell_padding()
+        last = document.sections[-1]
+        self.template_landscape = bool(
+            last.page_width and last.page_height and last.page_width > last.page_height
+        ) or (last.page_width is None and last.orientation == WD_ORIENT.LANDSCAPE)
+        """Whether the template's pages are landscape (sections return to its orientation)."""
 
     # -- styles -----------------------------------------------------------------------------
 
@@ -150,8 +189,11 @@ class DocWriter:
         keep_with_next: bool = False,
         page_break: bool = False,
         align: Align | None = None,
+        space_after: int | None = None,
     ) -> BaseOxmlElement:
         """A ``w:p`` with its properties, in schema order, not yet placed anywhere.
+
+        ``space_after`` (twips) overrides the style's space below the paragraph.
 
         The findings number their own headings, so numbering from a template's style is
         switched off.
@@ -159,7 +201,8 @@ class DocWriter:
         p = OxmlElement("w:p")
         style_id = self._style_id(style)
         unnumbered = style is not None and self._numbers_itself(style)
-        if style_id or keep_with_next or page_break or align or unnumbered:
+        spaced = space_after is not None
+        if style_id or keep_with_next or page_break or align or unnumbered or spaced:
             p_pr = SubElement(p, f"{W}pPr")
             if style_id:
                 SubElement(p_pr, f"{W}pStyle").set(f"{W}val", style_id)
@@ -171,6 +214,8 @@ class DocWriter:
                 num_pr = SubElement(p_pr, f"{W}numPr")
                 SubElement(num_pr, f"{W}ilvl").set(f"{W}val", "0")
                 SubElement(num_pr, f"{W}numId").set(f"{W}val", "0")
+            if spaced:
+                set_attributes(SubElement(p_pr, f"{W}spacing"), before="0", after=str(space_after))
             if align:
                 SubElement(p_pr, f"{W}jc").set(f"{W}val", align)
         return p
@@ -210,10 +255,16 @@ class DocWriter:
             keep_with_next(previous)
 
     def text_block(self, text: str, style: str = "Normal") -> None:
-        """Add text typed by the team, one paragraph per line (blank lines are skipped)."""
-        for line in xml_safe(text).split("\n"):
-            if line.strip():
-                self.paragraph(line.strip(), style=style)
+        """Add text typed by the team as they laid it out: a paragraph per line (or paragraph
+        separator, U+2029), its indentation and its blank lines kept (those before and after
+        the text aside); a line separator (U+2028) is a line break within the paragraph."""
+        lines = [line.rstrip() for line in re.split("[\n\u2029]", xml_safe(text))]
+        while lines and not lines[-1]:
+            lines.pop()
+        while lines and not lines[0]:
+            lines.pop(0)
+        for line in lines:
+            self.paragraph(line, style=style)
 
     def heading(self, text: str, level: int, *, new_page: bool = False) -> Paragraph:
         """Add a heading (levels 1–4 build the navigation pane; 1–2 the contents).
@@ -227,17 +278,21 @@ class DocWriter:
             text, style=f"Heading {level}", keep_with_next=True, page_break=new_page
         )
 
-    def bullets(self, items: Iterable[Line], *, keep_together: bool = False) -> None:
+    def bullets(
+        self, items: Iterable[Line], *, keep_together: bool = False, compact: bool = False
+    ) -> None:
         """Add a bulleted list, one item per entry.
 
         With ``keep_together`` the list stays on one page (for short lists, such as the two to
-        four strengths the method asks for, so no item is left alone on a page).
+        four strengths the method asks for, so no item is left alone on a page). ``compact``
+        leaves only a point between the items (the pre-read's).
         """
         lines = list(items)
         for index, item in enumerate(lines):
             spans = as_spans(item)
             with_next = keep_together and index < len(lines) - 1
-            p = self._new_p("List Bullet", keep_with_next=with_next)
+            after = (20 if index < len(lines) - 1 else 120) if compact else None
+            p = self._new_p("List Bullet", keep_with_next=with_next, space_after=after)
             add_runs(p, spans)
             self._append(p)
 
@@ -251,8 +306,14 @@ class DocWriter:
         """
         paragraph = self.paragraph(style="Note")
         field_start(paragraph, instruction)
-        add_runs(paragraph._p, [Span(placeholder)])
-        self._contents = paragraph._p
+        add_runs(p_of(paragraph), [Span(placeholder)])
+        self._contents = p_of(paragraph)
+
+    def scale_tables(self, factor: float) -> None:
+        """Make the text of every table written so far ``factor`` as large (a compact layout)."""
+        for grid in self._grids:
+            scale_text(grid, factor, self.font_of("Table Text")[1])
+            grid.needs = [int(n * factor) + 1 for n in grid.needs]
 
     def finish(self) -> None:
         """Complete the document: fill in the contents, and end the body with a paragraph.
@@ -260,6 +321,9 @@ class DocWriter:
         Word expects a paragraph, not a table, just before the final section properties.
         """
         self.finish_contents()
+        for grid in self._grids:
+            fit_columns(grid, self.font_of("Table Text")[1])
+            _no_stranded_rows(grid)
         sentinel = self._body.get_or_add_sectPr()
         previous = sentinel.getprevious()
         if previous is None or previous.tag != f"{W}p":
@@ -302,14 +366,25 @@ class DocWriter:
             width = Emu(A4_PORTRAIT_TWIPS[1 if landscape else 0] * EMU_PER_TWIP)
         left = section.left_margin if section.left_margin is not None else Emu(914_400)
         right = section.right_margin if section.right_margin is not None else Emu(914_400)
-        return max(int((width - left - right) / EMU_PER_TWIP), 2000)
+        gutter = section.gutter or 0  # binding room, beside the left (or inside) margin
+        if self.document.settings.element.find(f"{W}gutterAtTop") is not None:
+            gutter = 0
+        return max(int((width - left - right - gutter) / EMU_PER_TWIP), 2000)
 
-    def new_section(self, *, landscape: bool) -> Section:
-        """Start a new section on a new page, in portrait or landscape.
+    def new_section(
+        self, *, landscape: bool | None = None, columns: int = 1, continuous: bool = False
+    ) -> Section:
+        """Start a new section on a new page, in landscape or in the template's orientation.
 
         The section ends at the last paragraph written (no empty paragraph is added, which
-        could spill onto a page of its own) and inherits the header and footer.
+        could spill onto a page of its own), inherits the header and footer, and keeps the
+        template's margins, gutter and paper. ``landscape`` True turns pages sideways (a
+        landscape template's already are); None returns to the template's orientation.
+        ``columns`` sets newspaper columns; ``continuous`` starts the section on the same page.
+        The template's page numbering runs on (a restart it sets is not repeated).
         """
+        if landscape is None or self.template_landscape:
+            landscape = self.template_landscape
         sentinel = self._body.get_or_add_sectPr()
         previous = sentinel.getprevious()
         if (
@@ -317,12 +392,18 @@ class DocWriter:
             or previous.tag != f"{W}p"
             or previous.find(f"{W}pPr/{W}sectPr") is not None
         ):
-            previous = self.paragraph()._p
+            previous = p_of(self.paragraph())
         previous.set_sectPr(copy.deepcopy(sentinel))
         for reference in sentinel.xpath("w:headerReference|w:footerReference"):
             sentinel.remove(reference)
+        for numbering in sentinel.findall(f"{W}pgNumType"):
+            numbering.attrib.pop(f"{W}start", None)
+        for old in sentinel.findall(f"{W}cols"):
+            sentinel.remove(old)
+        if columns > 1:
+            set_child(sentinel, "w:cols", _SECT_AFTER_COLS, num=str(columns), space="567")
         section = self.section
-        section.start_type = WD_SECTION.NEW_PAGE
+        section.start_type = WD_SECTION.CONTINUOUS if continuous else WD_SECTION.NEW_PAGE
         section.different_first_page_header_footer = False
         width, height = section.page_width, section.page_height
         if width is None or height is None:
@@ -357,7 +438,8 @@ class DocWriter:
         style_id = self.table_style.style_id if self.table_style is not None else None
         tbl = new_table(widths, style_id=style_id, borders=borders, caption=caption)
         self._append(tbl)
-        grid = Grid(Table(tbl, self.document), widths, keep_together)
+        grid = Grid(Table(tbl, self.document), widths, keep_together, [0] * len(widths))
+        self._grids.append(grid)
         if header is not None:
             palette = self.palette
             self.row(
@@ -369,6 +451,51 @@ class DocWriter:
                 header=True,
             )
         return grid
+
+    def font_of(self, style: str) -> tuple[str | None, float]:
+        """The font and size (points) of a paragraph style, as the template resolves them."""
+        if style not in self._fonts:
+            self._fonts[style] = style_font(self.document, style)
+        return self._fonts[style]
+
+    def _cell_padding(self) -> int:
+        """A cell's left and right margins (twips): the table style's, or Word's 0.19 cm."""
+        padding = 0
+        style = self.table_style.element if self.table_style is not None else None
+        for edge in ("left", "right"):
+            found = style.find(f"{W}tblPr/{W}tblCellMar/{W}{edge}") if style is not None else None
+            value = found.get(f"{W}w", "") if found is not None else ""
+            padding += int(value) if value.isdigit() else 108
+        return padding + 30  # and a little to spare, for rounding in Word's layout
+
+    def _measure(
+        self,
+        grid: Grid,
+        cells: Sequence[Line | list[Line] | Cell],
+        style: str,
+        header: bool,
+    ) -> None:
+        """Note the widest word of each single-column cell, so no column is made narrower."""
+        column = 0
+        for item in cells:
+            cell = item if isinstance(item, Cell) else Cell(item)
+            if cell.span == 1 and column < len(grid.needs):
+                font, size = self.font_of(cell.style or style)
+                lines = cell.content if isinstance(cell.content, list) else [cell.content]
+                widest = max(
+                    (
+                        longest_word(
+                            s.text, s.font or font, s.size or size, s.bold or cell.bold or header
+                        )
+                        for line in lines
+                        for s in as_spans(line)
+                    ),
+                    default=0.0,
+                )
+                # A tenth to spare: the reader's copy of the font may be a wider substitute.
+                need = int(widest * 20 * 1.1) + self._padding
+                grid.needs[column] = max(grid.needs[column], need)
+            column += cell.span
 
     def row(
         self,
@@ -386,6 +513,7 @@ class DocWriter:
         Rows never split across pages; a header row repeats on each page the table spans.
         ``with_next`` keeps this row on the same page as the next (a measure and its note).
         """
+        self._measure(grid, cells, style, header)
         add_row(
             grid,
             cells,
