@@ -299,7 +299,7 @@ CASES: dict[str, Case] = {
     "an impossible date": Case(
         lambda m, k: (m + "workshop:\n  dates: [2026-02-30]\n").encode(),
         20,
-        "cannot be read",
+        "this date does not exist",
     ),
     "!!bool over other text": Case(text("x: !!bool maybe\n"), 1, "cannot be read as !!bool"),
     "!!int over nothing": Case(text('x: !!int ""\n'), 1, "cannot be read as !!int"),
