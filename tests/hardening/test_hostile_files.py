@@ -313,10 +313,10 @@ CASES: dict[str, Case] = {
         edit("schema_version: 1", "schema_version: 2"), 1, "newer benchmark-tui", ("session",)
     ),
     "schema_version 0 is not from the future": Case(
-        edit("schema_version: 1", "schema_version: 0"), 1, "Input should be 1", ("session",)
+        edit("schema_version: 1", "schema_version: 0"), 1, "must be 1", ("session",)
     ),
     "schema_version as text": Case(
-        edit("schema_version: 1", "schema_version: one"), 1, "Input should be 1", ("session",)
+        edit("schema_version: 1", "schema_version: one"), 1, "must be 1", ("session",)
     ),
     # --- frameworks that are not the Benchmarking Framework ---------------------------------
     "framework with 9 characteristics": Case(

@@ -7,6 +7,7 @@ the app is open; it is not a team edit (no undo step, no version of its own).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any
@@ -19,6 +20,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from benchmark_tui.models.common import MAX_ITEMS, _Record
 from benchmark_tui.models.records import ItemId
@@ -34,11 +36,27 @@ SLEEP_GAP = 300.0
 asleep (the app looks every second): that gap is not counted."""
 
 
-def _time_of_day(value: Any) -> Any:
-    """``09:30`` as YAML reads it unquoted (base 60: 570) is half past nine too."""
+_HH_MM = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9]))?")
+"""``09:30``, ``9:30`` or ``09:30:00``, in the digits 0-9."""
+
+
+def _time_of_day(value: Any) -> time:
+    """A time of day as the file may hold it, and nothing else.
+
+    ``09:30`` written unquoted is read by YAML as a number in base 60 (570): half past nine
+    too. A time with a UTC offset, a date and time, a fraction (``9.5``) or a true/false is
+    refused here, at its line, rather than compared with a plain time later (a TypeError).
+    """
+    if isinstance(value, time) and value.tzinfo is None:
+        return value
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
         return time(value // 60, value % 60)
-    return value
+    if isinstance(value, str) and (found := _HH_MM.fullmatch(value.strip())):
+        hours, minutes, seconds = found.groups()
+        return time(int(hours), int(minutes), int(seconds or 0))
+    raise PydanticCustomError(
+        "time_of_day", "is not a time of day: write it as HH:MM in quotes, e.g. '09:30'"
+    )
 
 
 TimeOfDay = Annotated[
