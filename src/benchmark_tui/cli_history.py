@@ -11,8 +11,10 @@ import argparse
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 from benchmark_tui.cli import EXIT_BAD_INPUT, EXIT_OK, _add_framework_option
+from benchmark_tui.errors import FileProblem, SessionFileError
 
 
 def run(command: str, argv: list[str]) -> int:
@@ -48,8 +50,7 @@ def _restore_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "version",
         metavar="VERSION",
-        help="the number shown by 'benchmark-tui versions' (1 = newest) or the version's "
-        "file name",
+        help="the number shown by 'benchmark-tui versions' (1 = newest) or the version's file name",
     )
     _add_framework_option(parser)
     return parser
@@ -89,10 +90,12 @@ def run_restore(args: argparse.Namespace) -> int:
     from benchmark_tui.versions import find_version, restore_file, when_label
 
     framework = load_framework(args.framework)
+    _look_at_session(args.session)
     version = find_version(args.session, args.version)
     if version is None:
+        wanted = args.version if len(args.version) <= 24 else f"{args.version[:20]}…"
         print(
-            f"benchmark-tui: {args.session} has no earlier version {args.version!r} — "
+            f"benchmark-tui: {args.session} has no earlier version {wanted!r} — "
             f"list them with: benchmark-tui versions {args.session}",
             file=sys.stderr,
         )
@@ -103,6 +106,25 @@ def run_restore(args: argparse.Namespace) -> int:
         f"The version it replaced is kept: benchmark-tui versions {args.session}"
     )
     return EXIT_OK
+
+
+class _NotWritten(FileProblem):
+    """The name given for next year's session cannot be used."""
+
+    def __init__(self, path: Path | str, problem: str, hint: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("title", "Not written")
+        super().__init__(path, problem, hint, **kwargs)
+
+
+def _look_at_session(path: Path) -> None:
+    """Check a session's path can be looked at (it may be missing: versions can still be).
+
+    Raises:
+        SessionFileError: a name too long, a link loop, a folder that may not be opened.
+    """
+    from benchmark_tui.paths import look
+
+    look(path, SessionFileError, what="the session")
 
 
 def _next_parser() -> argparse.ArgumentParser:
@@ -136,6 +158,16 @@ def run_next(args: argparse.Namespace) -> int:
     from benchmark_tui.store import load_framework
 
     framework = load_framework(args.framework)
+    if args.output is not None:
+        from benchmark_tui.paths import check_new_file
+
+        check_new_file(
+            args.output,
+            _NotWritten,
+            suffix=".yaml",
+            what="a session file",
+            hint="choose another name with -o NEW.yaml (a session is never overwritten by 'next')",
+        )
     written, notices = start_next_file(args.session, framework, args.output)
     for notice in notices:
         print(notice, file=sys.stderr)  # stderr, so stdout is only the result
@@ -191,6 +223,12 @@ def _compare_parser() -> argparse.ArgumentParser:
         help="for --docx: a Word document (.docx) or template (.dotx) with your council's "
         "styles, header and logo (default: the template shipped with benchmark-tui)",
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="for --docx: replace OUT.docx even if it holds the findings of a session (a "
+        "session file, or a file open in the app, is never replaced)",
+    )
     _add_framework_option(parser)
     return parser
 
@@ -205,6 +243,26 @@ def _can_print(text: str) -> bool:
     return True
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse ``--csv`` and ``--docx`` targets before anything is read, printed or written."""
+    from benchmark_tui.outputs import check_output
+
+    if args.csv is not None:
+        check_output(args.csv, kind="the CSV", suffix=".csv", option="--csv", inputs=args.sessions)
+    if args.docx is not None:
+        from benchmark_tui.export.word import document_mark_of
+
+        check_output(
+            args.docx,
+            kind="the comparison report",
+            suffix=".docx",
+            option="--docx",
+            inputs=args.sessions,
+            replace=args.force,
+            others_document=lambda path: document_mark_of(path) is not None,
+        )
+
+
 def run_compare(args: argparse.Namespace) -> int:
     """Print the comparison of the sessions given (and write the CSV, if asked)."""
     from benchmark_tui.compare import compare_sessions, load_sessions, write_csv
@@ -212,6 +270,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from benchmark_tui.store import load_framework
 
     framework = load_framework(args.framework)
+    _check_outputs(args)
     comparison = compare_sessions(load_sessions(args.sessions, framework), framework, args.mode)
     plain = args.plain or not _can_print("─▲▼–…·")
     print(render(comparison, plain=plain), end="")

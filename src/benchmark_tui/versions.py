@@ -37,6 +37,7 @@ KEEP_NEWEST = 20
 MAX_VERSIONS = 300
 MAX_BYTES = 100 * 1024 * 1024
 _STAMP = "%Y-%m-%d_%H-%M-%S"
+_NUMBER = re.compile(r"[0-9]{1,6}")
 _NAME = re.compile(r"(\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d)(?:-(\d+))?\.yaml")
 
 
@@ -153,7 +154,9 @@ def prune(session_path: Path, *, now: datetime | None = None) -> list[Path]:
 def find_version(session_path: Path, wanted: str) -> Version | None:
     """A version by its number in :func:`list_versions` (1 = newest) or its file name."""
     versions = list_versions(session_path)
-    if wanted.isdigit() and 1 <= int(wanted) <= len(versions):
+    # The digits 0-9 only ("²" and "٣" are digits to str.isdigit, not to int), and few of
+    # them (int() of 5,000 digits is refused by Python itself).
+    if _NUMBER.fullmatch(wanted) and 1 <= int(wanted) <= len(versions):
         return versions[int(wanted) - 1]
     name = Path(wanted).name
     for version in versions:
