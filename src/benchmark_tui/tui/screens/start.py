@@ -118,8 +118,9 @@ one service over time, or several libraries side by side.
         except BenchmarkError as err:  # the folder cannot be listed: say why, not "none yet"
             here = []
             self.notify(err.message, title=err.title, severity="error", markup=False)
-        listed = [s.path for s in here]
-        elsewhere = recent_sessions(app.settings.recent, app.framework, listed=listed)
+        elsewhere = recent_sessions(
+            app.settings.recent, app.framework, listed=[s.path for s in here]
+        )
         self.summaries = [*here, *elsewhere]
         self._rows = [*here, *([None] if elsewhere else []), *elsewhere]
         listed = {s.path for s in self.summaries}
