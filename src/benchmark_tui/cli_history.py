@@ -57,22 +57,48 @@ def _restore_parser() -> argparse.ArgumentParser:
 
 
 def run_versions(args: argparse.Namespace) -> int:
-    """Print the earlier versions of a session, newest first."""
+    """Print the earlier versions of a session, newest first.
+
+    They are listed however the session file is: missing or damaged, the versions are still
+    there to be put back (each is then described without a comparison with now).
+    """
     from datetime import datetime
 
+    from benchmark_tui.paths import exists
     from benchmark_tui.store import load_framework, read_session
-    from benchmark_tui.versions import describe, list_versions, versions_folder, when_label
+    from benchmark_tui.versions import (
+        describe,
+        history_problem,
+        list_versions,
+        versions_folder,
+        when_label,
+    )
 
     framework = load_framework(args.framework)
-    now = read_session(args.session, framework).session
+    _look_at_session(args.session)
+    folder = versions_folder(args.session)
     found = list_versions(args.session)
+    try:
+        now = read_session(args.session, framework).session
+    except SessionFileError as err:
+        if not found:
+            raise
+        now = None
+        print(
+            f"note: the session file cannot be read now ({err.message}); its earlier versions "
+            "are listed without a comparison with it",
+            file=sys.stderr,
+        )
+    problem = history_problem(args.session) if exists(folder) or now is not None else ""
+    if problem:
+        print(f"note: {problem}", file=sys.stderr)
     if not found:
         print(
             f"No earlier versions of {args.session} yet: one is kept each time the app saves "
             "a change to it."
         )
         return EXIT_OK
-    print(f"Earlier versions of {args.session} (in {versions_folder(args.session)}), newest first:")
+    print(f"Earlier versions of {args.session} (in {folder}), newest first:")
     today = datetime.now()
     for number, version in enumerate(found, start=1):
         print(f"{number:>4}  {when_label(version.saved, today)}")
@@ -100,10 +126,15 @@ def run_restore(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    restore_file(args.session, version, framework)
+    replaced = restore_file(args.session, version, framework)
+    kept = (
+        f"The version it replaced is kept: benchmark-tui versions {args.session}"
+        if replaced
+        else "There was no session file to keep."
+    )
     print(
         f"Restored {args.session} to the version of {when_label(version.saved, datetime.now())}. "
-        f"The version it replaced is kept: benchmark-tui versions {args.session}"
+        + kept
     )
     return EXIT_OK
 

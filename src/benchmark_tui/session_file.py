@@ -37,6 +37,9 @@ class SessionFile:
     """Why this window may not write the file, in a sentence ("" if it may)."""
     known: str | None = None
     """Digest of the content this window last read or wrote (None: no file was there)."""
+    history_problem: str = ""
+    """Why earlier versions are not being kept, in a sentence ("" while they are): found when
+    the file is claimed, then set by each attempt to keep one (the last attempt counts)."""
 
     @classmethod
     def claim(cls, path: Path, content: bytes | None) -> SessionFile:
@@ -70,6 +73,7 @@ class SessionFile:
             )
         else:
             opened.lock = lock
+            opened.history_problem = versions.history_problem(opened.real_path)
         return opened
 
     @classmethod
@@ -167,6 +171,11 @@ class SessionFile:
         try:
             versions.keep_version(self.real_path, content)
         except OSError as err:
+            folder = versions.versions_folder(self.real_path)
+            self.history_problem = versions.history_problem(self.real_path) or (
+                f"Earlier versions cannot be kept in {folder}: "
+                f"{explain_write_error(err, folder / 'version.yaml', what='a version')}."
+            )
             if not must:
                 return
             raise SaveError(
@@ -174,6 +183,7 @@ class SessionFile:
                 f"{explain_write_error(err, self.real_path)}",
                 title="Not changed",
             ) from err
+        self.history_problem = ""
 
     def write(self, content: bytes) -> None:
         """Write the file atomically and remember the content as ours.

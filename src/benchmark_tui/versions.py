@@ -21,15 +21,17 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from benchmark_tui import changes
+from benchmark_tui import changes, paths
 from benchmark_tui.errors import BenchmarkError, SaveError
 from benchmark_tui.files import explain_write_error, write_atomically
 from benchmark_tui.locks import SessionLock, real_path
 from benchmark_tui.models import Framework, Session
+from benchmark_tui.reading import read_regular_file
 from benchmark_tui.store import read_session
 
 VERSIONS_SUFFIX = ".versions"
@@ -57,8 +59,44 @@ class Version:
 
 
 def versions_folder(session_path: Path) -> Path:
-    """The folder beside a session that holds its earlier versions."""
-    return session_path.with_name(session_path.name + VERSIONS_SUFFIX)
+    """The folder beside a session that holds its earlier versions.
+
+    Beside the real file: a session opened through a symbolic link keeps its history where
+    the file really is, and any spelling of its path finds it there.
+    """
+    real = real_path(session_path)
+    return real.with_name(real.name + VERSIONS_SUFFIX)
+
+
+def history_problem(session_path: Path) -> str:
+    """Why earlier versions of a session cannot be kept or read, in a sentence ("" if they can).
+
+    Looks without writing: the versions folder (or, before the first version, the folder it
+    would be made in) must be a folder this process may list and write.
+    """
+    folder = versions_folder(session_path)
+    cannot = f"Earlier versions cannot be kept in {folder}"
+    found = paths.stat_of(folder)
+    if found is None and paths.exists(folder):
+        return f"{cannot}: it is a link to nothing. Remove it, and versions are kept again."
+    if found is not None and not stat.S_ISDIR(found.st_mode):
+        return (
+            f"{cannot}: a file of that name is in the way. Move it elsewhere, and versions are "
+            "kept again."
+        )
+    where = folder if found is not None else folder.parent
+    if not os.access(where, os.W_OK | os.X_OK):
+        return (
+            f"{cannot}: {where} cannot be written (read-only, or no permission). The session "
+            "itself is saved; ask for write access to keep its history."
+        )
+    if found is not None:
+        try:
+            with os.scandir(folder):
+                pass
+        except OSError as err:
+            return f"Earlier versions in {folder} cannot be read: {paths.os_problem(err)}."
+    return ""
 
 
 def list_versions(session_path: Path) -> list[Version]:
@@ -173,24 +211,38 @@ def when_label(saved: datetime, today: datetime) -> str:
     return f"{day} {local:%H:%M:%S}"
 
 
-def describe(version: Version, now: Session, framework: Framework) -> str:
-    """One line about a version: its progress and how it differs from the session now."""
+def describe(version: Version, now: Session | None, framework: Framework) -> str:
+    """One line about a version: its progress and how it differs from the session now.
+
+    Args:
+        version: the version.
+        now: the session as it is now; None when the file is missing or damaged (the
+            version is then described on its own).
+        framework: the framework both are read against.
+    """
     try:
         then = read_session(version.path, framework).session
     except BenchmarkError:
         return "cannot be read (damaged): it cannot be restored"
     progress = then.progress(framework)
+    if now is None:
+        return f"{progress.label}; last changed {when_label(then.updated, datetime.now())}"
     differences = changes.changes(then, now, framework)
     if not differences:
         return f"{progress.label}; the same as now"
     return f"{progress.label}; since then: {changes.summary(differences)}"
 
 
-def restore_file(path: Path | str, version: Version, framework: Framework) -> None:
+def restore_file(path: Path | str, version: Version, framework: Framework) -> bool:
     """Put an earlier version back as the session file, outside the app.
 
-    The version is checked first; the file's present content is kept as a version; the
-    version's bytes are written exactly as they were kept.
+    The version is checked first; the file's present content, if there is a file (damaged
+    or not), is kept as a version; the version's bytes are written exactly as they were kept.
+    A missing session file is written anew; a session reached through a symbolic link is
+    restored where it really is.
+
+    Returns:
+        Whether there was a session file, now kept as a version.
 
     Raises:
         SessionFileError: the version is not a valid session.
@@ -207,10 +259,13 @@ def restore_file(path: Path | str, version: Version, framework: Framework) -> No
         )
     target = real_path(path)
     try:
-        current = target.read_bytes() if target.is_file() else None
+        try:
+            current: bytes | None = read_regular_file(target)
+        except FileNotFoundError:
+            current = None
         if current is not None:
             keep_version(target, current)
-        write_atomically(target, version.path.read_bytes())
+        write_atomically(target, read_regular_file(version.path))
     except OSError as err:
         raise SaveError(
             f"Not restored: {explain_write_error(err, target, what='the session')}.",
@@ -218,3 +273,4 @@ def restore_file(path: Path | str, version: Version, framework: Framework) -> No
         ) from err
     finally:
         lock.release()
+    return current is not None
