@@ -70,6 +70,13 @@ class SessionLock:
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
+            if not os.path.lexists(self.path):
+                # filelock retries when the lock file cannot even be made (a folder such as
+                # /proc that takes no new files): nobody holds it, it cannot be locked.
+                self.problem = FileNotFoundError(
+                    2, "no lock file can be made there", str(self.path)
+                )
+                return "unwritable"
             return "busy"
         except OSError as err:
             self.problem = err

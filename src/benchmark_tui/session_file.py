@@ -9,14 +9,15 @@ write and when.
 from __future__ import annotations
 
 import contextlib
-import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmark_tui import versions
+from benchmark_tui import paths, versions
 from benchmark_tui.errors import LockLost, NeedsConfirmation, SaveError
 from benchmark_tui.files import digest, explain_write_error, name_too_long, write_atomically
-from benchmark_tui.locks import SessionLock, held_elsewhere, real_path
+from benchmark_tui.locks import SessionLock, held_elsewhere, lock_path, real_path
+from benchmark_tui.reading import read_regular_file
 
 SAVE_A_COPY = "save a copy (Ctrl+P ▸ Save a copy as…)"
 
@@ -59,13 +60,19 @@ class SessionFile:
                 "This session is open in another benchmark-tui window, so it is shown "
                 f"read-only here. Close the other window to edit it, or {SAVE_A_COPY}."
             )
+        elif outcome == "unwritable" and paths.is_folder(lock.path):
+            opened.read_only_reason = (
+                f"The lock file {lock.path.name} beside {path.name} has been replaced by a "
+                "folder, so this window cannot mark the session as its own. The session is "
+                f"shown read-only; remove that folder and open it again, or {SAVE_A_COPY}."
+            )
         elif outcome == "unwritable":
             opened.read_only_reason = (
                 f"The folder {opened.real_path.parent} cannot be written, so nothing could be "
                 f"saved there. The session is shown read-only; {SAVE_A_COPY} in a folder you "
                 "can write to, to carry on there."
             )
-        elif opened.real_path.exists() and not os.access(opened.real_path, os.W_OK):
+        elif _marked_read_only(opened.real_path):
             lock.release()
             opened.read_only_reason = (
                 f"{path.name} is marked read-only, so nothing can be saved to it: "
@@ -91,12 +98,23 @@ class SessionFile:
             raise SaveError(
                 f"Not saved: {explain_write_error(OSError(), target)}.", title="Not saved"
             )
+        found = paths.stat_of(target)
+        if found is not None and not stat.S_ISREG(found.st_mode):
+            kind = (
+                "a folder"
+                if stat.S_ISDIR(found.st_mode)
+                else "not a regular file (a pipe, a device)"
+            )
+            raise SaveError(
+                f"{target} is {kind}, so nothing is saved there. Choose a file name.",
+                title="Choose another name",
+            )
         if real_path(target) == real_path(own):
             raise SaveError(
                 f"{target.name} is this session's own file. Choose a different name for the copy.",
                 title="Choose another name",
             )
-        if held_elsewhere(target):
+        if paths.exists(lock_path(target)) and held_elsewhere(target):
             raise SaveError(
                 f"{target.name} is open in another benchmark-tui window, so it is not replaced. "
                 "Choose a different name.",
@@ -123,9 +141,13 @@ class SessionFile:
         return real_path(self.path)
 
     def read(self) -> bytes | None:
-        """The file's bytes now (None if it is missing or cannot be read)."""
+        """The file's bytes now (None if it is missing, cannot be read or is not a file).
+
+        Never waits: a named pipe put in the file's place is not a file (it would block the
+        save, and then the quit, for ever).
+        """
         try:
-            return self.real_path.read_bytes()
+            return read_regular_file(self.real_path)
         except OSError:
             return None
 
@@ -147,6 +169,13 @@ class SessionFile:
             raise SaveError(
                 f"Not saved: {explain_write_error(FileNotFoundError(2, ''), self.real_path)}. "
                 "The team's work is kept in this window.",
+                title="Not saved",
+            )
+        if _marked_read_only(self.real_path):
+            raise SaveError(
+                f"Not saved: {self.path.name} has been made read-only since it was opened, so "
+                "it is not overwritten. Make it writable again (its properties) and saving "
+                f"resumes, or {SAVE_A_COPY}. The team's work is kept in this window.",
                 title="Not saved",
             )
         if self.lock is not None and not self.lock.still_held():
@@ -207,3 +236,10 @@ class SessionFile:
             with contextlib.suppress(OSError):
                 self.lock.release()
             self.lock = None
+
+
+def _marked_read_only(path: Path) -> bool:
+    """Whether the file is marked read-only (its own mark, which binds root too; on Windows
+    the read-only attribute). A missing file is not."""
+    found = paths.stat_of(path)
+    return found is not None and not found.st_mode & stat.S_IWUSR
