@@ -251,12 +251,29 @@ def project_finish(
     return Projection(last + timedelta(minutes=remaining), len(days), over=round(remaining))
 
 
+STALL_LOOKS = 5.0
+"""A gap between two looks this many times the usual one (and at least :data:`STALL_SECONDS`)
+means the app was not running: suspended (Ctrl+Z, SIGSTOP) or asleep. It is not counted."""
+STALL_SECONDS = 5.0
+CLOCKS_DISAGREE = 2.0
+"""Seconds by which the wall clock and the monotonic clock may differ over one gap before it is
+taken as a sleep (or the wall clock being set) and not counted."""
+
+
 @dataclass
 class Stopwatch:
     """Counts the seconds spent on the item on screen, from a monotonic clock.
 
     It holds what is not yet in the session (:attr:`pending`); the app moves it there with
     :meth:`take` when the team moves on, pauses, and about once a minute.
+
+    Only time the app was running is counted. The app looks every second, so a look long after
+    the last one (many times the usual gap) means the app was not running in between: the
+    process was suspended (Ctrl+Z in the terminal) or the computer slept. The monotonic clock
+    runs on through a suspension, so it cannot tell one; the rhythm of the looks can. Where the
+    caller also gives the wall clock, a gap over which the two clocks disagree (the monotonic
+    clock stops in a sleep on some systems; the wall clock may be set) is not counted either.
+    The clocks are the caller's, so tests inject them.
     """
 
     item: str | None = None
@@ -266,14 +283,37 @@ class Stopwatch:
     """Seconds counted for :attr:`item` and not yet taken."""
     last: float | None = None
     """When the clock was last looked at (monotonic seconds)."""
+    last_wall: float | None = None
+    """The wall clock at the last look, when the caller gives it (seconds since the epoch)."""
+    rhythm: float | None = None
+    """The usual gap between two looks (the last one taken as the app running)."""
 
-    def look(self, now: float) -> None:
-        """Count the time since the last look (unless paused, or the computer slept)."""
-        if self.item is not None and not self.paused and self.last is not None:
+    def look(self, now: float, wall: float | None = None) -> None:
+        """Count the time since the last look (unless paused, or the app was not running).
+
+        Args:
+            now: the monotonic clock, in seconds.
+            wall: the wall clock (``time.time()``), if the caller has it: a gap over which it
+                moved differently from ``now`` is not counted.
+        """
+        if self.last is not None:
             gap = now - self.last
-            if 0 <= gap <= SLEEP_GAP:
-                self.pending += gap
+            if gap > 0 and self._was_running(gap, wall):
+                self.rhythm = gap
+                if self.item is not None and not self.paused:
+                    self.pending += gap
         self.last = now
+        self.last_wall = wall
+
+    def _was_running(self, gap: float, wall: float | None) -> bool:
+        """Whether the app was running through a gap between two looks."""
+        if gap > SLEEP_GAP:
+            return False
+        if self.rhythm is not None and gap > max(STALL_SECONDS, STALL_LOOKS * self.rhythm):
+            return False
+        if wall is not None and self.last_wall is not None:
+            return abs((wall - self.last_wall) - gap) <= CLOCKS_DISAGREE
+        return True
 
     def take(self) -> int:
         """The whole seconds counted and not yet taken (the fraction stays)."""
