@@ -28,6 +28,7 @@ from benchmark_tui.errors import BenchmarkError
 from benchmark_tui.last_time import Change, PlanCompletion, plan_completion
 from benchmark_tui.locks import real_path
 from benchmark_tui.models import Framework, Session
+from benchmark_tui.reading import read_regular_file
 
 Mode = Literal["over-time", "across"]
 
@@ -143,7 +144,7 @@ class Comparison:
         try:
             is_linked = (
                 before is not None
-                and content_hash(before.path.read_bytes()) == column.session.previous.hash
+                and content_hash(read_regular_file(before.path)) == column.session.previous.hash
             )
         except OSError:  # gone since it was read: count only what the review says
             is_linked = False

@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from benchmark_tui import paths
 from benchmark_tui.errors import SessionFileError
+from benchmark_tui.locks import real_path
 from benchmark_tui.models import (
     AreaRecord,
     Framework,
@@ -60,9 +61,9 @@ def content_hash(data: bytes) -> str:
 def _relative_name(target: Path, folder: Path) -> str:
     """``target`` as written relative to ``folder``, with ``/`` (absolute on another drive)."""
     try:
-        relative = os.path.relpath(target.resolve(), folder.resolve())
+        relative = os.path.relpath(real_path(target), real_path(folder))
     except ValueError:  # Windows: another drive has no relative path
-        return target.resolve().as_posix()
+        return real_path(target).as_posix()
     return PurePosixPath(*Path(relative).parts).as_posix()
 
 

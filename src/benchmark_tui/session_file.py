@@ -120,7 +120,7 @@ class SessionFile:
                 "Choose a different name.",
                 title="Choose another name",
             )
-        if target.exists() and not replace:
+        if found is not None and not replace:
             raise NeedsConfirmation(
                 f"{target} already exists. Replace it with this session? "
                 "(Its present content is kept as an earlier version.)",
@@ -165,7 +165,7 @@ class SessionFile:
                 is back.
             LockLost: another window took the lock while our lock file was missing.
         """
-        if not self.real_path.parent.is_dir():
+        if not paths.is_folder(self.real_path.parent):
             raise SaveError(
                 f"Not saved: {explain_write_error(FileNotFoundError(2, ''), self.real_path)}. "
                 "The team's work is kept in this window.",

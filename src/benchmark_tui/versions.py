@@ -129,13 +129,17 @@ def keep_version(session_path: Path, data: bytes, *, now: datetime | None = None
     folder = versions_folder(session_path)
     newest = next(iter(list_versions(session_path)), None)
     with contextlib.suppress(OSError):
-        if newest is not None and newest.size == len(data) and newest.path.read_bytes() == data:
+        if (
+            newest is not None
+            and newest.size == len(data)
+            and read_regular_file(newest.path) == data
+        ):
             return newest.path  # kept already (e.g. a restore keeps it, then saves)
     folder.mkdir(exist_ok=True)
     base = when.strftime(_STAMP)
     target = folder / f"{base}.yaml"
     n = 1
-    while target.exists():
+    while paths.exists(target):
         target = folder / f"{base}-{n}.yaml"
         n += 1
     write_atomically(target, data)
