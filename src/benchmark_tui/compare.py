@@ -28,6 +28,7 @@ from benchmark_tui.errors import BenchmarkError
 from benchmark_tui.last_time import Change, PlanCompletion, plan_completion
 from benchmark_tui.locks import real_path
 from benchmark_tui.models import Framework, Session
+from benchmark_tui.paths import os_problem
 from benchmark_tui.reading import read_regular_file
 
 Mode = Literal["over-time", "across"]
@@ -290,7 +291,7 @@ def load_sessions(paths: Sequence[Path], framework: Framework) -> list[tuple[Pat
             loaded.append((path, read_session(path, framework).session))
         except OSError as err:  # a folder we may not enter, a name too long …
             raise BenchmarkError(
-                f"{path}: cannot read the file ({err.strerror or err}) — check the path",
+                f"{path}: cannot read the file ({os_problem(err)}) — check the path",
                 title="Session cannot be read",
             ) from err
     return loaded

@@ -31,7 +31,14 @@ from benchmark_tui.errors import FileProblem, FrameworkError, SaveError, Session
 from benchmark_tui.files import explain_write_error, write_atomically
 from benchmark_tui.located import key_node_at, located
 from benchmark_tui.locks import real_path
-from benchmark_tui.models import SCHEMA_VERSION, Framework, Progress, Session, session_context
+from benchmark_tui.models import (
+    SCHEMA_VERSION,
+    Framework,
+    Progress,
+    Session,
+    plain_error,
+    session_context,
+)
 
 SESSION_SUFFIX = ".yaml"
 SESSION_HEADER = (
@@ -243,8 +250,7 @@ def render_session_data(data: dict[str, Any]) -> str:
         Session.model_validate(data)
     except ValidationError as err:
         raise SaveError(
-            f"Not saved: the session holds a value that cannot be stored ({err.errors()[0]['msg']}"
-            f" at {'.'.join(str(p) for p in err.errors()[0]['loc'])}). "
+            f"Not saved: the session holds a value that cannot be stored. {plain_error(err)} "
             "Your work is kept in memory; undo the last change and save again.",
             title="Not saved",
         ) from err

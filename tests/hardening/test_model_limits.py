@@ -179,3 +179,17 @@ def test_schema_version_is_the_number_1_and_nothing_like_it(version, session, fr
         load_session(path, framework)
     assert "schema_version" in caught.value.message
     assert caught.value.message.startswith(f"{path}:4:"), caught.value.message
+
+
+def test_a_value_slipped_in_past_the_models_is_not_saved_and_said_plainly(session, tmp_path):
+    """A list changed in place bypasses validation; the save refuses it in words."""
+    from benchmark_tui.errors import SaveError
+
+    session.record("leadership").strengths.append("secret " + "x" * MAX_TEXT)
+    with pytest.raises(SaveError) as caught:
+        save_session(session, tmp_path / "s.yaml")
+    message = caught.value.message
+    assert_plain(message)
+    assert "secret" not in message
+    assert f"at most {MAX_TEXT:,} characters" in message
+    assert not (tmp_path / "s.yaml").exists()
