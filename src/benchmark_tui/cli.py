@@ -182,7 +182,7 @@ def _unexpected(err: Exception, args: list[str]) -> int:
     where = f"; the details are in {log}" if log else ""
     print(
         f"benchmark-tui: something unexpected went wrong ({type(err).__name__}){where}. "
-        "Nothing was changed by this command; please report it.",
+        "Files are written whole or not at all, so none is half written; please report it.",
         file=sys.stderr,
     )
     return EXIT_UNEXPECTED
