@@ -153,9 +153,15 @@ def _look_at_session(path: Path) -> None:
     Raises:
         SessionFileError: a name too long, a link loop, a folder that may not be opened.
     """
+    import stat
+
     from benchmark_tui.paths import look
 
-    look(path, SessionFileError, what="the session")
+    found = look(path, SessionFileError, what="the session")
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise SessionFileError(
+            path, "this is a folder, not a file", "give the path of a .yaml file"
+        )
 
 
 def _next_parser() -> argparse.ArgumentParser:

@@ -94,6 +94,11 @@ class SessionFile:
             NeedsConfirmation: ``target`` exists and ``replace`` is False.
             SaveError: refused.
         """
+        if "\x00" in str(target):
+            raise SaveError(
+                "Not saved: a file name cannot hold a NUL character. Choose another name.",
+                title="Choose another name",
+            )
         if name_too_long(target):
             raise SaveError(
                 f"Not saved: {explain_write_error(OSError(), target)}.", title="Not saved"

@@ -90,7 +90,7 @@ def load_framework(path: Path | str | None = None) -> Framework:
     target = Path(path) if path is not None else bundled_framework_path()
     try:
         stat = target.stat()
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name (reading says so)
         stat = None
     key = (str(target.resolve()), stat.st_mtime_ns, stat.st_size) if stat else None
     if key is None:
@@ -170,7 +170,8 @@ def _session_from_data(path: Path, read: _ReadFile, framework: Framework) -> Loa
         raise SessionFileError(
             path,
             f"this session was written by a newer benchmark-tui "
-            f"(format {version}; this version reads format {SCHEMA_VERSION})",
+            f"(format {version if len(str(version)) <= 30 else 'much newer'}; this version reads "
+            f"format {SCHEMA_VERSION})",
             "update benchmark-tui to open it",
             line=node.start_mark.line + 1 if node else None,
         )

@@ -65,7 +65,7 @@ def versions_folder(session_path: Path) -> Path:
     the file really is, and any spelling of its path finds it there.
     """
     real = real_path(session_path)
-    return real.with_name(real.name + VERSIONS_SUFFIX)
+    return real.parent / (real.name + VERSIONS_SUFFIX)
 
 
 def history_problem(session_path: Path) -> str:
@@ -103,7 +103,7 @@ def list_versions(session_path: Path) -> list[Version]:
     """The earlier versions of a session, newest first (none if there is no history)."""
     folder = versions_folder(session_path)
     found: list[Version] = []
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, ValueError):  # ValueError: a NUL in the name
         for entry in os.scandir(folder):
             match = _NAME.fullmatch(entry.name)
             if match is None or not entry.is_file():
