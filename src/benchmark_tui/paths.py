@@ -103,10 +103,11 @@ def look(path: Path, problem: type[FileProblem], *, what: str = "it") -> os.stat
     except ValueError as err:
         raise problem(path, "the path holds a NUL character", "check the path") from err
     except OSError as err:
-        raise problem(path, f"cannot look at {what}: {os_problem(err)}", _hint(err)) from err
+        raise problem(path, f"cannot look at {what}: {os_problem(err)}", hint_for(err)) from err
 
 
-def _hint(err: OSError) -> str:
+def hint_for(err: OSError) -> str:
+    """What to do about what the operating system refused, for the end of a message."""
     if err.errno in _PERMISSION:
         return "check that you may open the folder it is in, or choose another place"
     if err.errno == errno.ELOOP:
@@ -138,7 +139,7 @@ def check_folder(path: Path, problem: type[FileProblem], *, what: str = "folder"
         raise problem(
             path,
             f"cannot open this {what}: {os_problem(err)}",
-            _hint(err),
+            hint_for(err),
             title=f"The {what} cannot be read",
         ) from err
     return True

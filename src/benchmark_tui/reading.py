@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmark_tui.errors import FileProblem
-from benchmark_tui.paths import is_folder, os_problem
+from benchmark_tui.paths import hint_for, is_folder, os_problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A fully worked session is about 60 KB; anything this large is not one of our files."""
@@ -67,8 +67,9 @@ def read_bytes(path: Path, problem: ProblemFactory) -> bytes:
             "check its permissions and its folder's",
         ) from err
     except (OSError, ValueError) as err:  # ValueError: a NUL in the name
-        what = os_problem(err) if isinstance(err, OSError) else "the path holds a NUL character"
-        raise problem(path, f"cannot read the file: {what}", "check the path") from err
+        if isinstance(err, OSError):
+            raise problem(path, f"cannot read the file: {os_problem(err)}", hint_for(err)) from err
+        raise problem(path, "the path holds a NUL character", "check the path") from err
     if len(data) > MAX_FILE_BYTES:
         raise problem(
             path,
