@@ -98,6 +98,10 @@ VoteCount = Annotated[int, Strict(), Field(ge=0, le=MAX_VOTERS)]
 """How many people chose one point in a rating round."""
 
 
+
+
+
+
 class TeamMember(_Record):
     """One member of the self-assessment team."""
 
@@ -314,6 +318,7 @@ class Rating(_Record):
         )
 
 
+
 class CharacteristicRecord(_Record):
     """What the team recorded for one characteristic of Section 2."""
 
@@ -331,6 +336,8 @@ class CharacteristicRecord(_Record):
         """The agreed rating for an element, or None if it is not yet rated."""
         rating = self.ratings.get(element_id)
         return rating.value if rating else None
+
+
 
 
 class Action(_Record):

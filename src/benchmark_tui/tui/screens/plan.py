@@ -161,7 +161,9 @@ time's plan: what happened to each action.
 
         workshop = self.session.workshop
         team = [m.name for m in workshop.team] + [workshop.facilitator]
-        return ActionDialog(self.framework, action, team=team, today=self.context.clock().date())
+        return ActionDialog(
+            self.framework, action, team=team, today=self.context.clock().date()
+        )
 
     def action_add(self) -> None:
         """Add an action."""

@@ -241,7 +241,9 @@ Then **agree** (ctrl+g) and move on.
                 record.no_data_yet = False
                 with self.prevent(Checkbox.Changed):
                     self.query_one("#no-data", TickBox).value = False
-                self.notify("No longer marked “no data collected yet”.", timeout=4, markup=False)
+                self.notify(
+                    "No longer marked “no data collected yet”.", timeout=4, markup=False
+                )
             self._measures_changed()
 
         # Esc keeps the mark: the measure is added either way, and nothing is cleared unasked.

@@ -187,3 +187,4 @@ class SignOffDialog(Dialog[Findings]):
             self.say_problem(f"{where}: {problem['msg']}.")
             return
         self.dismiss(findings)
+
