@@ -138,7 +138,7 @@ class SessionFile:
                 f"({lock.problem or 'another window has it'}). Choose another folder.",
                 title="Not saved",
             )
-        return cls(target, lock=lock)
+        return cls(target, lock=lock, history_problem=versions.history_problem(target))
 
     @property
     def real_path(self) -> Path:
