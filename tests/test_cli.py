@@ -81,3 +81,34 @@ def test_the_installed_command_runs_headless(tmp_path):
     assert "pwned" not in done.stdout
     assert "tags are not allowed" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_bug_is_one_line_and_a_log_never_a_traceback(
+    monkeypatch, tmp_path, capsys, private_profile
+):
+    import benchmark_tui.cli as cli
+
+    def broken(_args):
+        raise TypeError("can't compare offset-naive and offset-aware times")
+
+    monkeypatch.setattr(cli, "run_validate", broken)
+    assert main(["validate", str(tmp_path)]) == cli.EXIT_UNEXPECTED
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    logs = list((private_profile / "logs").glob("crash-*.log"))
+    assert len(logs) == 1 and str(logs[0]) in err
+    assert "offset-naive" in logs[0].read_text(encoding="utf-8")
+
+
+def test_an_os_error_no_check_foresaw_is_said_in_words(monkeypatch, tmp_path, capsys):
+    import errno
+
+    import benchmark_tui.cli as cli
+
+    def refused(_args):
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "x.yaml"))
+
+    monkeypatch.setattr(cli, "run_validate", refused)
+    assert main(["validate", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'x.yaml'}: permission denied" in err and "Traceback" not in err

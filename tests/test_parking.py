@@ -23,7 +23,7 @@ def test_a_parked_point_is_tagged_with_its_item_and_cleaned(session):
 
 
 def test_an_empty_point_is_refused(session):
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValueError, match="Not parked. Text: is empty"):
         session.parking_lot.park("   ", "leadership")
     assert session.parking_lot.points == []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from benchmark_tui.models import Rating, parse_round
+from benchmark_tui.models import MAX_ITEMS, Rating, parse_round
 from benchmark_tui.store import load_session, save_session
 
 
@@ -27,9 +27,9 @@ def test_ratings_by_name_are_read_in_any_of_the_usual_ways():
         ("", "five counts"),
         ("1 3 1", "3 numbers"),
         ("0 0 0 0 0", "nobody"),
-        ("Sam 5", "not on the scale"),
-        ("Sam 3, sam 2", "named twice"),
-        ("Sam", "a name and a rating"),
+        ("Sam 5", "not a whole number from 0 to 4"),
+        ("Sam 3, sam 2", "the 2nd name is the 1st again"),
+        ("Sam", "no rating"),
         ("0 1 3 1 5000", "typo"),
     ],
 )
@@ -118,3 +118,68 @@ def test_a_round_and_its_dissent_round_trip(framework, session, tmp_path):
     assert rating.revealed
     assert rating.dissent == "  Sam: nearer 2\n"
     assert loaded.has_rounds
+
+
+# --- one strict parser (issue 25, item 5; issue 20, item 3) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("Kit -3, Jo -1", "the 1st vote is not a whole number from 0 to 4"),
+        ("Kit 3, Jo +1", "the 2nd vote is not a whole number from 0 to 4"),
+        ("-1 0 0 0 0", "the 1st count is below 0"),
+        ("0 0 +2 1 0", "the 3rd count is written with a sign"),
+        ("Kit 3, Jo 2, Tom two", "the 3rd vote is not a whole number from 0 to 4"),
+        ("Kit ٣", "the 1st vote is not a whole number from 0 to 4"),
+        ("Kit ²", "the 1st vote is not a whole number from 0 to 4"),
+        ("Kit 2.5", "the 1st vote is not a whole number from 0 to 4"),
+        ("Kit 3, Jo 7", "the 2nd vote is not a whole number from 0 to 4"),
+        ("Kit 3, Jo " + "9" * 5000, "the 2nd vote is not a whole number from 0 to 4"),
+        ("0 1 ٣ 1 0", "the 3rd count is not a whole number written with the digits 0-9"),
+        ("0 1 ² 1 0", "the 3rd count is not a whole number written with the digits 0-9"),
+        ("0 1 3 1 " + "9" * 5000, "more than 1000 people"),
+        ("Kit 3, 2", "the 2nd vote has no name"),
+        ("Kit 3, Jo:", "the 2nd entry has no rating"),
+        ("Kit 3, Priya 2, kit 1", "the 3rd name is the 1st again"),
+    ],
+    ids=lambda value: value[:40],
+)
+def test_a_round_is_read_strictly_and_what_is_wrong_is_said_by_position(typed, says):
+    with pytest.raises(ValueError, match=says) as caught:
+        parse_round(typed)
+    message = str(caught.value)
+    # The box is masked until the reveal: nothing typed in it may appear in the message.
+    for word in typed.replace(",", " ").replace(":", " ").split():
+        if len(word) > 1 or not word.isdigit():
+            assert word.casefold() not in message.casefold(), (word, message)
+
+
+def test_no_message_echoes_what_was_typed():
+    """Issue 20: ``'Tom two': write a name…`` showed a masked vote on the wall."""
+    for typed in ("Tom two", "Kit -3", "Priya: ++", "Jo 2, Jo 3", "x" * 300 + " 2"):
+        with pytest.raises(ValueError) as caught:
+            parse_round(typed)
+        assert typed.split()[0][:3].casefold() not in str(caught.value).casefold()
+
+
+def test_signs_and_separators_that_mean_something_are_read():
+    assert parse_round("Sam - 3, Jo – 1") == ([], {"Sam": 3, "Jo": 1})
+    assert parse_round("Sam:3;Jo=0") == ([], {"Sam": 3, "Jo": 0})
+    assert parse_round("Aoife O'Neill-Byrne 2") == ([], {"Aoife O'Neill-Byrne": 2})
+    assert parse_round("0 1 3 1 0\n") == ([0, 1, 3, 1, 0], {})
+
+
+def test_a_round_holds_at_most_as_many_names_as_the_file_allows():
+    names = ", ".join(f"Person {n} 2" for n in range(MAX_ITEMS + 1))
+    with pytest.raises(ValueError, match=f"at most {MAX_ITEMS} names"):
+        parse_round(names)
+    allowed = ", ".join(f"Person {n} 2" for n in range(MAX_ITEMS))
+    _tally, votes = parse_round(allowed)
+    assert Rating(votes=votes).voters == MAX_ITEMS
+
+
+def test_names_are_compared_as_the_file_keeps_them():
+    """A name is kept cleaned (NFC, no control characters): "José" typed two ways is one."""
+    with pytest.raises(ValueError, match="the 2nd name is the 1st again"):
+        parse_round("Jose\u0301 2, Jos\u00e9 3")

@@ -76,7 +76,7 @@ def test_a_folder_that_cannot_be_opened_is_reported_and_the_rest_checked(
     monkeypatch.setattr(os, "scandir", scandir)
     assert cli.main(["validate", str(locked), str(EXAMPLE)]) == 2
     out, err = capsys.readouterr()
-    assert f"{locked}: cannot open this folder (Permission denied)" in err
+    assert f"{locked}: cannot open this folder (permission denied" in err
     assert "check that you may read it" in err
     assert f"OK  {EXAMPLE}" in out
     assert "Traceback" not in err

@@ -175,6 +175,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes on exit
         return EXIT_OK
+    except OSError as err:  # a path the checks above did not foresee: still said in words
+        from benchmark_tui.paths import os_problem
+
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"benchmark-tui: {where}{os_problem(err)} — check the path", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as err:  # noqa: BLE001 - a bug: the details go to a log, not the screen
+        return _unexpected(err, args)
+
+
+EXIT_UNEXPECTED = 70
+"""A bug in benchmark-tui (EX_SOFTWARE): the details are in the crash log."""
+
+
+def _unexpected(err: Exception, args: list[str]) -> int:
+    """Say in one line that something unexpected happened and where the details are."""
+    from benchmark_tui.crash import write_crash_log
+
+    log = write_crash_log(err, context=f"benchmark-tui {' '.join(args)}")
+    where = f"; the details are in {log}" if log else ""
+    print(
+        f"benchmark-tui: something unexpected went wrong ({type(err).__name__}){where}. "
+        "Files are written whole or not at all, so none is half written; please report it.",
+        file=sys.stderr,
+    )
+    return EXIT_UNEXPECTED
 
 
 def _never_fail_on_unencodable_text() -> None:
@@ -211,9 +237,11 @@ def _expand(paths: list[Path]) -> list[Path | BenchmarkError]:
                     if entry.name.endswith(".yaml") and not entry.name.startswith(".")
                 )
         except OSError as err:
+            from benchmark_tui.paths import os_problem
+
             expanded.append(
                 BenchmarkError(
-                    f"{path}: cannot open this folder ({err.strerror or err}) — check that you "
+                    f"{path}: cannot open this folder ({os_problem(err)}) — check that you "
                     "may read it, or give the files in it one by one",
                     title="Folder cannot be read",
                 )
@@ -265,7 +293,9 @@ def _verdict(path: Path, framework: Framework) -> _Verdict:
     except BenchmarkError as err:
         return False, "", err.message
     except OSError as err:  # the file system refused even to look (a name too long …)
-        return False, "", f"{path}: cannot read the file ({err.strerror or err}) — check the path"
+        from benchmark_tui.paths import os_problem
+
+        return False, "", f"{path}: cannot read the file ({os_problem(err)}) — check the path"
     if isinstance(checked, FrameworkModel):
         return (
             True,
@@ -288,16 +318,16 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         loaded = read_session(args.session, framework)
     except OSError as err:  # the file system refused even to look (a folder we may not enter)
+        from benchmark_tui.paths import os_problem
+
         raise BenchmarkError(
-            f"{args.session}: cannot read the file ({err.strerror or err}) — check the path, "
+            f"{args.session}: cannot read the file ({os_problem(err)}) — check the path, "
             "and that you may open the folder it is in",
             title="Session cannot be read",
         ) from err
     for notice in loaded.notices:
         print(f"note: {notice}", file=sys.stderr)  # stderr, so stdout is only the result
-    target = args.output or default_report_path(
-        loaded.session, args.session, handout=args.handout
-    )
+    target = args.output or default_report_path(loaded.session, args.session, handout=args.handout)
     previous, without_previous = None, ""
     if loaded.session.previous is not None:
         from benchmark_tui.cycle import load_previous
@@ -327,10 +357,14 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_app(args: argparse.Namespace) -> int:
     """Start the workshop app."""
+    from benchmark_tui.errors import FileProblem
+    from benchmark_tui.paths import check_folder
     from benchmark_tui.store import load_framework
 
     framework_path = args.framework
     load_framework(framework_path)  # a broken framework is reported here, before the screen
+    if args.sessions_dir is not None:  # may not exist yet (made with the first session)
+        check_folder(args.sessions_dir, FileProblem, what="sessions folder")
     from benchmark_tui.tui.app import BenchmarkApp
 
     with warnings.catch_warnings():

@@ -11,8 +11,10 @@ import argparse
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 from benchmark_tui.cli import EXIT_BAD_INPUT, EXIT_OK, _add_framework_option
+from benchmark_tui.errors import FileProblem, SessionFileError
 
 
 def run(command: str, argv: list[str]) -> int:
@@ -48,30 +50,55 @@ def _restore_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "version",
         metavar="VERSION",
-        help="the number shown by 'benchmark-tui versions' (1 = newest) or the version's "
-        "file name",
+        help="the number shown by 'benchmark-tui versions' (1 = newest) or the version's file name",
     )
     _add_framework_option(parser)
     return parser
 
 
 def run_versions(args: argparse.Namespace) -> int:
-    """Print the earlier versions of a session, newest first."""
+    """Print the earlier versions of a session, newest first.
+
+    They are listed however the session file is: missing or damaged, the versions are still
+    there to be put back (each is then described without a comparison with now).
+    """
     from datetime import datetime
 
+    from benchmark_tui.paths import exists
     from benchmark_tui.store import load_framework, read_session
-    from benchmark_tui.versions import describe, list_versions, versions_folder, when_label
+    from benchmark_tui.versions import (
+        describe,
+        history_problem,
+        list_versions,
+        versions_folder,
+        when_label,
+    )
 
     framework = load_framework(args.framework)
-    now = read_session(args.session, framework).session
+    _look_at_session(args.session)
+    folder = versions_folder(args.session)
     found = list_versions(args.session)
+    try:
+        now = read_session(args.session, framework).session
+    except SessionFileError as err:
+        if not found:
+            raise
+        now = None
+        print(
+            f"note: the session file cannot be read now ({err.message}); its earlier versions "
+            "are listed without a comparison with it",
+            file=sys.stderr,
+        )
+    problem = history_problem(args.session) if exists(folder) or now is not None else ""
+    if problem:
+        print(f"note: {problem}", file=sys.stderr)
     if not found:
         print(
             f"No earlier versions of {args.session} yet: one is kept each time the app saves "
             "a change to it."
         )
         return EXIT_OK
-    print(f"Earlier versions of {args.session} (in {versions_folder(args.session)}), newest first:")
+    print(f"Earlier versions of {args.session} (in {folder}), newest first:")
     today = datetime.now()
     for number, version in enumerate(found, start=1):
         print(f"{number:>4}  {when_label(version.saved, today)}")
@@ -89,20 +116,52 @@ def run_restore(args: argparse.Namespace) -> int:
     from benchmark_tui.versions import find_version, restore_file, when_label
 
     framework = load_framework(args.framework)
+    _look_at_session(args.session)
     version = find_version(args.session, args.version)
     if version is None:
+        wanted = args.version if len(args.version) <= 24 else f"{args.version[:20]}…"
         print(
-            f"benchmark-tui: {args.session} has no earlier version {args.version!r} — "
+            f"benchmark-tui: {args.session} has no earlier version {wanted!r} — "
             f"list them with: benchmark-tui versions {args.session}",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    restore_file(args.session, version, framework)
+    replaced = restore_file(args.session, version, framework)
+    kept = (
+        f"The version it replaced is kept: benchmark-tui versions {args.session}"
+        if replaced
+        else "There was no session file to keep."
+    )
     print(
         f"Restored {args.session} to the version of {when_label(version.saved, datetime.now())}. "
-        f"The version it replaced is kept: benchmark-tui versions {args.session}"
+        + kept
     )
     return EXIT_OK
+
+
+class _NotWritten(FileProblem):
+    """The name given for next year's session cannot be used."""
+
+    def __init__(self, path: Path | str, problem: str, hint: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("title", "Not written")
+        super().__init__(path, problem, hint, **kwargs)
+
+
+def _look_at_session(path: Path) -> None:
+    """Check a session's path can be looked at (it may be missing: versions can still be).
+
+    Raises:
+        SessionFileError: a name too long, a link loop, a folder that may not be opened.
+    """
+    import stat
+
+    from benchmark_tui.paths import look
+
+    found = look(path, SessionFileError, what="the session")
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise SessionFileError(
+            path, "this is a folder, not a file", "give the path of a .yaml file"
+        )
 
 
 def _next_parser() -> argparse.ArgumentParser:
@@ -136,6 +195,16 @@ def run_next(args: argparse.Namespace) -> int:
     from benchmark_tui.store import load_framework
 
     framework = load_framework(args.framework)
+    if args.output is not None:
+        from benchmark_tui.paths import check_new_file
+
+        check_new_file(
+            args.output,
+            _NotWritten,
+            suffix=".yaml",
+            what="a session file",
+            hint="choose another name with -o NEW.yaml (a session is never overwritten by 'next')",
+        )
     written, notices = start_next_file(args.session, framework, args.output)
     for notice in notices:
         print(notice, file=sys.stderr)  # stderr, so stdout is only the result
@@ -199,6 +268,12 @@ def _compare_parser() -> argparse.ArgumentParser:
         help="for --docx: a Word document (.docx) or template (.dotx) with your council's "
         "styles, header and logo (default: the template shipped with benchmark-tui)",
     )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="for --docx: replace OUT.docx even if it holds the findings of a session (a "
+        "session file, or a file open in the app, is never replaced)",
+    )
     _add_framework_option(parser)
     return parser
 
@@ -227,6 +302,26 @@ def _same_measure(pair: str) -> tuple[str, str]:
     return name.strip(), same.strip()
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse ``--csv`` and ``--docx`` targets before anything is read, printed or written."""
+    from benchmark_tui.outputs import check_output
+
+    if args.csv is not None:
+        check_output(args.csv, kind="the CSV", suffix=".csv", option="--csv", inputs=args.sessions)
+    if args.docx is not None:
+        from benchmark_tui.export.word import document_mark_of
+
+        check_output(
+            args.docx,
+            kind="the comparison report",
+            suffix=".docx",
+            option="--docx",
+            inputs=args.sessions,
+            replace=args.force,
+            others_document=lambda path: document_mark_of(path) is not None,
+        )
+
+
 def run_compare(args: argparse.Namespace) -> int:
     """Print the comparison of the sessions given (and write the CSV, if asked)."""
     from benchmark_tui.compare import compare_sessions, load_sessions, write_csv
@@ -234,6 +329,7 @@ def run_compare(args: argparse.Namespace) -> int:
     from benchmark_tui.store import load_framework
 
     framework = load_framework(args.framework)
+    _check_outputs(args)
     same = dict(_same_measure(pair) for pair in args.same_measure)
     comparison = compare_sessions(
         load_sessions(args.sessions, framework), framework, args.mode, same_measures=same

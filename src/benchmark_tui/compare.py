@@ -30,9 +30,12 @@ from typing import Literal
 from benchmark_tui.cycle import content_hash
 from benchmark_tui.errors import BenchmarkError
 from benchmark_tui.last_time import Change, PlanCompletion, plan_completion
+from benchmark_tui.locks import real_path
 from benchmark_tui.models import Framework, Measure, Session
 from benchmark_tui.models.evidence import Comparator, PeriodValue, StandingRead, same_name
 from benchmark_tui.models.periods import read_period
+from benchmark_tui.paths import os_problem
+from benchmark_tui.reading import read_regular_file
 
 Mode = Literal["over-time", "across"]
 
@@ -156,7 +159,7 @@ class Comparison:
         try:
             is_linked = (
                 before is not None
-                and content_hash(before.path.read_bytes()) == column.session.previous.hash
+                and content_hash(read_regular_file(before.path)) == column.session.previous.hash
             )
         except OSError:  # gone since it was read: count only what the review says
             is_linked = False
@@ -269,7 +272,7 @@ def compare_sessions(
         )
     seen: dict[Path, Path] = {}
     for path, _session in loaded:
-        resolved = path.resolve()
+        resolved = real_path(path)
         if resolved in seen:
             raise BenchmarkError(
                 f"{path}: given twice (as {seen[resolved]} and {path}) — give each session "
@@ -297,7 +300,7 @@ def load_sessions(paths: Sequence[Path], framework: Framework) -> list[tuple[Pat
         compare_sessions([], framework)  # says why
     seen: set[Path] = set()
     for path in paths:  # before reading anything, so the message is about the duplicate
-        resolved = path.resolve()
+        resolved = real_path(path)
         if resolved in seen:
             raise BenchmarkError(
                 f"{path}: given twice — give each session file once", title="Same file twice"
@@ -309,7 +312,7 @@ def load_sessions(paths: Sequence[Path], framework: Framework) -> list[tuple[Pat
             loaded.append((path, read_session(path, framework).session))
         except OSError as err:  # a folder we may not enter, a name too long …
             raise BenchmarkError(
-                f"{path}: cannot read the file ({err.strerror or err}) — check the path",
+                f"{path}: cannot read the file ({os_problem(err)}) — check the path",
                 title="Session cannot be read",
             ) from err
     return loaded
@@ -632,16 +635,14 @@ def write_csv(comparison: Comparison, target: Path, inputs: Sequence[Path] = ())
         inputs: the session files compared, which ``target`` must not be.
 
     Raises:
-        BenchmarkError: ``target`` is one of the sessions, or cannot be written.
+        BenchmarkError: ``target`` may not be written (the rules of
+            :func:`~benchmark_tui.outputs.check_output`: one of the sessions, a session file,
+            a file a window holds, not named ``.csv`` …), or cannot be written.
     """
     from benchmark_tui.files import explain_write_error, write_atomically
+    from benchmark_tui.outputs import check_output
 
-    for path in inputs:
-        if path.resolve() == target.resolve():
-            raise BenchmarkError(
-                f"{target}: this is one of the sessions compared — give the CSV another name",
-                title="CSV not written",
-            )
+    check_output(target, kind="the CSV", suffix=".csv", option="--csv", inputs=inputs)
     try:
         write_atomically(target, csv_text(comparison).encode("utf-8-sig"))
     except OSError as err:

@@ -20,7 +20,9 @@ import os
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 
+from benchmark_tui import paths
 from benchmark_tui.errors import SessionFileError
+from benchmark_tui.locks import real_path
 from benchmark_tui.models import (
     AreaRecord,
     Framework,
@@ -29,6 +31,7 @@ from benchmark_tui.models import (
     Session,
     Workshop,
 )
+from benchmark_tui.reading import read_regular_file
 
 __all__ = [
     "content_hash",
@@ -58,9 +61,9 @@ def content_hash(data: bytes) -> str:
 def _relative_name(target: Path, folder: Path) -> str:
     """``target`` as written relative to ``folder``, with ``/`` (absolute on another drive)."""
     try:
-        relative = os.path.relpath(target.resolve(), folder.resolve())
+        relative = os.path.relpath(real_path(target), real_path(folder))
     except ValueError:  # Windows: another drive has no relative path
-        return target.resolve().as_posix()
+        return real_path(target).as_posix()
     return PurePosixPath(*Path(relative).parts).as_posix()
 
 
@@ -115,7 +118,7 @@ def load_previous(session: Session, session_file: Path | str, framework: Framewo
         )
     named = f"its previous self-assessment ({link.dates_label}), {link.file}"
     try:
-        data = target.read_bytes()
+        data = read_regular_file(target)  # never waits on a named pipe put in its place
     except FileNotFoundError as err:
         raise SessionFileError(
             session_file,
@@ -127,7 +130,7 @@ def load_previous(session: Session, session_file: Path | str, framework: Framewo
     except OSError as err:
         raise SessionFileError(
             session_file,
-            f"{named}, cannot be read at {target} ({err.strerror or err})",
+            f"{named}, cannot be read at {target} ({paths.os_problem(err)})",
             "check that the file and its folder may be read",
             title="Previous self-assessment cannot be read",
         ) from err
@@ -251,7 +254,7 @@ def start_next_file(
     chosen = (
         Path(target) if target is not None else new_session_path(previous_file.parent, placeholder)
     )
-    if chosen.exists():
+    if paths.exists(chosen):
         raise SaveError(
             f"Not written: {chosen} exists already — choose another name with -o NEW.yaml "
             "(a session is never overwritten by 'next')",

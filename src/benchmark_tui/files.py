@@ -109,6 +109,14 @@ def name_too_long(path: Path) -> bool:
     return len(path.name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES
 
 
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder (never raises)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def explain_write_error(err: OSError, path: Path, *, what: str = "the file") -> str:
     """Say in plain words why ``path`` could not be written, and what to do.
 
@@ -130,6 +138,9 @@ def explain_write_error(err: OSError, path: Path, *, what: str = "the file") -> 
         )
     if err.errno == errno.ENOSPC:
         return f"the disk holding {folder} is full: free some space or choose another folder"
+    if err.errno == errno.ENOENT and _is_folder(folder):
+        # The folder is there, but takes no new files (/proc, a special file system).
+        return f"{folder} does not take new files ({err.strerror or err}): choose another folder"
     if err.errno == errno.ENOENT:
         return (
             f"the folder {folder} does not exist (was a USB stick removed?): "

@@ -44,6 +44,16 @@ _HINTS = {
     "less_than_equal": "use a smaller number",
     "greater_than_equal": "use a larger number",
 }
+_NUMBER = {
+    "int_type",
+    "int_parsing",
+    "int_from_float",
+    "less_than_equal",
+    "greater_than_equal",
+    "bool_type",
+    "string_type",
+}
+"""The problems of a value that should be a rating (0-4)."""
 _RATING_HINT = "use a whole number from 0 (Not at all) to 4 (Completely), or null if not yet rated"
 
 
@@ -78,8 +88,10 @@ def located(
             )
         elif etype == "missing":
             hint = f"add '{loc[-1]}:' here"
-        elif ("ratings" in loc and loc[-1] == "value") or "votes" in loc:
+        elif (("ratings" in loc and loc[-1] == "value") or "votes" in loc) and etype in _NUMBER:
             hint = _RATING_HINT
+        elif etype == "string_pattern_mismatch" and loc[-1] == "hash":
+            hint = "write sha256: followed by 64 lower-case hex digits, as benchmark-tui wrote it"
         else:
             hint = _HINTS.get(etype, "")
         problem = f"{where}: {message}" if where else message

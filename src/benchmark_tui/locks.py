@@ -25,8 +25,18 @@ LockOutcome = Literal["held", "busy", "unwritable"]
 
 
 def real_path(path: Path | str) -> Path:
-    """The file a path really names (symlinks and ``..`` resolved), absolute."""
-    return Path(os.path.realpath(Path(path).expanduser()))
+    """The file a path really names (symlinks and ``..`` resolved), absolute; never raises.
+
+    A link loop is left as it is (opening the file says so); ``~nobody`` with no such user is
+    left unexpanded; a name holding a NUL, which names nothing on disk, is only made absolute.
+    """
+    candidate = Path(path)
+    with contextlib.suppress(RuntimeError):  # "~someone" who is not a user here
+        candidate = candidate.expanduser()
+    try:
+        return Path(os.path.realpath(candidate))
+    except (OSError, ValueError):  # ValueError: an embedded NUL
+        return Path(os.path.abspath(candidate))
 
 
 def lock_path(path: Path) -> Path:
@@ -70,6 +80,13 @@ class SessionLock:
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
+            if not os.path.lexists(self.path):
+                # filelock retries when the lock file cannot even be made (a folder such as
+                # /proc that takes no new files): nobody holds it, it cannot be locked.
+                self.problem = FileNotFoundError(
+                    2, "no lock file can be made there", str(self.path)
+                )
+                return "unwritable"
             return "busy"
         except OSError as err:
             self.problem = err

@@ -11,12 +11,14 @@ changed, without reading it a second time).
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
 
 from benchmark_tui.errors import FileProblem
+from benchmark_tui.paths import hint_for, is_folder, os_problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A fully worked session is about 60 KB; anything this large is not one of our files."""
@@ -49,36 +51,25 @@ def read_bytes(path: Path, problem: ProblemFactory) -> bytes:
         problem: builds the error to raise (a FileProblem subclass).
     """
     try:
-        # O_NONBLOCK: opening a named pipe must not wait for a writer that never comes.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        data = read_regular_file(path)
     except FileNotFoundError as err:
         raise problem(path, "file not found", "check the path and the file name") from err
     except IsADirectoryError as err:
         raise _folder(path, problem) from err
+    except NotARegularFile as err:
+        raise problem(path, f"this is not a regular file ({err.strerror})", _GIVE_A_FILE) from err
     except PermissionError as err:
-        if path.is_dir():  # Windows reports a folder as "access denied"
+        if is_folder(path):  # Windows reports a folder as "access denied"
             raise _folder(path, problem) from err
         raise problem(
-            path, "you do not have permission to read this file", "check its permissions"
+            path,
+            "you may not read this file, or open the folder it is in (permission denied)",
+            "check its permissions and its folder's",
         ) from err
-    except OSError as err:
-        raise problem(path, f"cannot read the file ({err.strerror})", "check the path") from err
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise _folder(path, problem)
-        if not stat.S_ISREG(mode):
-            raise problem(
-                path,
-                "this is not a regular file (it is a device, a pipe or a socket)",
-                "give the path of a .yaml file",
-            )
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as err:
-        raise problem(path, f"cannot read the file ({err.strerror})", "check the path") from err
-    finally:
-        os.close(fd)
+    except (OSError, ValueError) as err:  # ValueError: a NUL in the name
+        if isinstance(err, OSError):
+            raise problem(path, f"cannot read the file: {os_problem(err)}", hint_for(err)) from err
+        raise problem(path, "the path holds a NUL character", "check the path") from err
     if len(data) > MAX_FILE_BYTES:
         raise problem(
             path,
@@ -86,6 +77,41 @@ def read_bytes(path: Path, problem: ProblemFactory) -> bytes:
             "this is not a benchmark-tui file; check you picked the right one",
         )
     return data
+
+
+_GIVE_A_FILE = "give the path of a .yaml file"
+
+
+class NotARegularFile(OSError):
+    """The path is a named pipe, a device or a socket: reading it could wait for ever."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(None, "it is a device, a pipe or a socket", str(path))
+
+
+def read_regular_file(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file (at most ``limit`` + 1 of them), never waiting on a pipe.
+
+    The file is opened without blocking (``O_NONBLOCK``, where the system has it: not on
+    Windows) and checked to be a regular file before a byte is read, so a named pipe or a
+    device put where a file was expected is refused at once instead of freezing the caller.
+
+    Raises:
+        NotARegularFile: a pipe, a device or a socket.
+        IsADirectoryError: a folder.
+        OSError: whatever else the system reported (FileNotFoundError when it is missing).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        if not stat.S_ISREG(mode):
+            raise NotARegularFile(path)
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read(limit + 1)
+    finally:
+        os.close(fd)
 
 
 def decode_text(data: bytes, path: Path, problem: ProblemFactory) -> str:
@@ -119,4 +145,4 @@ def decode_text(data: bytes, path: Path, problem: ProblemFactory) -> str:
 
 
 def _folder(path: Path, problem: ProblemFactory) -> FileProblem:
-    return problem(path, "this is a folder, not a file", "give the path of a .yaml file")
+    return problem(path, "this is a folder, not a file", _GIVE_A_FILE)

@@ -9,14 +9,15 @@ write and when.
 from __future__ import annotations
 
 import contextlib
-import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmark_tui import versions
+from benchmark_tui import paths, versions
 from benchmark_tui.errors import LockLost, NeedsConfirmation, SaveError
 from benchmark_tui.files import digest, explain_write_error, name_too_long, write_atomically
-from benchmark_tui.locks import SessionLock, held_elsewhere, real_path
+from benchmark_tui.locks import SessionLock, held_elsewhere, lock_path, real_path
+from benchmark_tui.reading import read_regular_file
 
 SAVE_A_COPY = "save a copy (Ctrl+P ▸ Save a copy as…)"
 
@@ -37,6 +38,9 @@ class SessionFile:
     """Why this window may not write the file, in a sentence ("" if it may)."""
     known: str | None = None
     """Digest of the content this window last read or wrote (None: no file was there)."""
+    history_problem: str = ""
+    """Why earlier versions are not being kept, in a sentence ("" while they are): found when
+    the file is claimed, then set by each attempt to keep one (the last attempt counts)."""
 
     @classmethod
     def claim(cls, path: Path, content: bytes | None) -> SessionFile:
@@ -56,13 +60,19 @@ class SessionFile:
                 "This session is open in another benchmark-tui window, so it is shown "
                 f"read-only here. Close the other window to edit it, or {SAVE_A_COPY}."
             )
+        elif outcome == "unwritable" and paths.is_folder(lock.path):
+            opened.read_only_reason = (
+                f"The lock file {lock.path.name} beside {path.name} has been replaced by a "
+                "folder, so this window cannot mark the session as its own. The session is "
+                f"shown read-only; remove that folder and open it again, or {SAVE_A_COPY}."
+            )
         elif outcome == "unwritable":
             opened.read_only_reason = (
                 f"The folder {opened.real_path.parent} cannot be written, so nothing could be "
                 f"saved there. The session is shown read-only; {SAVE_A_COPY} in a folder you "
                 "can write to, to carry on there."
             )
-        elif opened.real_path.exists() and not os.access(opened.real_path, os.W_OK):
+        elif _marked_read_only(opened.real_path):
             lock.release()
             opened.read_only_reason = (
                 f"{path.name} is marked read-only, so nothing can be saved to it: "
@@ -70,6 +80,7 @@ class SessionFile:
             )
         else:
             opened.lock = lock
+            opened.history_problem = versions.history_problem(opened.real_path)
         return opened
 
     @classmethod
@@ -83,22 +94,38 @@ class SessionFile:
             NeedsConfirmation: ``target`` exists and ``replace`` is False.
             SaveError: refused.
         """
+        if "\x00" in str(target):
+            raise SaveError(
+                "Not saved: a file name cannot hold a NUL character. Choose another name.",
+                title="Choose another name",
+            )
         if name_too_long(target):
             raise SaveError(
                 f"Not saved: {explain_write_error(OSError(), target)}.", title="Not saved"
+            )
+        found = paths.stat_of(target)
+        if found is not None and not stat.S_ISREG(found.st_mode):
+            kind = (
+                "a folder"
+                if stat.S_ISDIR(found.st_mode)
+                else "not a regular file (a pipe, a device)"
+            )
+            raise SaveError(
+                f"{target} is {kind}, so nothing is saved there. Choose a file name.",
+                title="Choose another name",
             )
         if real_path(target) == real_path(own):
             raise SaveError(
                 f"{target.name} is this session's own file. Choose a different name for the copy.",
                 title="Choose another name",
             )
-        if held_elsewhere(target):
+        if paths.exists(lock_path(target)) and held_elsewhere(target):
             raise SaveError(
                 f"{target.name} is open in another benchmark-tui window, so it is not replaced. "
                 "Choose a different name.",
                 title="Choose another name",
             )
-        if target.exists() and not replace:
+        if found is not None and not replace:
             raise NeedsConfirmation(
                 f"{target} already exists. Replace it with this session? "
                 "(Its present content is kept as an earlier version.)",
@@ -111,7 +138,7 @@ class SessionFile:
                 f"({lock.problem or 'another window has it'}). Choose another folder.",
                 title="Not saved",
             )
-        return cls(target, lock=lock)
+        return cls(target, lock=lock, history_problem=versions.history_problem(target))
 
     @property
     def real_path(self) -> Path:
@@ -119,9 +146,13 @@ class SessionFile:
         return real_path(self.path)
 
     def read(self) -> bytes | None:
-        """The file's bytes now (None if it is missing or cannot be read)."""
+        """The file's bytes now (None if it is missing, cannot be read or is not a file).
+
+        Never waits: a named pipe put in the file's place is not a file (it would block the
+        save, and then the quit, for ever).
+        """
         try:
-            return self.real_path.read_bytes()
+            return read_regular_file(self.real_path)
         except OSError:
             return None
 
@@ -139,10 +170,17 @@ class SessionFile:
                 is back.
             LockLost: another window took the lock while our lock file was missing.
         """
-        if not self.real_path.parent.is_dir():
+        if not paths.is_folder(self.real_path.parent):
             raise SaveError(
                 f"Not saved: {explain_write_error(FileNotFoundError(2, ''), self.real_path)}. "
                 "The team's work is kept in this window.",
+                title="Not saved",
+            )
+        if _marked_read_only(self.real_path):
+            raise SaveError(
+                f"Not saved: {self.path.name} has been made read-only since it was opened, so "
+                "it is not overwritten. Make it writable again (its properties) and saving "
+                f"resumes, or {SAVE_A_COPY}. The team's work is kept in this window.",
                 title="Not saved",
             )
         if self.lock is not None and not self.lock.still_held():
@@ -167,6 +205,11 @@ class SessionFile:
         try:
             versions.keep_version(self.real_path, content)
         except OSError as err:
+            folder = versions.versions_folder(self.real_path)
+            self.history_problem = versions.history_problem(self.real_path) or (
+                f"Earlier versions cannot be kept in {folder}: "
+                f"{explain_write_error(err, folder / 'version.yaml', what='a version')}."
+            )
             if not must:
                 return
             raise SaveError(
@@ -174,6 +217,7 @@ class SessionFile:
                 f"{explain_write_error(err, self.real_path)}",
                 title="Not changed",
             ) from err
+        self.history_problem = ""
 
     def write(self, content: bytes) -> None:
         """Write the file atomically and remember the content as ours.
@@ -197,3 +241,10 @@ class SessionFile:
             with contextlib.suppress(OSError):
                 self.lock.release()
             self.lock = None
+
+
+def _marked_read_only(path: Path) -> bool:
+    """Whether the file is marked read-only (its own mark, which binds root too; on Windows
+    the read-only attribute). A missing file is not."""
+    found = paths.stat_of(path)
+    return found is not None and not found.st_mode & stat.S_IWUSR

@@ -11,9 +11,12 @@ open session, :class:`benchmark_tui.workshop.OpenSession`.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -23,11 +26,19 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import ValidationError
 
-from benchmark_tui import reading, yamlio
+from benchmark_tui import paths, reading, yamlio
 from benchmark_tui.errors import FileProblem, FrameworkError, SaveError, SessionFileError
 from benchmark_tui.files import explain_write_error, write_atomically
 from benchmark_tui.located import key_node_at, located
-from benchmark_tui.models import SCHEMA_VERSION, Framework, Progress, Session, session_context
+from benchmark_tui.locks import real_path
+from benchmark_tui.models import (
+    SCHEMA_VERSION,
+    Framework,
+    Progress,
+    Session,
+    plain_error,
+    session_context,
+)
 
 SESSION_SUFFIX = ".yaml"
 SESSION_HEADER = (
@@ -79,7 +90,7 @@ def load_framework(path: Path | str | None = None) -> Framework:
     target = Path(path) if path is not None else bundled_framework_path()
     try:
         stat = target.stat()
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name (reading says so)
         stat = None
     key = (str(target.resolve()), stat.st_mtime_ns, stat.st_size) if stat else None
     if key is None:
@@ -159,7 +170,8 @@ def _session_from_data(path: Path, read: _ReadFile, framework: Framework) -> Loa
         raise SessionFileError(
             path,
             f"this session was written by a newer benchmark-tui "
-            f"(format {version}; this version reads format {SCHEMA_VERSION})",
+            f"(format {version if len(str(version)) <= 30 else 'much newer'}; this version reads "
+            f"format {SCHEMA_VERSION})",
             "update benchmark-tui to open it",
             line=node.start_mark.line + 1 if node else None,
         )
@@ -239,8 +251,7 @@ def render_session_data(data: dict[str, Any]) -> str:
         Session.model_validate(data)
     except ValidationError as err:
         raise SaveError(
-            f"Not saved: the session holds a value that cannot be stored ({err.errors()[0]['msg']}"
-            f" at {'.'.join(str(p) for p in err.errors()[0]['loc'])}). "
+            f"Not saved: the session holds a value that cannot be stored. {plain_error(err)} "
             "Your work is kept in memory; undo the last change and save again.",
             title="Not saved",
         ) from err
@@ -314,18 +325,69 @@ def summarise_session(path: Path, framework: Framework) -> SessionSummary:
 def list_sessions(folder: Path, framework: Framework) -> list[SessionSummary]:
     """Summarise every session file in a folder, most recently updated first.
 
-    Files that cannot be read are listed too, with their problem, rather than hidden.
+    Files that cannot be read are listed too, with their problem, rather than hidden. A
+    folder not made yet holds no sessions.
+
+    Raises:
+        FileProblem: the folder is there but cannot be listed (a folder that may not be
+            opened, a file or a link loop where the folder should be, a name too long), so
+            the list would wrongly say there are no sessions yet.
     """
-    if not folder.is_dir():
+    if not paths.check_folder(folder, _FolderProblem, what="sessions folder"):
         return []
-    summaries = [
-        summarise_session(path, framework)
-        for path in sorted(folder.glob(f"*{SESSION_SUFFIX}"))
-        if not path.name.startswith(".")
-    ]
+    try:
+        names = sorted(
+            entry.name
+            for entry in os.scandir(folder)
+            if entry.name.endswith(SESSION_SUFFIX) and not entry.name.startswith(".")
+        )
+    except OSError as err:
+        raise _FolderProblem(
+            folder, f"cannot list this sessions folder: {paths.os_problem(err)}", ""
+        ) from err
+    summaries = [summarise_session(folder / name, framework) for name in names]
     oldest = datetime.min.replace(tzinfo=UTC)
     summaries.sort(key=lambda s: s.updated or oldest, reverse=True)
     return summaries
+
+
+class _FolderProblem(FileProblem):
+    """The sessions folder cannot be listed (said with its path, and what to do)."""
+
+    def __init__(self, path: Path | str, problem: str, hint: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("title", "The sessions folder cannot be read")
+        super().__init__(
+            path,
+            problem,
+            hint or "check that you may open it, or choose another folder (--sessions-dir)",
+            **kwargs,
+        )
+
+
+def recent_sessions(
+    recent: Iterable[Path | str], framework: Framework, *, listed: Iterable[Path] = ()
+) -> list[SessionSummary]:
+    """The recently opened sessions that are still there and still sessions, in order.
+
+    The start screen lists them beside the sessions folder. It never raises: a file since
+    deleted, moved behind a folder that may not be opened, replaced by a link loop or by
+    anything but a session is left out, as is one already ``listed`` (any spelling of it).
+    """
+    seen = {real_path(path) for path in listed}
+    found: list[SessionSummary] = []
+    for entry in recent:
+        path = Path(entry)
+        if path.name.startswith("."):
+            continue
+        real = real_path(path)
+        kind = paths.stat_of(path)
+        if real in seen or kind is None or not stat.S_ISREG(kind.st_mode):
+            continue
+        seen.add(real)
+        summary = summarise_session(path, framework)
+        if summary.problem is None:  # not (or no longer) a session: not worth listing
+            found.append(summary)
+    return found
 
 
 def slugify(text: str) -> str:
@@ -341,7 +403,7 @@ def new_session_path(folder: Path, session: Session) -> Path:
     base = f"{slugify(session.service.name)}-{day.isoformat()}"
     candidate = folder / f"{base}{SESSION_SUFFIX}"
     n = 2
-    while candidate.exists():
+    while paths.exists(candidate):
         candidate = folder / f"{base}-{n}{SESSION_SUFFIX}"
         n += 1
     return candidate

@@ -21,15 +21,17 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from benchmark_tui import changes
+from benchmark_tui import changes, paths
 from benchmark_tui.errors import BenchmarkError, SaveError
 from benchmark_tui.files import explain_write_error, write_atomically
 from benchmark_tui.locks import SessionLock, real_path
 from benchmark_tui.models import Framework, Session
+from benchmark_tui.reading import read_regular_file
 from benchmark_tui.store import read_session
 
 VERSIONS_SUFFIX = ".versions"
@@ -37,6 +39,7 @@ KEEP_NEWEST = 20
 MAX_VERSIONS = 300
 MAX_BYTES = 100 * 1024 * 1024
 _STAMP = "%Y-%m-%d_%H-%M-%S"
+_NUMBER = re.compile(r"[0-9]{1,6}")
 _NAME = re.compile(r"(\d{4}-\d\d-\d\d_\d\d-\d\d-\d\d)(?:-(\d+))?\.yaml")
 
 
@@ -56,15 +59,51 @@ class Version:
 
 
 def versions_folder(session_path: Path) -> Path:
-    """The folder beside a session that holds its earlier versions."""
-    return session_path.with_name(session_path.name + VERSIONS_SUFFIX)
+    """The folder beside a session that holds its earlier versions.
+
+    Beside the real file: a session opened through a symbolic link keeps its history where
+    the file really is, and any spelling of its path finds it there.
+    """
+    real = real_path(session_path)
+    return real.parent / (real.name + VERSIONS_SUFFIX)
+
+
+def history_problem(session_path: Path) -> str:
+    """Why earlier versions of a session cannot be kept or read, in a sentence ("" if they can).
+
+    Looks without writing: the versions folder (or, before the first version, the folder it
+    would be made in) must be a folder this process may list and write.
+    """
+    folder = versions_folder(session_path)
+    cannot = f"Earlier versions cannot be kept in {folder}"
+    found = paths.stat_of(folder)
+    if found is None and paths.exists(folder):
+        return f"{cannot}: it is a link to nothing. Remove it, and versions are kept again."
+    if found is not None and not stat.S_ISDIR(found.st_mode):
+        return (
+            f"{cannot}: a file of that name is in the way. Move it elsewhere, and versions are "
+            "kept again."
+        )
+    where = folder if found is not None else folder.parent
+    if not os.access(where, os.W_OK | os.X_OK):
+        return (
+            f"{cannot}: {where} cannot be written (read-only, or no permission). The session "
+            "itself is saved; ask for write access to keep its history."
+        )
+    if found is not None:
+        try:
+            with os.scandir(folder):
+                pass
+        except OSError as err:
+            return f"Earlier versions in {folder} cannot be read: {paths.os_problem(err)}."
+    return ""
 
 
 def list_versions(session_path: Path) -> list[Version]:
     """The earlier versions of a session, newest first (none if there is no history)."""
     folder = versions_folder(session_path)
     found: list[Version] = []
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, ValueError):  # ValueError: a NUL in the name
         for entry in os.scandir(folder):
             match = _NAME.fullmatch(entry.name)
             if match is None or not entry.is_file():
@@ -90,13 +129,17 @@ def keep_version(session_path: Path, data: bytes, *, now: datetime | None = None
     folder = versions_folder(session_path)
     newest = next(iter(list_versions(session_path)), None)
     with contextlib.suppress(OSError):
-        if newest is not None and newest.size == len(data) and newest.path.read_bytes() == data:
+        if (
+            newest is not None
+            and newest.size == len(data)
+            and read_regular_file(newest.path) == data
+        ):
             return newest.path  # kept already (e.g. a restore keeps it, then saves)
     folder.mkdir(exist_ok=True)
     base = when.strftime(_STAMP)
     target = folder / f"{base}.yaml"
     n = 1
-    while target.exists():
+    while paths.exists(target):
         target = folder / f"{base}-{n}.yaml"
         n += 1
     write_atomically(target, data)
@@ -153,7 +196,9 @@ def prune(session_path: Path, *, now: datetime | None = None) -> list[Path]:
 def find_version(session_path: Path, wanted: str) -> Version | None:
     """A version by its number in :func:`list_versions` (1 = newest) or its file name."""
     versions = list_versions(session_path)
-    if wanted.isdigit() and 1 <= int(wanted) <= len(versions):
+    # The digits 0-9 only ("²" and "٣" are digits to str.isdigit, not to int), and few of
+    # them (int() of 5,000 digits is refused by Python itself).
+    if _NUMBER.fullmatch(wanted) and 1 <= int(wanted) <= len(versions):
         return versions[int(wanted) - 1]
     name = Path(wanted).name
     for version in versions:
@@ -170,24 +215,38 @@ def when_label(saved: datetime, today: datetime) -> str:
     return f"{day} {local:%H:%M:%S}"
 
 
-def describe(version: Version, now: Session, framework: Framework) -> str:
-    """One line about a version: its progress and how it differs from the session now."""
+def describe(version: Version, now: Session | None, framework: Framework) -> str:
+    """One line about a version: its progress and how it differs from the session now.
+
+    Args:
+        version: the version.
+        now: the session as it is now; None when the file is missing or damaged (the
+            version is then described on its own).
+        framework: the framework both are read against.
+    """
     try:
         then = read_session(version.path, framework).session
     except BenchmarkError:
         return "cannot be read (damaged): it cannot be restored"
     progress = then.progress(framework)
+    if now is None:
+        return f"{progress.label}; last changed {when_label(then.updated, datetime.now())}"
     differences = changes.changes(then, now, framework)
     if not differences:
         return f"{progress.label}; the same as now"
     return f"{progress.label}; since then: {changes.summary(differences)}"
 
 
-def restore_file(path: Path | str, version: Version, framework: Framework) -> None:
+def restore_file(path: Path | str, version: Version, framework: Framework) -> bool:
     """Put an earlier version back as the session file, outside the app.
 
-    The version is checked first; the file's present content is kept as a version; the
-    version's bytes are written exactly as they were kept.
+    The version is checked first; the file's present content, if there is a file (damaged
+    or not), is kept as a version; the version's bytes are written exactly as they were kept.
+    A missing session file is written anew; a session reached through a symbolic link is
+    restored where it really is.
+
+    Returns:
+        Whether there was a session file, now kept as a version.
 
     Raises:
         SessionFileError: the version is not a valid session.
@@ -204,10 +263,13 @@ def restore_file(path: Path | str, version: Version, framework: Framework) -> No
         )
     target = real_path(path)
     try:
-        current = target.read_bytes() if target.is_file() else None
+        try:
+            current: bytes | None = read_regular_file(target)
+        except FileNotFoundError:
+            current = None
         if current is not None:
             keep_version(target, current)
-        write_atomically(target, version.path.read_bytes())
+        write_atomically(target, read_regular_file(version.path))
     except OSError as err:
         raise SaveError(
             f"Not restored: {explain_write_error(err, target, what='the session')}.",
@@ -215,3 +277,4 @@ def restore_file(path: Path | str, version: Version, framework: Framework) -> No
         ) from err
     finally:
         lock.release()
+    return current is not None

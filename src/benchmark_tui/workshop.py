@@ -343,6 +343,15 @@ class OpenSession:
         """Earlier versions of this session, newest first."""
         return versions.list_versions(self.real_path)
 
+    @property
+    def history_problem(self) -> str:
+        """Why earlier versions are not being kept, with where ("" while they are).
+
+        Found when the session is opened and updated by every save that tries to keep one,
+        so the header and the versions screen can say it as long as it is true.
+        """
+        return self.file.history_problem
+
     def restore(self, version: Version) -> str:
         """Make an earlier version the current one (the current one is kept as a version).
 

@@ -62,6 +62,14 @@ seconds, so the count is bounded as the file is read.
 """
 
 _TOO_MANY_DIGITS = "this number is too long to read"
+_CANNOT_READ = "this value cannot be read"
+_INT = "tag:yaml.org,2002:int"
+_UNREADABLE = {
+    _INT: f"{_CANNOT_READ} as a whole number",
+    "tag:yaml.org,2002:float": f"{_CANNOT_READ} as a number",
+    "tag:yaml.org,2002:timestamp": "this date does not exist",
+}
+"""What a value that PyYAML recognised by its tag but could not build is, in words."""
 
 
 class _DuplicateKey(yaml.MarkedYAMLError):
@@ -76,12 +84,12 @@ class _Loader(_BaseLoader):
             return super().construct_object(node, deep=deep)
         except (ValueError, OverflowError, TypeError) as err:
             # e.g. the date 2026-02-30, or an integer with 10,000 digits (whose message
-            # suggests sys.set_int_max_str_digits(), which is no help to the reader)
-            what = (
-                f"{_TOO_MANY_DIGITS} (more than {sys.get_int_max_str_digits():,} digits)"
-                if node.tag == "tag:yaml.org,2002:int" and "digits" in str(err)
-                else f"this value cannot be read ({err})"
-            )
+            # suggests sys.set_int_max_str_digits(), which is no help to the reader). Python's
+            # own words ("invalid literal for int() with base 10") are not shown.
+            if node.tag == _INT and "digits" in str(err):
+                what = f"{_TOO_MANY_DIGITS} (more than {sys.get_int_max_str_digits():,} digits)"
+            else:
+                what = _UNREADABLE.get(str(node.tag), _CANNOT_READ)
             raise yaml.constructor.ConstructorError(None, None, what, node.start_mark) from err
         except (LookupError, AttributeError) as err:
             # PyYAML's constructors fail this way on an explicit tag over text they cannot
@@ -145,10 +153,12 @@ def parse(text: str, path: Path, problem: ProblemFactory) -> tuple[Any, Node | N
             hint = "keep one of them (the other would be silently ignored)"
         elif what.startswith(_TOO_MANY_DIGITS):
             hint = "write a shorter number, or put it in quotes to keep it as text"
-        elif what.startswith("this value cannot be read as"):
+        elif what == _UNREADABLE["tag:yaml.org,2002:timestamp"]:
+            hint = "correct the date (dates are written YYYY-MM-DD), or put it in quotes"
+        elif what.startswith(f"{_CANNOT_READ} as !!"):
             hint = "correct the value, or remove the tag in front of it"
-        elif what.startswith("this value cannot be read"):
-            hint = "correct the value (dates are written YYYY-MM-DD)"
+        elif what.startswith(_CANNOT_READ):
+            hint = "correct the value, or put it in quotes to keep it as text"
         else:
             hint = "check the indentation and quoting on this line or the one before"
         raise problem(
@@ -308,6 +318,39 @@ class _PyDumper(yaml.SafeDumper):
     """
 
     ignore_aliases = _Dumper.ignore_aliases
+
+    def write_double_quoted(self, text: str, split: bool = True) -> None:
+        """PyYAML's own double quotes, with emoji written as themselves.
+
+        Text that only double quotes can hold (a space before a line break, a NEL) is written
+        this way, and PyYAML escapes every character beyond the Basic Multilingual Plane in
+        it. YAML allows them as they are, so each such escape is written as its character.
+        """
+        stream = self.stream
+        self.stream = _AstralAsItself(stream)
+        try:
+            super().write_double_quoted(text, split)
+        finally:
+            self.stream = stream
+
+
+class _AstralAsItself:
+    """A stream for PyYAML's double-quoted writer that turns its ``\\UXXXXXXXX`` escapes back
+    into characters.
+
+    The writer writes each escape on its own (and a backslash of the text always as ``\\\\``),
+    so a write that is exactly ``\\U`` and eight hex digits is one escaped character.
+    """
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, data: str) -> None:
+        if len(data) == 10 and data.startswith("\\U"):
+            code = int(data[2:], 16)
+            if 0x10000 <= code < 0x10FFFF:  # the range PyYAML's reader takes as printable
+                data = chr(code)
+        self.stream.write(data)
 
 
 def _represent_str(dumper: Any, data: str) -> yaml.ScalarNode:

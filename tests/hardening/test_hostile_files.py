@@ -299,7 +299,7 @@ CASES: dict[str, Case] = {
     "an impossible date": Case(
         lambda m, k: (m + "workshop:\n  dates: [2026-02-30]\n").encode(),
         20,
-        "cannot be read",
+        "this date does not exist",
     ),
     "!!bool over other text": Case(text("x: !!bool maybe\n"), 1, "cannot be read as !!bool"),
     "!!int over nothing": Case(text('x: !!int ""\n'), 1, "cannot be read as !!int"),
@@ -313,10 +313,10 @@ CASES: dict[str, Case] = {
         edit("schema_version: 1", "schema_version: 2"), 1, "newer benchmark-tui", ("session",)
     ),
     "schema_version 0 is not from the future": Case(
-        edit("schema_version: 1", "schema_version: 0"), 1, "Input should be 1", ("session",)
+        edit("schema_version: 1", "schema_version: 0"), 1, "must be 1", ("session",)
     ),
     "schema_version as text": Case(
-        edit("schema_version: 1", "schema_version: one"), 1, "Input should be 1", ("session",)
+        edit("schema_version: 1", "schema_version: one"), 1, "must be 1", ("session",)
     ),
     # --- frameworks that are not the Benchmarking Framework ---------------------------------
     "framework with 9 characteristics": Case(

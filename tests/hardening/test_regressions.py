@@ -44,7 +44,7 @@ def test_schema_version_zero_is_not_called_newer(version, minimal_text, tmp_path
         load_session(path, framework)
     assert_located(caught.value.message, path, 1)
     assert "newer" not in caught.value.message
-    assert "schema_version: Input should be 1" in caught.value.message
+    assert "schema_version: must be 1, the session file format" in caught.value.message
 
 
 @pytest.mark.parametrize("version", ["2", "10000000000000000000000"])
@@ -68,13 +68,14 @@ def test_a_session_from_the_future_asks_for_an_update(version, minimal_text, tmp
             "  name: Testshire Libraries",
             "  name: " + "x" * 300,
             7,
-            "service.name: String should have at most 200 characters — shorten it",
+            "service.name: is too long: 300 characters, and a name holds at most 200 characters — "
+            "shorten it",
         ),
         (
             "    state: in-progress",
             "    state: in-progress\n    strengths:\n    - '   '",
             12,
-            "strengths.0: String should have at least 1 character — write some text, or delete",
+            "strengths.0: is empty — write some text, or delete",
         ),
     ],
     ids=["too long", "blank item"],

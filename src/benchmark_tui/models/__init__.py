@@ -23,6 +23,7 @@ from benchmark_tui.models.common import (
     GOVERNANCE_LABELS,
     ID_PATTERN,
     MAX_ITEMS,
+    MAX_NAME,
     MAX_TEXT,
     SCHEMA_VERSION,
     SCOPE_LABELS,
@@ -48,6 +49,7 @@ from benchmark_tui.models.common import (
     clean_line,
     clean_text,
     day_label,
+    plain_error,
 )
 from benchmark_tui.models.framework import (
     EXPECTED_AREAS,
@@ -165,6 +167,7 @@ __all__ = [
     "ItemId",
     "Line",
     "MAX_ITEMS",
+    "MAX_NAME",
     "MAX_TEXT",
     "MatrixElement",
     "Measure",
@@ -214,6 +217,7 @@ __all__ = [
     "median_label",
     "minutes_label",
     "parse_round",
+    "plain_error",
     "project_finish",
     "session_context",
     "tally_label",

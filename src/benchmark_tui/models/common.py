@@ -12,11 +12,14 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     StringConstraints,
+    ValidationError,
 )
+from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION: Literal[1] = 1
 """The session file format this code reads and writes."""
@@ -29,6 +32,8 @@ MAX_TEXT = 20_000
 """Longest text one field may hold: several pages, far beyond any flipchart."""
 MAX_ITEMS = 200
 """Most items one list may hold; a bound so absurd files fail fast and clearly."""
+MAX_NAME = 200
+"""Longest name (a person, a library, a role, an owner) one field may hold."""
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -55,11 +60,32 @@ def clean_text(value: Any) -> Any:
     return unicodedata.normalize("NFC", _CONTROL.sub("", value))
 
 
-# The length constraints come before the cleaning validator so that they apply to the string
-# (pydantic then says "at most 200 characters", not "at most 200 items"); the validator still
-# runs first, so lengths are measured after cleaning.
-Text = Annotated[str, StringConstraints(max_length=MAX_TEXT), BeforeValidator(clean_text)]
-"""Free text; may be empty."""
+def _bounded(limit: int, what: str, *, required: bool = False) -> AfterValidator:
+    """Check a text's length (after cleaning) and say plainly what is wrong.
+
+    Args:
+        limit: the most characters it may hold.
+        what: what it is, for the message ("a text", "a name").
+        required: whether it must hold something.
+    """
+
+    def check(value: str) -> str:
+        if required and not value:
+            raise PydanticCustomError("string_too_short", "is empty")
+        if len(value) > limit:
+            raise PydanticCustomError(
+                "string_too_long",
+                f"is too long: {len(value):,} characters, and {what} holds at most "
+                f"{limit:,} characters",
+                {"max_length": limit},
+            )
+        return value
+
+    return AfterValidator(check)
+
+
+Text = Annotated[str, _bounded(MAX_TEXT, "a text"), BeforeValidator(clean_text)]
+"""Free text; may be empty (at most :data:`MAX_TEXT` characters, after cleaning)."""
 
 
 def clean_line(value: Any) -> Any:
@@ -68,14 +94,12 @@ def clean_line(value: Any) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-Line = Annotated[
-    str, StringConstraints(min_length=1, max_length=MAX_TEXT), BeforeValidator(clean_line)
-]
+Line = Annotated[str, _bounded(MAX_TEXT, "a text", required=True), BeforeValidator(clean_line)]
 """A non-empty item of a list (a strength, an approach, a bullet)."""
-Name = Annotated[str, StringConstraints(max_length=200), BeforeValidator(clean_line)]
-"""A short name (a person, a library, a role); may be empty."""
+Name = Annotated[str, _bounded(MAX_NAME, "a name"), BeforeValidator(clean_line)]
+"""A short name (a person, a library, a role); may be empty (at most :data:`MAX_NAME`)."""
 RequiredName = Annotated[
-    str, StringConstraints(min_length=1, max_length=200), BeforeValidator(clean_line)
+    str, _bounded(MAX_NAME, "a name", required=True), BeforeValidator(clean_line)
 ]
 """A short name that must be given (the service, a team member)."""
 
@@ -119,6 +143,7 @@ GOVERNANCE_LABELS: dict[str, str] = {
     "other": "Other",
 }
 
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, coerce_numbers_to_str=True)
 
@@ -129,3 +154,40 @@ def day_label(when: date, *, short: bool = False) -> str:
     Not ``strftime("%-d")``: that flag is glibc's, and Windows rejects it with ValueError.
     """
     return f"{when.day} {when:%b %Y}" if short else f"{when.day} {when:%B %Y}"
+
+
+def plain_error(err: ValidationError) -> str:
+    """What a validation error says is wrong, in sentences for the wall.
+
+    Only the field names and the messages: no pydantic jargon, no link, no value typed (a
+    value may be a masked vote), no Python type names. For a file, the store locates the
+    problem at its line instead (:mod:`benchmark_tui.located`).
+    """
+    details = err.errors(include_url=False, include_input=False, include_context=True)
+    sentences = [_plain_detail(detail) for detail in details[:3]]
+    if len(details) > 3:
+        sentences.append(f"… and {len(details) - 3} more problems.")
+    return " ".join(sentences)
+
+
+_FIELD = re.compile(r"[a-z_]+")
+
+
+def _plain_detail(detail: Any) -> str:
+    """One problem of a validation error as a sentence."""
+    where = " ".join(
+        str(part).replace("_", " ")
+        for part in detail["loc"]
+        if isinstance(part, str) and _FIELD.fullmatch(part)  # field names, never a key typed
+    )
+    context = detail.get("ctx") or {}
+    if detail["type"] == "too_long" and "max_length" in context:
+        message = f"has too many items: a list holds at most {context['max_length']:,} items"
+    elif detail["type"] == "string_too_short":
+        message = "is empty: write some text, or delete the item"
+    elif detail["type"] == "too_short" and "min_length" in context:
+        message = f"needs at least {context['min_length']:,} items"
+    else:
+        message = str(detail["msg"]).removeprefix("Value error, ")
+    sentence = f"{where}: {message}" if where else message
+    return sentence[:1].upper() + sentence[1:].rstrip(".") + "."

@@ -7,6 +7,7 @@ the app is open; it is not a team edit (no undo step, no version of its own).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any
@@ -19,6 +20,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from benchmark_tui.models.common import MAX_ITEMS, _Record
 from benchmark_tui.models.records import ItemId
@@ -34,11 +36,27 @@ SLEEP_GAP = 300.0
 asleep (the app looks every second): that gap is not counted."""
 
 
-def _time_of_day(value: Any) -> Any:
-    """``09:30`` as YAML reads it unquoted (base 60: 570) is half past nine too."""
+_HH_MM = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9]))?")
+"""``09:30``, ``9:30`` or ``09:30:00``, in the digits 0-9."""
+
+
+def _time_of_day(value: Any) -> time:
+    """A time of day as the file may hold it, and nothing else.
+
+    ``09:30`` written unquoted is read by YAML as a number in base 60 (570): half past nine
+    too. A time with a UTC offset, a date and time, a fraction (``9.5``) or a true/false is
+    refused here, at its line, rather than compared with a plain time later (a TypeError).
+    """
+    if isinstance(value, time) and value.tzinfo is None:
+        return value
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
         return time(value // 60, value % 60)
-    return value
+    if isinstance(value, str) and (found := _HH_MM.fullmatch(value.strip())):
+        hours, minutes, seconds = found.groups()
+        return time(int(hours), int(minutes), int(seconds or 0))
+    raise PydanticCustomError(
+        "time_of_day", "is not a time of day: write it as HH:MM in quotes, e.g. '09:30'"
+    )
 
 
 TimeOfDay = Annotated[
@@ -233,12 +251,29 @@ def project_finish(
     return Projection(last + timedelta(minutes=remaining), len(days), over=round(remaining))
 
 
+STALL_LOOKS = 5.0
+"""A gap between two looks this many times the usual one (and at least :data:`STALL_SECONDS`)
+means the app was not running: suspended (Ctrl+Z, SIGSTOP) or asleep. It is not counted."""
+STALL_SECONDS = 5.0
+CLOCKS_DISAGREE = 2.0
+"""Seconds by which the wall clock and the monotonic clock may differ over one gap before it is
+taken as a sleep (or the wall clock being set) and not counted."""
+
+
 @dataclass
 class Stopwatch:
     """Counts the seconds spent on the item on screen, from a monotonic clock.
 
     It holds what is not yet in the session (:attr:`pending`); the app moves it there with
     :meth:`take` when the team moves on, pauses, and about once a minute.
+
+    Only time the app was running is counted. The app looks every second, so a look long after
+    the last one (many times the usual gap) means the app was not running in between: the
+    process was suspended (Ctrl+Z in the terminal) or the computer slept. The monotonic clock
+    runs on through a suspension, so it cannot tell one; the rhythm of the looks can. Where the
+    caller also gives the wall clock, a gap over which the two clocks disagree (the monotonic
+    clock stops in a sleep on some systems; the wall clock may be set) is not counted either.
+    The clocks are the caller's, so tests inject them.
     """
 
     item: str | None = None
@@ -248,14 +283,37 @@ class Stopwatch:
     """Seconds counted for :attr:`item` and not yet taken."""
     last: float | None = None
     """When the clock was last looked at (monotonic seconds)."""
+    last_wall: float | None = None
+    """The wall clock at the last look, when the caller gives it (seconds since the epoch)."""
+    rhythm: float | None = None
+    """The usual gap between two looks (the last one taken as the app running)."""
 
-    def look(self, now: float) -> None:
-        """Count the time since the last look (unless paused, or the computer slept)."""
-        if self.item is not None and not self.paused and self.last is not None:
+    def look(self, now: float, wall: float | None = None) -> None:
+        """Count the time since the last look (unless paused, or the app was not running).
+
+        Args:
+            now: the monotonic clock, in seconds.
+            wall: the wall clock (``time.time()``), if the caller has it: a gap over which it
+                moved differently from ``now`` is not counted.
+        """
+        if self.last is not None:
             gap = now - self.last
-            if 0 <= gap <= SLEEP_GAP:
-                self.pending += gap
+            if gap > 0 and self._was_running(gap, wall):
+                self.rhythm = gap
+                if self.item is not None and not self.paused:
+                    self.pending += gap
         self.last = now
+        self.last_wall = wall
+
+    def _was_running(self, gap: float, wall: float | None) -> bool:
+        """Whether the app was running through a gap between two looks."""
+        if gap > SLEEP_GAP:
+            return False
+        if self.rhythm is not None and gap > max(STALL_SECONDS, STALL_LOOKS * self.rhythm):
+            return False
+        if wall is not None and self.last_wall is not None:
+            return abs((wall - self.last_wall) - gap) <= CLOCKS_DISAGREE
+        return True
 
     def take(self) -> int:
         """The whole seconds counted and not yet taken (the fraction stays)."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 
-from benchmark_tui.models.common import MAX_ITEMS, Id, Line, _Record
+from benchmark_tui.models.common import MAX_ITEMS, Id, Line, _Record, plain_error
 from benchmark_tui.models.records import Action, ItemId
 
 ParkedState = Literal["open", "action", "closed"]
@@ -61,8 +61,11 @@ class ParkingLot(_Record):
         number = len(self.points) + 1
         while f"p{number}" in taken:
             number += 1
-        point = ParkedPoint(id=f"p{number}", text=text, item=item)
-        self.points = [*self.points, point]
+        try:
+            point = ParkedPoint(id=f"p{number}", text=text, item=item)
+            self.points = [*self.points, point]
+        except ValidationError as err:
+            raise ValueError(f"Not parked. {plain_error(err)}") from None
         return point
 
     def find(self, point_id: str) -> ParkedPoint | None:

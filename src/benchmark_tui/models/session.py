@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
+    BeforeValidator,
     Field,
+    ValidationError,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from benchmark_tui.models.common import (
     FINDINGS_MAX,
@@ -25,6 +28,7 @@ from benchmark_tui.models.common import (
     Id,
     ProgressState,
     _Record,
+    plain_error,
 )
 from benchmark_tui.models.drafts import PlanDraft, improvement_draft, no_data_draft
 from benchmark_tui.models.framework import (
@@ -55,6 +59,16 @@ from benchmark_tui.models.records import (
     Workshop,
 )
 from benchmark_tui.models.rounds import parse_round
+
+
+def _format_number(value: Any) -> Any:
+    """The format version is the number 1: not true, 1.0 or "1", which pydantic would take."""
+    if type(value) is not int or value != SCHEMA_VERSION:
+        raise PydanticCustomError(
+            "format_version",
+            f"must be {SCHEMA_VERSION}, the session file format this version reads",
+        )
+    return value
 
 
 def _utc_now() -> datetime:
@@ -109,7 +123,7 @@ def count_remark(kind: str, items: list[str]) -> str | None:
 class Session(_Record):
     """One self-assessment: the who, the what, the team's findings and the plan."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Annotated[Literal[1], BeforeValidator(_format_number)] = SCHEMA_VERSION
     """The session file format; bumped only with a migration."""
     framework: FrameworkRef
     service: ServiceInfo
@@ -234,14 +248,17 @@ class Session(_Record):
         record = self.record(characteristic_id)
         agreed = record.ratings.get(element_id) or Rating()
         # Built whole, so a name too long leaves the element as it was.
-        rating = Rating(
-            value=agreed.value,
-            note=agreed.note,
-            tally=tally,
-            votes=votes,
-            revealed=revealed,
-            dissent=dissent,
-        )
+        try:
+            rating = Rating(
+                value=agreed.value,
+                note=agreed.note,
+                tally=tally,
+                votes=votes,
+                revealed=revealed,
+                dissent=dissent,
+            )
+        except ValidationError as err:  # said without the votes, which are hidden
+            raise ValueError(f"Not recorded. {plain_error(err)}") from None
         record.ratings[element_id] = rating
         self.mark_started(characteristic_id)
         return rating

@@ -15,8 +15,9 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from benchmark_tui.errors import BenchmarkError
 from benchmark_tui.models import day_label
-from benchmark_tui.store import SessionSummary, list_sessions, summarise_session
+from benchmark_tui.store import SessionSummary, list_sessions, recent_sessions
 from benchmark_tui.tui.messages import CompareSessions, OpenSessionFile, StartNextYear
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 from benchmark_tui.tui.widgets.memo import hanging_rows
@@ -112,8 +113,14 @@ one service over time, or several libraries side by side.
         app = self.context
         assert app.framework is not None
         folder = app.sessions_dir
-        here = list_sessions(folder, app.framework)
-        elsewhere = self._recent_elsewhere({s.path.resolve() for s in here})
+        try:
+            here = list_sessions(folder, app.framework)
+        except BenchmarkError as err:  # the folder cannot be listed: say why, not "none yet"
+            here = []
+            self.notify(err.message, title=err.title, severity="error", markup=False)
+        elsewhere = recent_sessions(
+            app.settings.recent, app.framework, listed=[s.path for s in here]
+        )
         self.summaries = [*here, *elsewhere]
         self._rows = [*here, *([None] if elsewhere else []), *elsewhere]
         listed = {s.path for s in self.summaries}
@@ -140,22 +147,6 @@ one service over time, or several libraries side by side.
             first = 0 if here else 1
             options.highlighted = max(first, min(highlighted or 0, len(self._rows) - 1))
             options.focus()
-
-    def _recent_elsewhere(self, listed: set[Path]) -> list[SessionSummary]:
-        """Recently opened sessions outside the sessions folder that are still there and
-        still sessions (a file since deleted, or replaced by something else, is left out)."""
-        app = self.context
-        assert app.framework is not None
-        found: list[SessionSummary] = []
-        for recent in app.settings.recent:
-            path = Path(recent)
-            if path.name.startswith(".") or not path.is_file() or path.resolve() in listed:
-                continue
-            listed.add(path.resolve())
-            summary = summarise_session(path, app.framework)
-            if summary.problem is None:  # not (or no longer) a session: not worth listing
-                found.append(summary)
-        return found
 
     def _show_heading(self) -> None:
         """Where the sessions are; how many are marked for comparison."""
