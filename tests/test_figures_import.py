@@ -3,6 +3,7 @@ replacing a figure the team typed unless asked, every bad cell located, all or n
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date, datetime
 from pathlib import Path
@@ -367,10 +368,25 @@ def test_files_that_are_not_figures_are_refused_plainly(framework, tmp_path):
         ("f.xls", "save an older .xls as .xlsx"),
         ("f.xlsx", "cannot be read as an Excel workbook"),
         ("notes.csv", "no sheet has a header row naming 'area' and 'measure'"),
-        ("missing.csv", "no such file"),
+        ("missing.csv", "not found"),
     ]:
         with pytest.raises(FiguresFileError, match=reason):
             read_figures(tmp_path / name, framework)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("name", ["pipe.csv", "pipe.xlsx"])
+def test_a_named_pipe_given_as_figures_is_refused_without_waiting(framework, tmp_path, name):
+    """Reading a pipe would wait for a writer for ever: it is refused before a byte is read."""
+    os.mkfifo(tmp_path / name)
+    with pytest.raises(FiguresFileError, match="a device, a pipe or a socket"):
+        read_figures(tmp_path / name, framework)
+
+
+def test_a_folder_given_as_figures_is_refused_plainly(framework, tmp_path):
+    (tmp_path / "figures.xlsx").mkdir()
+    with pytest.raises(FiguresFileError, match="figures.xlsx"):
+        read_figures(tmp_path / "figures.xlsx", framework)
 
 
 def test_a_csv_saved_by_excel_in_windows_1252_keeps_its_pound_signs(framework, tmp_path):

@@ -176,11 +176,28 @@ def _sheets(path: Path) -> Iterator[tuple[str | None, Iterable[list[_Cell]]]]:
     yield from _workbook_sheets(path)
 
 
-def _csv_rows(path: Path) -> list[list[_Cell]]:
+MAX_FIGURES_BYTES = 50 * 1024 * 1024
+"""A council's figures workbook is well under a megabyte; anything this large is not one."""
+
+
+def _file_bytes(path: Path) -> bytes:
+    """The file's bytes, read through the one checked road (never waiting on a pipe)."""
+    from benchmark_tui.paths import os_problem
+    from benchmark_tui.reading import read_regular_file
+
     try:
-        content = path.read_bytes()
+        content = read_regular_file(path, limit=MAX_FIGURES_BYTES)
     except OSError as err:
-        raise FiguresFileError(path, reason=f"{path}: {err.strerror or err}") from err
+        raise FiguresFileError(path, reason=f"{path}: {os_problem(err)}") from err
+    if len(content) > MAX_FIGURES_BYTES:
+        raise FiguresFileError(
+            path, reason=f"{path}: larger than 50 MB — this is not a figures file"
+        )
+    return content
+
+
+def _csv_rows(path: Path) -> list[list[_Cell]]:
+    content = _file_bytes(path)
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -197,8 +214,9 @@ def _workbook_sheets(path: Path) -> Iterator[tuple[str | None, Iterable[list[_Ce
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    content = _file_bytes(path)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except (OSError, BadZipFile, KeyError, ValueError, InvalidFileException) as err:
         raise FiguresFileError(
             path,
@@ -237,8 +255,6 @@ def read_figures(path: Path | str, framework: Framework) -> FiguresRead:
             located: sheet, row, column, what is wrong and what to do).
     """
     path = Path(path)
-    if not path.is_file():
-        raise FiguresFileError(path, reason=f"{path}: no such file — check the name")
     found = FiguresRead(path)
     problems: list[CellProblem] = []
     reader = _Reader(framework, problems)
