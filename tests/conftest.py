@@ -33,6 +33,15 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
 
 
 @pytest.fixture(autouse=True)
+def no_stray_changes(monkeypatch):
+    """Every test fails if the open session is changed in place rather than by a typed edit
+    through ``OpenSession.apply`` (in use such a change is kept and saved, silently)."""
+    from benchmark_tui.workshop import OpenSession
+
+    monkeypatch.setattr(OpenSession, "check_stray_changes", True)
+
+
+@pytest.fixture(autouse=True)
 def private_profile(tmp_path_factory, monkeypatch):
     """No test reads or writes the developer's real settings or logs; clocks read UTC."""
     profile = tmp_path_factory.mktemp("profile")

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from textual.app import App
 
+from benchmark_tui.edits import Edit
 from benchmark_tui.errors import BenchmarkError, OutsideChange
 from benchmark_tui.models import Framework, Place, Session, Step
-from benchmark_tui.workshop import OpenSession, PendingSave
+from benchmark_tui.workshop import Applied, OpenSession, PendingSave
 
 
 class OpenSessionHost(App[None]):
@@ -59,6 +60,10 @@ class OpenSessionHost(App[None]):
 
     async def show_again(self) -> None:
         """Rebuild the workshop screens (after the session became writable; the app)."""
+        raise NotImplementedError
+
+    def apply_edit(self, edit: Edit) -> Applied | None:
+        """Apply one of the team's edits (:class:`~benchmark_tui.tui.saving.Autosave`)."""
         raise NotImplementedError
 
     def request_save(self, delay: float = 0, *, quiet: bool = False) -> None:

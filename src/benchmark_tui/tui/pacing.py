@@ -20,9 +20,9 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen
 
+from benchmark_tui.edits import ParkPoint
 from benchmark_tui.models import Step, Stopwatch, clock_label, project_finish
 from benchmark_tui.tui.host import OpenSessionHost
-from benchmark_tui.tui.messages import SessionEdited
 
 FLUSH_SECONDS = 60.0
 """The time counted goes into the session (and the file) at least this often."""
@@ -248,15 +248,13 @@ class Pacing(OpenSessionHost):
         def park(text: str | None) -> None:
             if not text or self.session is None:
                 return
-            try:
-                self.session.parking_lot.park(text, item)
-            except ValueError as err:
-                self.notify(str(err), title="Not parked", severity="error", markup=False)
+            if self.apply_edit(ParkPoint(text=text, raised_on=item)) is None:
                 return
-            self.post_message(SessionEdited())
+            from benchmark_tui.tui.screens.overview import OverviewScreen
+
             screen = self.screen
-            if getattr(screen, "place", "") == "overview":
-                screen.load(self.session, came_from=getattr(screen, "came_from", None))  # type: ignore[attr-defined]
+            if isinstance(screen, OverviewScreen):
+                screen.load(self.session, came_from=screen.came_from)
             count = len(self.session.parking_lot.open_points)
             self.notify(
                 f"Parked ({count} in the parking lot; l on the overview lists them).",

@@ -9,10 +9,10 @@ from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
 from benchmark_tui.crash import write_crash_log
+from benchmark_tui.edits import Edit, EditRefused
 from benchmark_tui.errors import BenchmarkError, OutsideChange, SaveError
 from benchmark_tui.tui.host import OpenSessionHost
-from benchmark_tui.tui.messages import SessionEdited
-from benchmark_tui.workshop import OpenSession, PendingSave
+from benchmark_tui.workshop import Applied, OpenSession, PendingSave
 
 TEXT_SAVE_DELAY = 0.4
 """Text edits are saved this long after the last key, so typing never waits for the disk."""
@@ -28,12 +28,21 @@ class Autosave(OpenSessionHost):
     _save_timer: Any
     _last_error: str
 
-    def on_session_edited(self, event: SessionEdited) -> None:
-        """A screen changed the session: keep an undo step, then save."""
-        if self.opened is None or self.read_only:
-            return
-        self.opened.record_edit(event.coalesce)
-        self.request_save(delay=TEXT_SAVE_DELAY if event.coalesce else 0)
+    def apply_edit(self, edit: Edit) -> Applied | None:
+        """Apply one of the team's edits to the open session, then save (soon, while typing).
+
+        Returns what changed, or None if the edit was refused (the room is told why).
+        """
+        if self.opened is None:
+            return None
+        try:
+            applied = self.opened.apply(edit)
+        except EditRefused as err:
+            self.notify(err.message, title=err.title, severity="error", markup=False)
+            return None
+        if applied.changed:
+            self.request_save(delay=TEXT_SAVE_DELAY if edit.coalesce else 0)
+        return applied
 
     def request_save(self, delay: float = 0, *, quiet: bool = False) -> None:
         """Save the session now, or ``delay`` seconds after the last request.

@@ -108,4 +108,8 @@ class YearlyCycle(OpenSessionHost):
                 markup=False,
             )
             return
-        self.push_screen(PlanReviewScreen(framework, session, self.last_time, self.read_only))
+        self.push_screen(
+            PlanReviewScreen(
+                framework, session, self.last_time, self.read_only, apply=self.apply_edit
+            )
+        )
