@@ -26,9 +26,14 @@ async def type_text(pilot: Pilot, text: str) -> None:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let debounced saves fire and the writer thread finish."""
-    await pilot.pause(0.6)
-    await pilot.app.workers.wait_for_complete()
+    """Write what is waiting to be saved now and wait for the writer (no fixed pause: the
+    debounce is not waited out, it is cut short)."""
+    app = pilot.app
+    assert isinstance(app, BenchmarkApp)
+    await pilot.pause()  # the messages of the last keys are handled
+    app.saving.save_pending_now()
+    await app.saving.settled()
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 

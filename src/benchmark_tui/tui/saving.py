@@ -197,6 +197,11 @@ class Saving:
         if not self._in_flight and self._debounce is None:
             self._settled.set()
 
+    def save_pending_now(self) -> None:
+        """Start the save that is waiting for its timer, now (nothing if none is waiting)."""
+        if self._debounce is not None or self._ceiling is not None:
+            self._start_save()
+
     async def settled(self) -> None:
         """Wait until nothing is waiting to be saved and no write is under way (for tests and
         for quitting)."""
