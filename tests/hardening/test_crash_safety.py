@@ -4,9 +4,11 @@ The writer is a real process saving a ~200 KB session in a loop through ``save_s
 it is SIGKILLed after a random delay, round after round, until enough kills have landed inside
 saves (see ``save_loop.py`` for how that stays fast). A loaded machine takes more rounds to
 get there, never a different verdict: the test counts kills inside saves, with a cap on the
-rounds far above what a normal run needs. After every kill the file must load and equal exactly the state of the last
-save that returned, or of the one in progress; the newest earlier version must load too; and
-temporary files of killed writers must not pile up: the next writer to take the lock removes them.
+rounds far above what a normal run needs.
+
+After every kill the file must load and equal exactly the state of the last save that
+returned, or of the one in progress; the newest earlier version must load too; and temporary
+files of killed writers must not pile up: the next writer to take the lock removes them.
 """
 
 from __future__ import annotations
