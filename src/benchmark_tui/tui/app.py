@@ -13,12 +13,14 @@ turns keys, messages and timers into calls on them.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -32,6 +34,13 @@ from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import Framework, Place, Session, Step
 from benchmark_tui.settings import Settings, load_settings, save_settings
 from benchmark_tui.store import create_session_file, load_framework
+from benchmark_tui.tui.closing import (
+    EXIT_BAD_START,
+    Closed,
+    final_save,
+    install_console_close_handler,
+    install_signal_handlers,
+)
 from benchmark_tui.tui.commands import palette_commands
 from benchmark_tui.tui.exporting import Exporter
 from benchmark_tui.tui.file_actions import FileActions
@@ -144,6 +153,9 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         self.exporter = Exporter(self)
         self.yearly = Yearly(self)
         self._pace_timer: Timer | None = None
+        self.closed: Closed | None = None
+        """How the app closed, when a signal or the console's close button closed it."""
+        self._uninstall: list[Callable[[], None]] = []
 
     # -- what screens and widgets read ----------------------------------------------------------
 
@@ -414,12 +426,17 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if not self.is_headless:  # a real terminal (tests drive the closing directly)
+            self._uninstall = [
+                install_signal_handlers(asyncio.get_running_loop(), self.close_for),
+                install_console_close_handler(self._close_from_thread),
+            ]
         if self.startup_problem is not None:
             from benchmark_tui.tui.screens.dialogs import ErrorDialog
 
             self.push_screen(
                 ErrorDialog(self.startup_problem.title, self.startup_problem.message),
-                callback=lambda _: self.exit(return_code=2),
+                callback=lambda _: self.exit(return_code=EXIT_BAD_START),
             )
             return
         path = self.initial_session_path
@@ -572,6 +589,32 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
             self.push_screen(UnsavedDialog(self.saving.last_error), callback=decide)
             return
         self._release_and_exit()
+
+    def close_for(self, why: str) -> None:
+        """Close because of a signal (SIGTERM, SIGINT, SIGHUP) or the console's close button:
+        the same final save as Ctrl+Q (a rescue copy if it fails), then exit with a status
+        that says which (:mod:`benchmark_tui.tui.closing`)."""
+        if self.closed is not None:
+            return
+        self.closed = final_save(self.opened, self.flush_save, why)
+        if self.opened is not None:
+            self.opened.close()
+        # After SIGHUP the terminal is gone: a message written to it would fail the exit.
+        shown = self.closed.message and why != "SIGHUP"
+        self.exit(
+            return_code=self.closed.status, message=Text(self.closed.message) if shown else None
+        )
+
+    def _close_from_thread(self, why: str) -> None:
+        """The console's close button (Windows calls this on a thread of its own): close on the
+        app's thread, and return only once the final save is made."""
+        if self.is_running:
+            self.call_from_thread(self.close_for, why)
+
+    def on_unmount(self) -> None:
+        for uninstall in self._uninstall:
+            uninstall()
+        self._uninstall = []
 
     def _release_and_exit(self) -> None:
         if self.opened is not None:
