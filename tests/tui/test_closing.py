@@ -7,6 +7,7 @@ time the text is in the file afterwards, the terminal is given back, and the sta
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import signal
@@ -27,6 +28,7 @@ from benchmark_tui.tui.closing import (
     console_close_handler,
     final_save,
 )
+from benchmark_tui.tui.saving import SaveDelays
 from benchmark_tui.workshop import OpenSession
 from tests.tui.conftest import SMALL
 
@@ -92,7 +94,7 @@ def test_when_nothing_can_be_written_the_status_says_so(opened, monkeypatch):
 
 async def test_a_signal_saves_what_is_waiting_for_the_debounce(make_app, session_file, framework):
     path = session_file("characteristic", "leadership", "evidence")
-    app = make_app(path)
+    app = make_app(path, save_delays=SaveDelays(text=3600, ceiling=3600))  # never runs out
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press(*"Half a sentence")
         await pilot.pause()
@@ -161,10 +163,8 @@ class Terminal:
         if self.status is None:
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.fd)
-        except OSError:
-            pass
 
 
 @posix_pty
