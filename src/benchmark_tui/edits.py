@@ -18,6 +18,7 @@ goes in.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -77,7 +78,7 @@ def _plain(error: ValueError) -> str:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Edit:
+class Edit(ABC):
     """One change the team makes to the session.
 
     Subclasses are frozen dataclasses built with keywords; they implement :meth:`apply_to`.
@@ -97,6 +98,7 @@ class Edit:
         step; None: each is its own."""
         return None
 
+    @abstractmethod
     def apply_to(self, session: Session, framework: Framework) -> None:
         """Make the change to ``session``.
 
@@ -104,7 +106,6 @@ class Edit:
             EditRefused: the edit does not fit the session (nothing is changed).
             ValueError: a value is not valid (the open session turns it into EditRefused).
         """
-        raise NotImplementedError  # pragma: no cover - every edit implements it
 
     def refuse(self, message: str) -> EditRefused:
         """The refusal of this edit, with ``message`` saying what is wrong."""
