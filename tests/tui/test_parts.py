@@ -159,11 +159,18 @@ def test_without_the_ceiling_steady_typing_would_never_save(harness):
     assert harness.writes == []
 
 
-def test_a_quiet_save_leaves_the_indicator_alone(harness):
+def test_a_quiet_save_leaves_the_indicator_alone_and_waits_for_the_moves_to_stop(harness):
+    """Moving around quickly is not worth a write per two seconds (navigation stays fast)."""
     harness.saving.show("saved", "saved 11:59")
-    harness.opened.move_to(harness.opened.session.position.model_copy(update={"item": None}))
-    harness.saving.request(1.0, quiet=True)
+    for n in range(20):
+        item = ["outcomes", "leadership"][n % 2]
+        harness.opened.move_to(harness.opened.session.position.model_copy(update={"item": item}))
+        harness.saving.request(1.0, quiet=True)
+        harness.time.advance(0.5)
+    assert harness.writes == []
     assert harness.saving.status.value.label == "saved 11:59"
+    harness.time.advance(1.0)
+    assert len(harness.writes) == 1
 
 
 def test_a_file_changed_outside_stops_saving_and_asks_once(harness):

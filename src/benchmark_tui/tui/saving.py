@@ -119,12 +119,13 @@ class Saving:
         return self.status.value.state
 
     def request(self, delay: float = 0, *, quiet: bool = False) -> None:
-        """Save now, or ``delay`` seconds after the last request (and never later than the
-        ceiling after the first request not yet saved).
+        """Save now, or ``delay`` seconds after the last request (and, for an edit, never
+        later than the ceiling after the first edit not yet saved).
 
         Args:
             delay: seconds to wait for more changes before writing (0: at once).
-            quiet: leave the save indicator alone (for moving around, not editing).
+            quiet: for moving around and the clock, not editing: the indicator is left
+                alone, and the ceiling does not apply.
         """
         opened = self._opened()
         if opened is None or opened.read_only:
@@ -137,9 +138,13 @@ class Saving:
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self._timers.set_timer(delay, self._start_save)
+        if quiet:
+            # Where the team is and the clock's time: not worth a write while the team moves
+            # on quickly (the next edit's save, or quitting, takes them along).
+            return
         if self._ceiling is None:
             self._ceiling = self._timers.set_timer(self.delays.ceiling, self._start_save)
-        if not quiet and opened.blocked is None:
+        if opened.blocked is None:
             self.show("pending", "editing…")
 
     def after_edit(self, *, typing: bool) -> None:
