@@ -314,7 +314,7 @@ async def _typing_round(text: str) -> tuple[_KeyClock, bool, bool, int]:
             before = summary.text
             assert app.opened is not None
             saves_before = app.opened.latest_sequence
-            timer = app.set_interval(SAVE_EVERY, app.request_save)
+            timer = app.set_interval(SAVE_EVERY, app.saving.request)
             clock = await _type_burst(app, text)
             timer.stop()
             saves = app.opened.latest_sequence - saves_before

@@ -9,9 +9,24 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from benchmark_tui.models import Framework, ServiceInfo, Session, TeamMember, Workshop
 from benchmark_tui.store import load_framework
+
+# Every run of the suite draws the same examples (no database, nothing random), so a test
+# that passes on a laptop passes in CI and a failure is the same failure everywhere. To
+# explore with fresh examples: ``uv run pytest --hypothesis-profile=explore``.
+settings.register_profile(
+    "suite",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("explore", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE_SESSION = REPO / "sessions" / "example-borough-libraries-2026-03-12.yaml"
@@ -30,6 +45,15 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """
     cores = os.cpu_count() or 1
     return min(2 * cores, cores + 4)
+
+
+@pytest.fixture(autouse=True)
+def no_stray_changes(monkeypatch):
+    """Every test fails if the open session is changed in place rather than by a typed edit
+    through ``OpenSession.apply`` (in use such a change is kept and saved, silently)."""
+    from benchmark_tui.workshop import OpenSession
+
+    monkeypatch.setattr(OpenSession, "check_stray_changes", True)
 
 
 @pytest.fixture(autouse=True)

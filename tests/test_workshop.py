@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from benchmark_tui import versions
+from benchmark_tui.edits import AddListItem, EditRefused, ReviewAction, SetText
 from benchmark_tui.errors import NeedsConfirmation, OutsideChange, SaveError
 from benchmark_tui.locks import SessionLock, lock_path
 from benchmark_tui.models import Position
@@ -40,8 +41,7 @@ def opened(path, framework):
 
 
 def edit(workshop: OpenSession, text: str) -> None:
-    workshop.session.record("leadership").strengths.append(text)
-    workshop.record_edit()
+    workshop.apply(AddListItem(item="leadership", list_name="strengths", text=text))
 
 
 # -- opening never rewrites; a save with no change writes nothing ------------------------------
@@ -84,9 +84,7 @@ def test_each_save_that_changes_content_keeps_the_previous_version(opened, path,
     opened.save_now()
     kept = opened.versions()
     assert [v.path.read_bytes() for v in kept] == [second, first]
-    assert load_session(kept[0].path, framework).record("leadership").strengths == [
-        "Clear vision"
-    ]
+    assert load_session(kept[0].path, framework).record("leadership").strengths == ["Clear vision"]
 
 
 def test_closing_the_app_does_not_push_the_last_version_out(opened, path):
@@ -155,8 +153,8 @@ def test_undo_says_what_was_undone(opened):
 
 def test_typing_into_one_box_is_one_undo_step(opened):
     for n, text in enumerate(["a", "ab", "abc"]):
-        opened.session.record("leadership").evidence.summary = text
-        opened.record_edit("evidence", now=100.0 + n)
+        summary = SetText(item="leadership", field="evidence-summary", text=text)
+        opened.apply(summary, now=100.0 + n)
     opened.undo()
     assert opened.session.record("leadership").evidence.summary == ""
 
@@ -228,7 +226,9 @@ def test_a_file_deleted_while_open_is_not_silently_recreated(opened, path, frame
 def test_a_second_window_opens_read_only_and_saves_nothing(opened, path, framework):
     second = OpenSession.open(path, framework)
     assert second.read_only and "another benchmark-tui window" in second.read_only_reason
-    edit(second, "Should not be written")
+    with pytest.raises(EditRefused, match="another benchmark-tui window"):
+        edit(second, "Should not be written")
+    assert second.session.record("leadership").strengths == []
     assert second.prepare_save() is None
     second.close()
 
@@ -447,9 +447,7 @@ def test_rescue_survives_any_error_in_the_save_and_falls_back_to_json(opened, pa
     assert str(result.path) in result.message
 
 
-def test_a_session_with_a_name_of_250_bytes_can_be_saved_and_its_leftovers_found(
-    session, tmp_path
-):
+def test_a_session_with_a_name_of_250_bytes_can_be_saved_and_its_leftovers_found(session, tmp_path):
     """The temporary file beside it must itself fit within the file system's 255 bytes."""
     from benchmark_tui.files import remove_leftover_temp_files
 
@@ -464,7 +462,6 @@ def test_a_session_with_a_name_of_250_bytes_can_be_saved_and_its_leftovers_found
 
 
 def test_undo_describes_the_review_of_last_times_plan(opened):
-    opened.session.review_action("a1", outcome="done", note="Survey run in May")
-    opened.record_edit()
+    opened.apply(ReviewAction(action_id="a1", outcome="done", note="Survey run in May"))
     said = opened.undo()
     assert said is not None and "last plan: action a1 not reviewed" in said

@@ -65,7 +65,10 @@ def _parking_changes(old: Session, new: Session) -> Iterator[str]:
         was = before.pop(point.id, None)
         if was is None:
             yield f"point {quote(point.text)} parked"
-        elif was.state != point.state:
+            continue
+        if was.text != point.text:
+            yield f"parked point {quote(was.text)} edited to {quote(point.text)}"
+        if was.state != point.state:
             said = {"open": "parked again", "action": "made a plan action", "closed": "closed"}
             yield f"parked point {quote(point.text)} {said[point.state]}"
     for point in before.values():
@@ -222,6 +225,8 @@ def _round_changes(title: str, before: Rating, after: Rating) -> Iterator[str]:
             yield f"{title} round held ({after.voters} votes)"
         else:
             yield f"{title} round recounted ({after.voters} votes)"
+    elif before.votes != after.votes:
+        yield f"{title} round's names changed"
     if after.revealed and not before.revealed:
         yield f"{title} round revealed"
     yield from _text_change(f"{title} dissent note", before.dissent, after.dissent)

@@ -17,9 +17,10 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from benchmark_tui import changes, versions
+from benchmark_tui.edits import Edit, EditRefused
 from benchmark_tui.errors import OutsideChange, SaveError
 from benchmark_tui.files import digest, explain_write_error, write_atomically
 from benchmark_tui.models import Framework, Position, Session
@@ -48,6 +49,32 @@ class PendingSave:
     """The session without position and time stamps: a version is kept when this changed."""
 
 
+class StrayChange(RuntimeError):
+    """The session was changed in place, not through :meth:`OpenSession.apply` (a bug: such a
+    change has no undo step and skips the checks). Raised only where
+    :attr:`OpenSession.check_stray_changes` is on, as in the test suite."""
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What :meth:`OpenSession.apply` did with an edit."""
+
+    edit: Edit
+    changed: bool
+    """Whether the session changed (an edit that changes nothing keeps no undo step)."""
+    framework: Framework | None = None
+    before: dict[str, Any] | None = field(default=None, repr=False)
+    after: dict[str, Any] | None = field(default=None, repr=False)
+
+    @property
+    def said(self) -> str:
+        """What changed, in words ("Leadership: Plan rated 3"; "no change")."""
+        if self.before is None or self.after is None:
+            return changes.summary([])
+        old, new = Session.model_validate(self.before), Session.model_validate(self.after)
+        return changes.summary(changes.changes(old, new, self.framework))
+
+
 @dataclass
 class RescueResult:
     """Where an emergency save put the team's work, in one calm sentence."""
@@ -60,9 +87,15 @@ class RescueResult:
 class OpenSession:
     """A session file opened for the workshop.
 
-    Build one with :meth:`open`. ``session`` is the single source of truth the screens show
-    and edit; after :meth:`undo`, :meth:`restore` or :meth:`reload_theirs` it is a new object.
+    Build one with :meth:`open`. ``session`` is the single source of truth the screens show;
+    it changes only through :meth:`apply` (the team's edits), :meth:`move_to` and
+    :meth:`record_time`. After :meth:`undo`, :meth:`restore` or :meth:`reload_theirs` it is a
+    new object.
     """
+
+    check_stray_changes: ClassVar[bool] = False
+    """Raise :class:`StrayChange` when the session was changed in place rather than through
+    :meth:`apply` (the test suite turns this on; in use such a change is kept and saved)."""
 
     framework: Framework
     session: Session
@@ -136,16 +169,59 @@ class OpenSession:
 
     # -- editing and undo ------------------------------------------------------------------------
 
-    def record_edit(self, coalesce: str | None = None, now: float | None = None) -> None:
-        """Note that the session was just changed: keep an undo step and mark it updated.
+    def apply(self, edit: Edit, now: float | None = None) -> Applied:
+        """Apply one of the team's edits: check it, change the session, keep an undo step.
+
+        The edit is checked at once: one that does not fit the session (an index past the
+        end, a text over the limits) is refused and nothing changes. An edit of an item that
+        has not been started marks it in progress. An edit that changes nothing keeps no undo
+        step.
 
         Args:
-            coalesce: edits with the same key in quick succession (typing into one box)
-                form one undo step.
-            now: a monotonic time (for tests); defaults to :func:`time.monotonic`.
+            edit: what the team changed.
+            now: a monotonic time (for tests); typing into one box in quick succession
+                (edits with the same :attr:`Edit.coalesce`) is one undo step.
+
+        Returns:
+            Whether anything changed, and what, in words (:attr:`Applied.said`).
+
+        Raises:
+            EditRefused: the edit cannot be applied, saying why; nothing changed.
         """
         if self.read_only:
-            return
+            raise EditRefused(self.read_only_reason, title="Read-only")
+        self._check_no_stray_change()
+        self._permit(edit)
+        try:
+            edit.apply_to(self.session, self.framework)
+        except EditRefused:
+            self._roll_back()
+            raise
+        except ValueError as err:  # pydantic's ValidationError included
+            self._roll_back()
+            raise edit.refused_for(err) from err
+        data = self.session.model_dump(mode="python")
+        if data == self._baseline:
+            return Applied(edit, changed=False)
+        item = edit.item if edit.starts_item else None
+        if item is not None and self.session.state_of(item) == "not-started":
+            self.session.mark_started(item)
+            data = self.session.model_dump(mode="python")
+        self._keep_undo_step(edit.coalesce, now)
+        self.session.touch()
+        data["updated"] = self.session.updated
+        before, self._baseline = self._baseline, data
+        return Applied(edit, True, self.framework, before, data)
+
+    def _permit(self, edit: Edit) -> None:
+        """The one place for rules about which edits may be made now (for example, that an
+        agreed item asks before it changes: ``edit.item`` names the item an edit touches).
+
+        Raises:
+            EditRefused: the edit is not allowed now.
+        """
+
+    def _keep_undo_step(self, coalesce: str | None, now: float | None) -> None:
         now = time.monotonic() if now is None else now
         key, when = self._last_edit
         same_burst = coalesce is not None and key == coalesce and now - when < COALESCE_SECONDS
@@ -153,6 +229,38 @@ class OpenSession:
             self._undo.append(self._baseline)
             del self._undo[:-UNDO_DEPTH]
         self._last_edit = (coalesce, now)
+
+    def _roll_back(self) -> None:
+        """Put back what a refused edit had changed, in the same session object (the screens
+        hold it)."""
+        if self.session.model_dump(mode="python") == self._baseline:
+            return
+        kept = Session.model_validate(self._baseline)
+        for name in Session.model_fields:
+            setattr(self.session, name, getattr(kept, name))
+
+    def _check_no_stray_change(self) -> None:
+        if self.check_stray_changes and self.session.model_dump(mode="python") != self._baseline:
+            raise StrayChange(
+                "The session was changed in place, not through OpenSession.apply: "
+                + changes.summary(
+                    changes.changes(Session.model_validate(self._baseline), self.session)
+                )
+            )
+
+    def record_edit(self, coalesce: str | None = None, now: float | None = None) -> None:
+        """Take the session as changed in place since the last edit (keep an undo step).
+
+        For headless scripts and older tests only: the app's screens hand typed edits to
+        :meth:`apply` (a guard test checks that nothing under ``tui/`` calls this).
+
+        Args:
+            coalesce: edits with the same key in quick succession form one undo step.
+            now: a monotonic time (for tests); defaults to :func:`time.monotonic`.
+        """
+        if self.read_only:
+            return
+        self._keep_undo_step(coalesce, now)
         self.session.touch()
         self._baseline = self.session.model_dump(mode="python")
 
@@ -202,6 +310,13 @@ class OpenSession:
         if self.read_only or self.blocked is not None:
             return None
         data = self.session.model_dump(mode="python")
+        if data != self._baseline:
+            # Changed in place, not through apply: a bug. The change is kept (and saved), as
+            # an undo step of its own; the test suite raises instead.
+            self._check_no_stray_change()
+            self._undo.append(self._baseline)
+            del self._undo[:-UNDO_DEPTH]
+            self._baseline = self.session.model_dump(mode="python")  # not shared with data
         if data == self._written_data:
             return None
         self._sequence += 1

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
 
 from benchmark_tui.models import Framework
 from benchmark_tui.store import bundled_framework_path
 
-# CI runs the same examples every time and keeps no database; a developer's run explores.
-settings.register_profile(
-    "ci",
-    derandomize=True,
-    database=None,
-    deadline=None,
-    print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+# The suite's Hypothesis profile (derandomised in every run) is set in tests/conftest.py.
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE_SESSION = REPO / "sessions" / "example-borough-libraries-2026-03-12.yaml"

@@ -140,7 +140,9 @@ async def test_the_app_opens_a_drifted_session_warns_and_keeps_the_old_records(d
         for key in ("ctrl+o", "escape", "ctrl+s"):
             await pilot.press(key)
             await pilot.pause()
-        app.session.record("people").strengths = ["Edited in the app"]
+        from benchmark_tui.edits import AddListItem
+
+        app.apply_edit(AddListItem(item="people", list_name="strengths", text="Edited in the app"))
         app.flush_save()
         await pilot.press("ctrl+q")
         await pilot.pause()

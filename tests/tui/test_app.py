@@ -26,9 +26,14 @@ async def type_text(pilot: Pilot, text: str) -> None:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let debounced saves fire and the writer thread finish."""
-    await pilot.pause(0.6)
-    await pilot.app.workers.wait_for_complete()
+    """Write what is waiting to be saved now and wait for the writer (no fixed pause: the
+    debounce is not waited out, it is cut short)."""
+    app = pilot.app
+    assert isinstance(app, BenchmarkApp)
+    await pilot.pause()  # the messages of the last keys are handled
+    app.saving.save_pending_now()
+    await app.saving.settled()
+    await app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -122,7 +127,7 @@ async def test_text_typed_into_the_evidence_summary_reaches_the_file(
         assert isinstance(app.focused, TextArea)
         await type_text(pilot, "Line one\nLine two: it's & 📚")
         await settle(pilot)
-        assert "saved" in app.save_label
+        assert "saved" in app.save_status.value.label
     assert reload(path, framework).record("leadership").evidence.summary == (
         "Line one\nLine two: it's & 📚"
     )
@@ -165,14 +170,14 @@ async def test_an_unwritable_session_says_so_and_keeps_the_work(
         folder.rename(tmp_path / "unplugged")
         await type_text(pilot, "Kept in memory\n")
         await settle(pilot)
-        assert app.save_state == "error"
-        assert app.save_label == "NOT SAVED"
+        assert app.save_status.value.state == "error"
+        assert app.save_status.value.label == "NOT SAVED"
         assert app.session is not None
         assert app.session.record("review").strengths == ["Kept in memory"]
         (tmp_path / "unplugged").rename(folder)  # plugged back in
         await type_text(pilot, "And this\n")
         await settle(pilot)
-        assert app.save_state == "saved"
+        assert app.save_status.value.state == "saved"
     assert reload(path, framework).record("review").strengths == ["Kept in memory", "And this"]
 
 
@@ -199,7 +204,7 @@ async def test_a_session_open_elsewhere_opens_read_only(make_app, session_file, 
         async with app.run_test(size=SMALL) as pilot:
             await pilot.pause()
             assert app.read_only
-            assert app.save_label == "READ-ONLY"
+            assert app.save_status.value.label == "READ-ONLY"
             await pilot.press("3")
             await settle(pilot)
     finally:

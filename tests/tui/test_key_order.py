@@ -38,7 +38,8 @@ async def until_handled(pilot: Pilot) -> None:
         busy = getattr(app, "_focused_is_busy", lambda: False)
         if not held and not busy():
             break
-    await pilot.pause(0.6)  # the debounced save
+    app.saving.save_pending_now()  # the debounced save, now
+    await app.saving.settled()
     await app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -238,7 +238,10 @@ async def test_the_palette_lists_a_bracketed_characteristic_title_literally(make
     app = make_app(path, framework_path=framework_path)
     async with app.run_test(size=LARGE) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await pilot.pause()
         await pilot.press(*"lead")
-        await pilot.pause(0.5)
+        for _ in range(200):  # the palette searches in a worker: wait for it, not for a time
+            await pilot.pause(0.02)
+            if "Go to 1 Leadership [/lead]" in screen_text(app):
+                break
         assert "Go to 1 Leadership [/lead]" in screen_text(app)

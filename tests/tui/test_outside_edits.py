@@ -45,19 +45,19 @@ async def test_an_outside_edit_stops_saving_and_asks(make_app, session_file, fra
         await type_text(pilot, "Ours\n")
         await settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
-        assert app.save_label == "NOT SAVED"
+        assert app.save_status.value.label == "NOT SAVED"
         assert path.read_text(encoding="utf-8") == theirs
         await pilot.press("enter")  # the default: decide later; nothing is written
         await type_text(pilot, "More\n")
         await settle(pilot)
         assert path.read_text(encoding="utf-8") == theirs
-        assert app.save_label == "NOT SAVED"
+        assert app.save_status.value.label == "NOT SAVED"
         await pilot.press("ctrl+s")  # asks again
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.click("#choice-keep-ours")
         await settle(pilot)
-        assert app.save_state == "saved"
+        assert app.save_status.value.state == "saved"
     assert reload(path, framework).record("people").strengths == ["Ours", "More"]
     kept = [v.path.read_text(encoding="utf-8") for v in list_versions(path)]
     assert theirs in kept

@@ -31,7 +31,7 @@ async def spend(app, clock: FakeClock, seconds: int) -> None:
         step = min(60, seconds)
         clock.now += step
         seconds -= step
-        app.tick_clock()
+        app.pacing.tick()
 
 
 async def test_time_runs_on_an_item_and_not_on_the_overview(make_app, session_file, framework):
@@ -41,7 +41,7 @@ async def test_time_runs_on_an_item_and_not_on_the_overview(make_app, session_fi
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await spend(app, clock, 150)
-        assert app.pace_label == "2:30 / 26:00"
+        assert app.pace_status.value.label == "2:30 / 26:00"
         assert "2:30 / 26:00" in screen_text(app).splitlines()[0]  # in the header
         await pilot.press("ctrl+o")
         await pilot.pause()
@@ -67,14 +67,14 @@ async def test_the_pause_key_stops_the_clock_for_lunch(make_app, session_file, f
         await app.workers.wait_for_complete()
         # Paused is saved at once: a crash over lunch loses nothing.
         assert reload(path, framework).time_spent == {"user-satisfaction": 300}
-        assert app.pace_label == "paused 5:00 / 26:00"
+        assert app.pace_status.value.label == "paused 5:00 / 26:00"
         assert "paused 5:00 / 26:00" in screen_text(app)
         assert "^b Resume" in screen_text(app)  # the key bar says what ctrl+b does now
         await spend(app, clock, 3600)  # lunch
-        assert app.pace_label == "paused 5:00 / 26:00"
+        assert app.pace_status.value.label == "paused 5:00 / 26:00"
         await pilot.press("ctrl+b")
         await spend(app, clock, 60)
-        assert app.pace_label == "6:00 / 26:00"
+        assert app.pace_status.value.label == "6:00 / 26:00"
 
 
 async def test_the_end_of_the_budget_is_noticed_once_and_blocks_nothing(
@@ -91,7 +91,7 @@ async def test_the_end_of_the_budget_is_noticed_once_and_blocks_nothing(
         assert "budgeted" not in screen_text(app)
         await spend(app, clock, 60)
         await pilot.pause()
-        assert app.pace_label == "2:40 / 2:00"
+        assert app.pace_status.value.label == "2:40 / 2:00"
         assert screen_text(app).count("The 2 minutes budgeted for") == 1
         assert "Leadership are up" in screen_text(app)
         await spend(app, clock, 300)
@@ -138,7 +138,7 @@ async def test_time_survives_reopening(make_app, session_file, framework):
     again = make_app(path, monotonic=FakeClock())
     async with again.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        assert again.pace_label == "2:05 / 26:00"
+        assert again.pace_status.value.label == "2:05 / 26:00"
 
 
 async def test_the_agenda_sets_a_budget_as_an_undoable_edit(make_app, session_file, framework):
@@ -174,8 +174,8 @@ async def test_the_overview_projects_the_finish_from_the_clock(make_app, session
     app = make_app(session_file("overview"), monotonic=FakeClock())
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        assert app.pace_label == "finish 20:23, day 1, 233 min over"
+        assert app.pace_status.value.label == "finish 20:23, day 1, 233 min over"
         assert "finish 20:23, day 1, 233 min over" in screen_text(app).splitlines()[0]
         await pilot.press("enter")  # on an item, its clock instead
         await pilot.pause()
-        assert app.pace_label == "0:00 / 26:00"
+        assert app.pace_status.value.label == "0:00 / 26:00"

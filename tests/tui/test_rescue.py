@@ -47,12 +47,12 @@ async def test_an_unexpected_error_in_the_background_save_is_reported_not_stuck(
         monkeypatch.setattr(session_file_module, "write_atomically", broken)
         await type_text(pilot, "Kept\n")
         await settle(pilot)
-        assert app.save_label == "NOT SAVED"
+        assert app.save_status.value.label == "NOT SAVED"
         assert app.session is not None and app.session.record("people").strengths == ["Kept"]
         monkeypatch.undo()
         await type_text(pilot, "Again\n")
         await settle(pilot)
-        assert app.save_state == "saved"
+        assert app.save_status.value.state == "saved"
 
 
 async def test_undo_says_what_it_undid(make_app, session_file, framework):

@@ -283,12 +283,16 @@ class Session(_Record):
     def review_action(
         self, action_id: str, outcome: ActionOutcome | None, note: str | None = None
     ) -> ActionReview:
-        """Record what happened to an action of the previous plan (``note`` None: unchanged)."""
-        review = self.plan_review.get(action_id) or ActionReview()
-        review.outcome = outcome
-        if note is not None:
-            review.note = note
-        self.plan_review = {**self.plan_review, action_id: review}
+        """Record what happened to an action of the previous plan (``note`` None: unchanged).
+
+        A review left with neither an outcome nor a note is forgotten (it says nothing).
+        """
+        was = self.plan_review.get(action_id) or ActionReview()
+        review = ActionReview(outcome=outcome, note=was.note if note is None else note)
+        reviews = {**self.plan_review, action_id: review}
+        if review == ActionReview():
+            del reviews[action_id]
+        self.plan_review = reviews
         return review
 
     def mark_started(self, item_id: str) -> None:

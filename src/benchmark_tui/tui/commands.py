@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
@@ -20,6 +21,8 @@ def palette_commands(app: BenchmarkApp, screen: Screen | None = None) -> Iterato
 
     Titles from the framework are escaped: Textual's fuzzy matcher reads titles as markup.
     """
+    from benchmark_tui.tui.screens.overview import OverviewScreen
+
     if app.session is not None and app.framework is not None:
         yield SystemCommand(
             "Briefing",
@@ -46,32 +49,32 @@ def palette_commands(app: BenchmarkApp, screen: Screen | None = None) -> Iterato
             yield SystemCommand(
                 "Key messages…",
                 "The team's short summary, first in the findings document",
-                lambda: app.goto_and_run("overview", "key_messages"),
+                lambda: app.navigator.on_overview(OverviewScreen.action_key_messages),
             )
             yield SystemCommand(
                 "Sign-off…",
                 "The findings document: Draft or Final, version, approved by, distribution",
-                lambda: app.goto_and_run("overview", "sign_off"),
+                lambda: app.navigator.on_overview(OverviewScreen.action_sign_off),
             )
             yield SystemCommand(
                 "Session details…",
                 "Service, scope, governance, workshop dates, facilitator and team",
-                lambda: app.goto_and_run("overview", "session_details"),
+                lambda: app.navigator.on_overview(OverviewScreen.action_session_details),
             )
             yield SystemCommand(
                 "Attendance…",
                 "Who was there on each workshop date (on the document's title page)",
-                lambda: app.goto_and_run("overview", "attendance"),
+                lambda: app.navigator.on_overview(OverviewScreen.action_attendance),
             )
             yield SystemCommand(
                 "Agenda…",
                 "The workshop's hours per day and each item's time budget",
-                lambda: app.goto_and_run("overview", "agenda"),
+                lambda: app.navigator.on_overview(OverviewScreen.action_agenda),
             )
             yield SystemCommand(
                 "Parking lot…",
                 "Points parked for later (ctrl+l): make one a plan action, or close it",
-                lambda: app.goto_and_run("overview", "parking_lot"),
+                lambda: app.navigator.on_overview(OverviewScreen.action_parking_lot),
             )
         yield SystemCommand(
             "Export to Word", "Write the findings document (.docx)", app.action_export
@@ -106,7 +109,7 @@ def palette_commands(app: BenchmarkApp, screen: Screen | None = None) -> Iterato
         yield SystemCommand(
             f"Theme: {label}",
             f"Switch to the {label} theme",
-            lambda n=name: setattr(app, "theme", n),
+            partial(app.use_theme, name),
         )
     yield SystemCommand("Help", "Keys and purpose of this screen", app.action_help)
     yield SystemCommand("Quit", "Quit (everything is saved)", app.action_quit)

@@ -6,14 +6,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from benchmark_tui.edits import Edit
 from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import Framework
 from benchmark_tui.settings import Settings
+from benchmark_tui.workshop import Applied
 
 
 class WorkshopContext(Protocol):
-    """The app as the screens see it: read-only facts. Screens *act* by posting messages
-    (:mod:`benchmark_tui.tui.messages`)."""
+    """The app as the screens see it: read-only facts, and the one way to change the session
+    (:meth:`apply_edit`). Screens *move* by posting messages (:mod:`benchmark_tui.tui.messages`)."""
 
     framework: Framework | None
     """The framework sessions are read against."""
@@ -27,4 +29,9 @@ class WorkshopContext(Protocol):
 
     def clock(self) -> datetime:
         """The local time (fixed in tests)."""
+        ...
+
+    def apply_edit(self, edit: Edit) -> Applied | None:
+        """Hand one of the team's edits to the open session: checked at once, one undo step,
+        saved soon. Returns what changed, or None if it was refused (the app has said why)."""
         ...

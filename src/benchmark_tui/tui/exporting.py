@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import work
 from textual.worker import Worker, WorkerState
 
 from benchmark_tui.crash import write_crash_log
 from benchmark_tui.errors import ExportError, OtherSessionsDocument
-from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import Framework, Session
-from benchmark_tui.tui.host import OpenSessionHost
+
+if TYPE_CHECKING:
+    from benchmark_tui.tui.app import BenchmarkApp
 
 
 @dataclass(frozen=True)
@@ -29,52 +31,60 @@ class ExportRequest:
         return "the pre-read" if self.handout else "the findings document"
 
 
-class Exporting(OpenSessionHost):
+def write_document(
+    framework: Framework, session: Session, request: ExportRequest, previous: Session | None
+) -> Path:
+    """Write the document asked for (in a thread worker: no Textual here)."""
+    from benchmark_tui.export import write_report
+
+    return write_report(
+        framework,
+        session,
+        request.target,
+        handout=request.handout,
+        replace=request.replace,
+        previous=previous,
+    )
+
+
+class Exporter:
     """Writes the Word document in a worker, so the team keeps working; offers another name."""
 
-    _export_request: ExportRequest | None = None
-    last_time: LastTime | None
-    """The open session's previous self-assessment (read by the YearlyCycle part)."""
+    def __init__(self, app: BenchmarkApp) -> None:
+        self.app = app
+        self._request: ExportRequest | None = None
 
-    def action_export(self, target: str | None = None, *, handout: bool = False) -> None:
+    def export(self, target: str | None = None, *, handout: bool = False) -> None:
         """Write the findings document (Word) next to the session, in the background."""
-        if self.session is None or self.session_path is None:
+        opened = self.app.opened
+        if opened is None:
             return
         from benchmark_tui.export import default_report_path
 
         path = (
             Path(target)
             if target
-            else default_report_path(self.session, self.session_path, handout=handout)
+            else default_report_path(opened.session, opened.path, handout=handout)
         )
         self._start_export(ExportRequest(path, handout=handout))
 
-    def action_export_handout(self) -> None:
-        """Write the team's pre-read (the framework, the scale, each item with an empty matrix)."""
-        self.action_export(handout=True)
-
     def _start_export(self, request: ExportRequest) -> None:
-        if self.session is None or self.framework is None:
+        opened, framework = self.app.opened, self.app.framework
+        if opened is None or framework is None:
             return
-        self._export_request = request
-        self.notify(
+        self._request = request
+        self.app.notify(
             f"Writing {request.target.name}…", title="Export to Word", timeout=3, markup=False
         )
-        self._export(self.framework, self.session.model_copy(deep=True), request)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
-    def _export(self, framework: Framework, session: Session, request: ExportRequest) -> Path:
-        from benchmark_tui.export import write_report
-
-        last_time = self.last_time  # read once, when the session was opened
-        return write_report(
+        last_time = self.app.yearly.last_time  # read once, when the session was opened
+        work = partial(
+            write_document,
             framework,
-            session,
-            request.target,
-            handout=request.handout,
-            replace=request.replace,
-            previous=last_time.previous if last_time is not None else None,
+            opened.session.model_copy(deep=True),
+            request,
+            last_time.previous if last_time is not None else None,
         )
+        self.app.run_worker(work, thread=True, exclusive=True, exit_on_error=False, group="export")
 
     def _offer_other_export_name(self, error: ExportError, request: ExportRequest) -> None:
         from benchmark_tui.tui.screens.dialogs import ChoiceDialog, PathDialog
@@ -87,7 +97,7 @@ class Exporting(OpenSessionHost):
                 self._start_export(ExportRequest(path, handout=request.handout))
 
         def ask_for_name() -> None:
-            self.push_screen(
+            self.app.push_screen(
                 PathDialog(
                     error.title,
                     error.message + "\n\nWrite it under another name:",
@@ -106,7 +116,7 @@ class Exporting(OpenSessionHost):
             elif choice == "other":
                 ask_for_name()
 
-        self.push_screen(
+        self.app.push_screen(
             ChoiceDialog(
                 error.title,
                 f"{target} holds the findings of another session. Write {request.what} under "
@@ -116,21 +126,21 @@ class Exporting(OpenSessionHost):
             callback=decide,
         )
 
-    def _export_finished(self, event: Worker.StateChanged) -> None:
+    def finished(self, event: Worker.StateChanged) -> None:
         """An export ended: say where the document is, or offer another name, or explain."""
         worker = event.worker
-        request = self._export_request
+        request = self._request
         if event.state == WorkerState.SUCCESS:
             written = Path(worker.result) if worker.result is not None else None
             where = f"{written.name}\nin {written.parent}" if written else "the document"
-            self.notify(f"Written: {where}", title="Export to Word", timeout=20, markup=False)
+            self.app.notify(f"Written: {where}", title="Export to Word", timeout=20, markup=False)
         elif event.state == WorkerState.ERROR:
             error = worker.error
             if isinstance(error, ExportError) and request is not None:
                 self._offer_other_export_name(error, request)
             elif error is not None:  # a bug: the workshop goes on; the details go to a log
-                log = write_crash_log(error, context=f"export of {self.session_path}")
-                self.notify(
+                log = write_crash_log(error, context=f"export of {self.app.session_path}")
+                self.app.notify(
                     "The document could not be written because of an unexpected problem; "
                     "the session is safe." + (f" Details: {log}" if log else ""),
                     title="Export to Word",

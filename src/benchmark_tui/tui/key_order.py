@@ -7,7 +7,7 @@ could therefore run before the letters typed just before it had reached their fi
 session named "Walkton L" instead of "Walkton Libraries", or the tail of an evidence summary
 typed into the next characteristic after PgDn moved the screen on.
 
-The mixin holds a key back while the focused widget still has messages to handle, and lets
+The app holds a key back while the focused widget still has messages to handle, and lets
 it through once the widget has caught up, one key at a time. Keys arriving at human speed
 find the queue empty and pass straight through, so nothing waits in the usual case.
 """

@@ -1,8 +1,9 @@
 """Provides the messages screens send to the app: what happened, or where the team wants to go.
 
-Screens never call the app: they post one of these, and the app (which owns the open session,
-the screens and the files) acts on it. What screens need to *read* from the app is described
-by :class:`benchmark_tui.tui.context.WorkshopContext`.
+Screens never call the app to move or open files: they post one of these, and the app (which
+owns the open session, the screens and the files) acts on it. What screens need to *read* from
+the app, and the one way they change the session (typed edits,
+:mod:`benchmark_tui.edits`), is :class:`benchmark_tui.tui.context.WorkshopContext`.
 """
 
 from __future__ import annotations
@@ -13,17 +14,6 @@ from pathlib import Path
 from textual.message import Message
 
 from benchmark_tui.models import Place, Position, Session, Step
-
-
-@dataclass
-class SessionEdited(Message):
-    """Posted when a screen has changed the session, so the app saves it.
-
-    Edits carrying the same ``coalesce`` key in quick succession (typing into one text area)
-    form a single undo step and may be saved together a moment later.
-    """
-
-    coalesce: str | None = None
 
 
 @dataclass

@@ -1,43 +1,85 @@
-"""Provides moving around the workshop: the order of places, their screens, where the team is."""
+"""Provides moving around the workshop: the order of places, their screens, where the team is.
+
+The order of places and the neighbour of each are plain functions (:func:`workshop_order`,
+:func:`neighbour`); :class:`Navigator` builds each kind of workshop screen once per session
+and shows the place asked for.
+"""
 
 from __future__ import annotations
 
-from typing import Any, get_args
+from collections.abc import Callable
+from typing import TYPE_CHECKING, get_args
 
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 
-from benchmark_tui.models import AREA_STEPS, STEPS, Place, Position, Step
-from benchmark_tui.tui.host import OpenSessionHost
-from benchmark_tui.tui.messages import GoTo, GoToNeighbour, PositionChanged
+from benchmark_tui.models import AREA_STEPS, STEPS, Framework, Place, Position, Step
 
-POSITION_SAVE_DELAY = 1.0
-"""Where the team is, is saved this long after the last move (and always on quit)."""
+if TYPE_CHECKING:
+    from benchmark_tui.tui.app import BenchmarkApp
+    from benchmark_tui.tui.screens.base import WorkshopScreen
+    from benchmark_tui.tui.screens.overview import OverviewScreen
+
+Stop = tuple[Place, str | None]
+"""A place of the workshop, and the item shown there (None for the briefing, overview, plan)."""
 
 
-class Navigation(OpenSessionHost):
-    """Goes to a place of the workshop, building each kind of workshop screen once per session."""
+def workshop_order(framework: Framework) -> list[Stop]:
+    """Every place of the workshop in order: briefing, the 14 items, overview, plan."""
+    places: list[Stop] = [("briefing", None)]
+    places += [("area", a.id) for a in framework.areas]
+    places += [("characteristic", c.id) for c in framework.items]
+    places += [("overview", None), ("plan", None)]
+    return places
 
-    def on_go_to(self, message: GoTo) -> None:
-        """A screen asked to show a place of the workshop."""
-        self.goto(message.place, message.item, message.step)
 
-    def on_go_to_neighbour(self, message: GoToNeighbour) -> None:
-        """A screen asked for the next or previous place."""
-        self.goto_neighbour(message.place, message.item, message.delta)
+def neighbour(
+    framework: Framework, place: Place, item: str | None, delta: int
+) -> tuple[Place, str | None, Step | None] | None:
+    """The place ``delta`` places on from (``place``, ``item``), and the step to show there
+    (going back into an item shows its last step); None past either end."""
+    order = workshop_order(framework)
+    try:
+        index = order.index((place, item))
+    except ValueError:
+        index = 0
+    target = max(0, min(len(order) - 1, index + delta))
+    if target == index:
+        return None
+    new_place, new_item = order[target]
+    first: Step | None = None
+    if delta < 0 and new_place == "characteristic":
+        first = STEPS[-1]
+    elif delta < 0 and new_place == "area":
+        first = AREA_STEPS[-1]
+    return new_place, new_item, first
 
-    def on_position_changed(self, message: PositionChanged) -> None:
-        """A screen moved to another step."""
-        self.remember_position(message.position)
 
-    @property
-    def order(self) -> list[tuple[Place, str | None]]:
-        """Every place of the workshop in order: briefing, the 14 items, overview, plan."""
-        assert self.framework is not None
-        places: list[tuple[Place, str | None]] = [("briefing", None)]
-        places += [("area", a.id) for a in self.framework.areas]
-        places += [("characteristic", c.id) for c in self.framework.items]
-        places += [("overview", None), ("plan", None)]
-        return places
+def checked_place(
+    framework: Framework, place: Place, item: str | None, step: Step | None
+) -> tuple[Place, str | None, Step | None]:
+    """The place to show for one asked for: an unknown item is the briefing; an item's step
+    is one of its steps (its first otherwise); places without items have no item or step."""
+    if place == "area" and item not in [a.id for a in framework.areas]:
+        place, item = "briefing", None
+    if place == "characteristic" and item not in [c.id for c in framework.items]:
+        place, item = "briefing", None
+    if place in ("area", "characteristic"):
+        steps = AREA_STEPS if place == "area" else STEPS
+        step = step if step in steps else steps[0]
+    else:
+        item, step = None, None
+    return place, item, step
+
+
+class Navigator:
+    """Goes to a place of the workshop, building each kind of workshop screen once per session.
+
+    Each kind of workshop screen is built once per session and reused: going to another
+    characteristic loads it into the same screen, which is instant and leaks nothing.
+    """
+
+    def __init__(self, app: BenchmarkApp) -> None:
+        self.app = app
 
     def goto(
         self,
@@ -47,129 +89,117 @@ class Navigation(OpenSessionHost):
         *,
         remember: bool = True,
     ) -> None:
-        """Show a place of the workshop (and a step within an item).
-
-        Each kind of workshop screen is built once per session and reused: going to another
-        characteristic loads it into the same screen, which is instant and leaks nothing.
-        """
-        if self.session is None or self.framework is None:
+        """Show a place of the workshop (and a step within an item)."""
+        app = self.app
+        opened, framework = app.opened, app.framework
+        if opened is None or framework is None:
             return
-        framework = self.framework
-        if place == "area" and item not in [a.id for a in framework.areas]:
-            place, item = "briefing", None
-        if place == "characteristic" and item not in [c.id for c in framework.items]:
-            place, item = "briefing", None
-        if place in ("area", "characteristic"):
-            steps = AREA_STEPS if place == "area" else STEPS
-            step = step if step in steps else steps[0]
-        else:
-            item, step = None, None
-        came_from = self.session.position.item
-        screen = self._workshop_screen(place, item, step)
-        screen.load(self.session, item, step, came_from)
-        if isinstance(self.screen, ModalScreen):
-            self.pop_screen()
-        if len(self.screen_stack) <= 1:  # opened from the command line: nothing to replace
-            self.push_screen(screen)
-        elif self.screen is not screen:
-            self.switch_screen(screen)
+        # What was counted belongs to the item on screen before the move.
+        app.pacing.take_time()
+        place, item, step = checked_place(framework, place, item, step)
+        came_from = opened.session.position.item
+        screen = self.screen_for(place, item, step)
+        screen.load(opened.session, item, step, came_from)
+        if isinstance(app.screen, ModalScreen):
+            app.pop_screen()
+        if len(app.screen_stack) <= 1:  # opened from the command line: nothing to replace
+            app.push_screen(screen)
+        elif app.screen is not screen:
+            app.switch_screen(screen)
         if remember:
-            self.remember_position(screen.position)
+            self.remember(screen.position)
+        app.pacing.tick()  # the overview shows the time at once
 
-    def _workshop_screen(self, place: Place, item: str | None, step: Step | None) -> Any:
+    def goto_neighbour(self, place: Place, item: str | None, delta: int) -> None:
+        """Go to the previous or next place of the workshop."""
+        framework = self.app.framework
+        if framework is None:
+            return
+        found = neighbour(framework, place, item, delta)
+        if found is not None:
+            self.goto(*found)
+
+    def screen_for(self, place: Place, item: str | None, step: Step | None) -> WorkshopScreen:
         """The screen for a place, built (and installed for reuse) on first use.
 
         Each screen's module is imported when that screen is first needed, so opening a
         session at the overview does not load the characteristic screen and its widgets.
         """
+        from benchmark_tui.tui.screens.base import WorkshopScreen
+
+        app = self.app
         name = f"workshop-{place}"
-        if self.is_screen_installed(name):
-            return self.get_screen(name)
-        framework, session = self.framework, self.session
-        assert framework is not None and session is not None
-        screen: Screen[None]
+        if app.is_screen_installed(name):
+            installed = app.get_screen(name)
+            assert isinstance(installed, WorkshopScreen)
+            return installed
+        framework, opened = app.framework, app.opened
+        assert framework is not None and opened is not None
+        session, read_only = opened.session, opened.read_only
+        screen: WorkshopScreen
         if place == "area":
             from benchmark_tui.tui.screens.results_area import AreaScreen
 
             assert item is not None and step is not None
-            screen = AreaScreen(framework, session, item, step, self.read_only)
+            screen = AreaScreen(framework, session, item, step, read_only)
         elif place == "characteristic":
             from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
 
             assert item is not None and step is not None
-            screen = CharacteristicScreen(framework, session, item, step, self.read_only)
+            screen = CharacteristicScreen(framework, session, item, step, read_only)
         elif place == "overview":
             from benchmark_tui.tui.screens.overview import OverviewScreen
 
-            screen = OverviewScreen(framework, session, self.read_only)
+            screen = OverviewScreen(framework, session, read_only)
         elif place == "plan":
             from benchmark_tui.tui.screens.plan import PlanScreen
 
-            screen = PlanScreen(framework, session, self.read_only)
+            screen = PlanScreen(framework, session, read_only)
         else:
             from benchmark_tui.tui.screens.briefing import BriefingScreen
 
-            screen = BriefingScreen(framework, session, self.read_only)
-        self.install_screen(screen, name)
+            screen = BriefingScreen(framework, session, read_only)
+        app.install_screen(screen, name)
         return screen
 
-    def _forget_screens(self) -> None:
+    def forget_screens(self) -> None:
         """Drop the workshop screens of a closed session (they show its data)."""
+        app = self.app
         for place in get_args(Place):
             name = f"workshop-{place}"
-            if not self.is_screen_installed(name):
+            if not app.is_screen_installed(name):
                 continue
-            screen = self.get_screen(name)
-            if screen in self.screen_stack:
+            screen = app.get_screen(name)
+            if screen in app.screen_stack:
                 continue
-            self.uninstall_screen(name)
+            app.uninstall_screen(name)
             if screen.is_attached:
                 screen.remove()
 
-    def goto_neighbour(self, place: Place, item: str | None, delta: int) -> None:
-        """Go to the previous or next place of the workshop."""
-        order = self.order
-        try:
-            index = order.index((place, item))
-        except ValueError:
-            index = 0
-        target = max(0, min(len(order) - 1, index + delta))
-        if target != index:
-            new_place, new_item = order[target]
-            first: Step | None = None
-            if delta < 0 and new_place == "characteristic":
-                first = STEPS[-1]
-            elif delta < 0 and new_place == "area":
-                first = AREA_STEPS[-1]
-            self.goto(new_place, new_item, first)
-
-    def show_session_again(self) -> None:
+    def show_again(self) -> None:
         """Show the (new) session object where the team is, after undo, restore or reload."""
-        assert self.opened is not None
-        position = self.opened.session.position
+        opened = self.app.opened
+        assert opened is not None
+        position = opened.session.position
         self.goto(position.place, position.item, position.step, remember=False)
 
-    def remember_position(self, position: Position) -> None:
+    def remember(self, position: Position) -> None:
         """Record where the team is, so reopening the session returns there."""
-        if self.opened is None or self.read_only or not self.opened.move_to(position):
+        app = self.app
+        if app.opened is None or app.opened.read_only or not app.opened.move_to(position):
             return
         # Moving around is not worth a disk write per key press; the position follows shortly
         # (and is always written on quit).
-        self.request_save(delay=POSITION_SAVE_DELAY, quiet=True)
+        app.saving.request(app.saving.delays.position, quiet=True)
 
-    def action_overview(self) -> None:
-        """Show the overview of all 14 items."""
-        self.goto("overview")
+    def on_overview(self, run: Callable[[OverviewScreen], object]) -> None:
+        """Show the overview, then do something there (a palette command such as "Sign-off…"
+        opens the overview and its dialog)."""
+        from benchmark_tui.tui.screens.overview import OverviewScreen
 
-    def action_plan(self) -> None:
-        """Show the improvement plan."""
-        self.goto("plan")
-
-    def goto_and_run(self, place: Place, action: str) -> None:
-        """Show a place, then run one of its screen's actions (a palette command such as
-        "Sign-off…" opens the overview and its dialog there)."""
-        if self.session is None:
+        if self.app.opened is None:
             return
-        self.goto(place)
-        screen = self._workshop_screen(place, None, None)
-        self.call_after_refresh(screen.run_action, action)
+        self.goto("overview")
+        screen = self.screen_for("overview", None, None)
+        assert isinstance(screen, OverviewScreen)
+        self.app.call_after_refresh(run, screen)

@@ -1,7 +1,7 @@
 """Provides the yearly cycle in the app: next year's session, last time beside this time, compare.
 
 The previous self-assessment of the open session is read once, when the session is opened
-(:meth:`YearlyCycle.load_last_time`), and handed to the screens as :attr:`last_time`; a
+(:meth:`Yearly.load_last_time`), and handed to the screens as :attr:`last_time`; a
 previous file that cannot be read (moved, changed) is said once, calmly, naming it, and the
 screens then simply show nothing from last time.
 """
@@ -9,35 +9,36 @@ screens then simply show nothing from last time.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmark_tui.cycle import load_previous, start_next_file
 from benchmark_tui.errors import BenchmarkError
 from benchmark_tui.last_time import LastTime
-from benchmark_tui.tui.host import OpenSessionHost
-from benchmark_tui.tui.messages import CompareSessions, ReviewLastPlan, StartNextYear
 from benchmark_tui.workshop import OpenSession
 
+if TYPE_CHECKING:
+    from benchmark_tui.tui.app import BenchmarkApp
 
-class YearlyCycle(OpenSessionHost):
+
+class Yearly:
     """Starts next year's session, reads last year's for the screens, opens the comparison."""
 
-    last_time: LastTime | None = None
-    """The previous self-assessment of the open session, if it has one that could be read."""
-
-    def open_session(self, path: Path) -> bool:
-        """Open a session file (the app)."""
-        raise NotImplementedError
+    def __init__(self, app: BenchmarkApp) -> None:
+        self.app = app
+        self.last_time: LastTime | None = None
+        """The previous self-assessment of the open session, if it has one that could be
+        read."""
 
     def load_last_time(self, opened: OpenSession) -> None:
         """Read the previous self-assessment of a session just opened (once per session)."""
         self.last_time = None
         session = opened.session
-        if session.previous is None or self.framework is None:
+        if session.previous is None or self.app.framework is None:
             return
         try:
-            self.last_time = LastTime(load_previous(session, opened.path, self.framework))
+            self.last_time = LastTime(load_previous(session, opened.path, self.app.framework))
         except BenchmarkError as err:
-            self.notify(
+            self.app.notify(
                 f"{err.message}\n\nThe screens show nothing from last time.",
                 title=err.title,
                 severity="warning",
@@ -45,23 +46,25 @@ class YearlyCycle(OpenSessionHost):
                 markup=False,
             )
 
-    def on_start_next_year(self, message: StartNextYear) -> None:
+    def start_next_year(self, source: Path) -> None:
         """Write next year's session beside the one given, and open it."""
-        if self.framework is None:
+        if self.app.framework is None:
             return
-        if self.opened is not None and self.opened.path.resolve() == message.path.resolve():
-            self.flush_save()  # next year's starts from what is on screen
+        if self.app.opened is not None and self.app.opened.path.resolve() == source.resolve():
+            self.app.flush_save()  # next year's starts from what is on screen
         try:
-            path, notices = start_next_file(message.path, self.framework, today=self.clock().date())
+            path, notices = start_next_file(
+                source, self.app.framework, today=self.app.clock().date()
+            )
         except BenchmarkError as err:
-            self.show_error(err)
+            self.app.show_error(err)
             return
-        if not self.open_session(path):
+        if not self.app.open_session(path):
             return
-        self.notify(
+        self.app.notify(
             "\n".join(
                 [
-                    f"Started from {message.path.name}: the service, the team, the measures "
+                    f"Started from {source.name}: the service, the team, the measures "
                     "and the approaches (each marked from last time) are carried forward.",
                     f"Saved as {path.name}.",
                     *notices,
@@ -72,35 +75,31 @@ class YearlyCycle(OpenSessionHost):
             markup=False,
         )
 
-    def on_compare_sessions(self, message: CompareSessions) -> None:
+    def compare(self, paths: list[Path]) -> None:
         """Read the sessions given and show them side by side (or over time)."""
         from benchmark_tui.compare import compare_sessions, load_sessions
         from benchmark_tui.tui.screens.comparison import ComparisonScreen
 
-        if self.framework is None:
+        if self.app.framework is None:
             return
         try:
             comparison = compare_sessions(
-                load_sessions(message.paths, self.framework), self.framework
+                load_sessions(paths, self.app.framework), self.app.framework
             )
         except BenchmarkError as err:
-            self.show_error(err)
+            self.app.show_error(err)
             return
-        self.push_screen(ComparisonScreen(comparison))
+        self.app.push_screen(ComparisonScreen(comparison))
 
-    def on_review_last_plan(self, message: ReviewLastPlan) -> None:
-        """A screen asked to review last time's plan."""
-        self.action_review_plan()
-
-    def action_review_plan(self) -> None:
+    def review_plan(self) -> None:
         """Review what happened to each action of the previous self-assessment's plan."""
         from benchmark_tui.tui.screens.plan_review import PlanReviewScreen
 
-        session, framework = self.session, self.framework
+        session, framework = self.app.session, self.app.framework
         if session is None or framework is None:
             return
         if self.last_time is None:
-            self.notify(
+            self.app.notify(
                 "This session does not follow on from a previous self-assessment that could "
                 "be read, so there is no plan to review.",
                 title="Last time's plan",
@@ -108,4 +107,8 @@ class YearlyCycle(OpenSessionHost):
                 markup=False,
             )
             return
-        self.push_screen(PlanReviewScreen(framework, session, self.last_time, self.read_only))
+        self.app.push_screen(
+            PlanReviewScreen(
+                framework, session, self.last_time, self.app.read_only, apply=self.app.apply_edit
+            )
+        )

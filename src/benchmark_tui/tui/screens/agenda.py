@@ -181,4 +181,3 @@ class AgendaDialog(Dialog[Agenda]):
             self.notify(said, title="Not saved yet", severity="warning", markup=False)
             return
         self.dismiss(agenda)
-

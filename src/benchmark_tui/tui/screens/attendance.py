@@ -125,4 +125,3 @@ class AttendanceDialog(Dialog[dict[date, Attendance]]):
             self.say_problem(f"Guests: {err.errors()[0]['msg']}.")
             return
         self.dismiss(attendance)
-

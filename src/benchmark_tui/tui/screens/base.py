@@ -19,6 +19,17 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
+from benchmark_tui.edits import (
+    AddListItem,
+    ConfirmApproach,
+    Edit,
+    EditListItem,
+    ListName,
+    MoveListItem,
+    RemoveListItem,
+    SetApproachStatus,
+    SetState,
+)
 from benchmark_tui.models import (
     AreaRecord,
     CharacteristicRecord,
@@ -30,13 +41,14 @@ from benchmark_tui.models import (
     count_remark,
     day_label,
 )
-from benchmark_tui.tui.messages import GoToNeighbour, PositionChanged, SessionEdited
+from benchmark_tui.tui.messages import GoToNeighbour, PositionChanged
 from benchmark_tui.tui.widgets.bars import StepBar, TopBar, WhereBar
 from benchmark_tui.tui.widgets.editable_list import EditableList
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from benchmark_tui.tui.context import WorkshopContext
+    from benchmark_tui.workshop import Applied
 
 
 class StepPanes(ContentSwitcher):
@@ -45,6 +57,28 @@ class StepPanes(ContentSwitcher):
 
 class ReadingPane(VerticalScroll):
     """A step with nothing to fill in (Understand): it takes the focus so the arrows scroll it."""
+
+
+def list_edit(item: str, name: ListName, event: EditableList.Changed) -> Edit:
+    """The edit of an item's list that the team just made in an :class:`EditableList`."""
+    index = event.index
+    if event.change == "add":
+        entry = event.entries[index]
+        if entry.tag == "planned":
+            return AddListItem(item=item, list_name=name, text=entry.text, status="planned")
+        return AddListItem(item=item, list_name=name, text=entry.text)
+    if event.change == "edit":
+        return EditListItem(item=item, list_name=name, index=index, text=event.entries[index].text)
+    if event.change == "remove":
+        return RemoveListItem(item=item, list_name=name, index=index)
+    if event.change == "move":
+        return MoveListItem(item=item, list_name=name, index=index, delta=event.delta)
+    if event.change == "tag":
+        planned = event.entries[index].tag == "planned"
+        return SetApproachStatus(
+            item=item, index=index, status="planned" if planned else "in-place"
+        )
+    return ConfirmApproach(item=item, index=index)
 
 
 def short_dates_label(dates: list[date]) -> str:
@@ -164,9 +198,10 @@ class WorkshopScreen(Screen[None]):
         """The progress states of the given items, in order."""
         return [self.session.state_of(i) for i in ids]
 
-    def edited(self, coalesce: str | None = None) -> None:
-        """Tell the app the session changed (it keeps an undo step and saves)."""
-        self.post_message(SessionEdited(coalesce))
+    def apply(self, edit: Edit) -> Applied | None:
+        """Hand one of the team's edits to the open session, which checks it, keeps an undo
+        step and saves; None if it was refused (the room has been told why)."""
+        return self.context.apply_edit(edit)
 
     def action_next_item(self) -> None:
         """Go to the next area, characteristic or screen of the workshop."""
@@ -316,14 +351,26 @@ class SteppedScreen(WorkshopScreen):
                 return None
         return super().check_action(action, parameters)
 
+    @property
+    def item(self) -> str:
+        """The area or characteristic on screen."""
+        item = self.item_id
+        assert item is not None
+        return item
+
+    def apply(self, edit: Edit) -> Applied | None:
+        state = self.record.state
+        applied = super().apply(edit)
+        if self.record.state != state:
+            self._show_where()  # started, agreed or reopened: the where bar says so
+        return applied
+
     def action_reopen(self) -> None:
         """Reopen an agreed item (it is in progress again)."""
         if self.read_only or self.record.state != "agreed":
             return
-        self.record.state = "in-progress"
-        self.edited()
-        self.notify("Reopened: no longer marked as agreed.", timeout=3, markup=False)
-        self._show_where()
+        if self.apply(SetState(item=self.item, state="in-progress")):
+            self.notify("Reopened: no longer marked as agreed.", timeout=3, markup=False)
 
     def action_agree(self) -> None:
         """Mark the item agreed and move on."""
@@ -372,29 +419,21 @@ class SteppedScreen(WorkshopScreen):
         )
 
     def _agree_and_move_on(self) -> None:
-        self.record.state = "agreed"
-        self._show_where()
-        self.edited()
+        if self.apply(SetState(item=self.item, state="agreed")) is None:
+            return
         self.notify(f"{self.where[1]}: agreed.", timeout=3, markup=False)
         self.action_next_item()
 
     @on(EditableList.Changed, "#strengths")
     def record_strengths(self, event: EditableList.Changed) -> None:
-        self.record.strengths = [e.text for e in event.entries]
-        self._after_edit()
+        self.apply_list_change("strengths", event)
 
     @on(EditableList.Changed, "#improvements")
     def record_improvements(self, event: EditableList.Changed) -> None:
-        self.record.improvements = [e.text for e in event.entries]
-        self._after_edit()
+        self.apply_list_change("improvements", event)
 
-    def _after_edit(self, coalesce: str | None = None) -> None:
-        """After any edit of the item: it is now in progress, and the app saves."""
-        self.mark_started()
-        self.edited(coalesce)
-
-    def mark_started(self) -> None:
-        """Note that the team has started on this item (not started → in progress)."""
-        if self.record.state == "not-started":
-            self.record.state = "in-progress"
-            self._show_where()
+    def apply_list_change(self, name: ListName, event: EditableList.Changed) -> None:
+        """Hand a change the team made to one of the item's lists to the open session (a
+        refused change is taken off the list again)."""
+        if self.apply(list_edit(self.item, name, event)) is None:
+            self.show_record()

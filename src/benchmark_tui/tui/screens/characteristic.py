@@ -11,10 +11,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static, TextArea
 
+from benchmark_tui.edits import RecordRound, SetRating, SetRatingNote
 from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import (
     STEPS,
-    Approach,
     Characteristic,
     CharacteristicRecord,
     Rating,
@@ -185,7 +185,7 @@ type; ctrl+z undoes the last change.
                 id="approach-list",
                 disabled=self.read_only,
             )
-        yield EvidenceStep(id="evidence", classes="step", read_only=self.read_only)
+        yield EvidenceStep(self.apply, id="evidence", classes="step", read_only=self.read_only)
         with Vertical(id="matrix", classes="step"):
             yield Static(Text(self.framework.evaluation.prompt), classes="lead")
             yield RatingMatrix(
@@ -281,9 +281,7 @@ type; ctrl+z undoes the last change.
         index = self._carried_approach()
         if index is None or self.read_only:
             return
-        approaches = self.query_one("#approach-list", EditableList)
-        entry = approaches.entries[index]
-        approaches.update_entry(index, Entry(entry.text, entry.tag))
+        self.query_one("#approach-list", EditableList).unmark(index)
 
     def remarks(self) -> list[str]:
         unrated = [e.title for e in self.framework.elements if self.record.rating_for(e.id) is None]
@@ -308,24 +306,18 @@ type; ctrl+z undoes the last change.
 
     @on(EditableList.Changed, "#approach-list")
     def record_approaches(self, event: EditableList.Changed) -> None:
-        self.record.approaches = [
-            Approach(
-                text=e.text,
-                status=e.tag or "in-place",
-                from_last_time=e.mark is not None,
-            )
-            for e in event.entries
-        ]
-        self._after_edit()
-
-    @on(EvidenceStep.Edited)
-    def record_evidence(self, event: EvidenceStep.Edited) -> None:
-        self._after_edit(event.coalesce)
+        self.apply_list_change("approaches", event)
 
     @on(RatingMatrix.Changed)
     def record_rating(self, event: RatingMatrix.Changed) -> None:
-        self.session.set_rating(self.characteristic.id, event.element_id, event.value)
-        self._after_edit()
+        edit = SetRating(item=self.item, element=event.element_id, value=event.value)
+        if self.apply(edit) is None:
+            event.matrix.set_cell(event.element_id, self._cell(event.element_id))
+
+    def _cell(self, element_id: str) -> Cell:
+        record = self.record
+        rating = record.ratings.get(element_id)
+        return Cell(record.rating_for(element_id), self._note(element_id), rating)
 
     @on(RatingMatrix.NoteRequested)
     def edit_note(self, event: RatingMatrix.NoteRequested) -> None:
@@ -334,14 +326,10 @@ type; ctrl+z undoes the last change.
         element = next(e for e in self.framework.elements if e.id == event.element_id)
 
         def store(note: str | None) -> None:
-            if note is None:
+            if note is None or self.record.ratings.get(element.id) is None:
                 return
-            rating = self.record.ratings.get(element.id)
-            if rating is None or rating.note == note:
-                return
-            rating.note = note
-            event.matrix.set_cell(element.id, Cell(rating.value, note, rating))
-            self._after_edit()
+            if self.apply(SetRatingNote(item=self.item, element=element.id, note=note)):
+                event.matrix.set_cell(element.id, self._cell(element.id))
 
         self.app.push_screen(
             TextDialog(
@@ -366,21 +354,16 @@ type; ctrl+z undoes the last change.
         def store(answer: RoundAnswer | None) -> None:
             if answer is None:
                 return
-            try:
-                held = self.session.record_round(
-                    characteristic.id,
-                    element.id,
-                    answer.text,
-                    revealed=answer.revealed,
-                    dissent=answer.dissent,
-                )
-            except ValueError as error:
-                self.notify(str(error), title="Round not kept", severity="error", markup=False)
-                return
-            if answer.agreed is not None:
-                self.session.set_rating(characteristic.id, element.id, answer.agreed)
-            event.matrix.set_cell(element.id, Cell(held.value, held.note, held))
-            self._after_edit()
+            edit = RecordRound(
+                item=characteristic.id,
+                element=element.id,
+                text=answer.text,
+                revealed=answer.revealed,
+                dissent=answer.dissent,
+                agreed=answer.agreed,
+            )
+            if self.apply(edit):
+                event.matrix.set_cell(element.id, self._cell(element.id))
 
         self.app.push_screen(
             RoundDialog(

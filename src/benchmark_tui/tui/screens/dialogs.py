@@ -203,7 +203,6 @@ class PathDialog(Dialog[Path]):
             self.dismiss(Path(value).expanduser())
 
 
-
 class TextDialog(Dialog[str]):
     """Asks for one line of text (a rating's note); an empty answer clears it."""
 

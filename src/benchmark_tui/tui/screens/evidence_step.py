@@ -7,19 +7,23 @@ data, starting to collect it is offered as an action for the improvement plan.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.message import Message
 from textual.widgets import Input, Static, TextArea
 
+from benchmark_tui.edits import AddActions, Edit, SetSources, SetText, sources_with
 from benchmark_tui.models import Characteristic, Evidence, Framework, Session, clean_line
 from benchmark_tui.models.drafts import no_data_draft
 from benchmark_tui.models.evidence import SourceState
 from benchmark_tui.tui.widgets.figures import FiguresPanel
 from benchmark_tui.tui.widgets.sources import NOT_COLLECTED, SourceTicks
+
+if TYPE_CHECKING:
+    from benchmark_tui.workshop import Applied
 
 NO_FIGURES = (
     "No Section 1 figures yet: the results areas' measures show here once they are recorded."
@@ -29,21 +33,16 @@ NO_FIGURES = (
 class EvidenceStep(VerticalScroll):
     """The Evidence step: figures to read, a summary to write, sources to tick.
 
-    It records what the team says into the characteristic's :class:`Evidence` (and a plan
-    action the team accepts into the plan), then posts :class:`Edited`; the screen marks the
-    characteristic started and the app keeps an undo step and saves.
+    What the team says (and a plan action the team accepts) goes to the open session as
+    edits, through ``apply`` (the screen's :meth:`~benchmark_tui.tui.screens.base.
+    WorkshopScreen.apply`), which checks each and keeps an undo step.
     """
 
-    @dataclass
-    class Edited(Message):
-        """Posted when the evidence (or the plan, from here) changed."""
-
-        coalesce: str | None = None
-        """Edits with the same key in a row make one undo step (typing the summary)."""
-
-    def __init__(self, *, read_only: bool = False, id: str | None = None,  # noqa: A002
-                 classes: str | None = None) -> None:  # fmt: skip
+    def __init__(self, apply: Callable[[Edit], Applied | None], *, read_only: bool = False,
+                 id: str | None = None, classes: str | None = None) -> None:  # noqa: A002  # fmt: skip
         super().__init__(id=id, classes=classes)
+        self.apply = apply
+        """Hands an edit to the open session; None if it was refused."""
         self.read_only = read_only
         self.characteristic: Characteristic | None = None
         self.session: Session | None = None
@@ -105,9 +104,9 @@ class EvidenceStep(VerticalScroll):
         event.stop()
         if self.session is None or event.text_area.text == self.evidence.summary:
             return
-        self.evidence.summary = event.text_area.text
         assert self.characteristic is not None
-        self.post_message(self.Edited(coalesce=f"summary:{self.characteristic.id}"))
+        text = event.text_area.text
+        self.apply(SetText(item=self.characteristic.id, field="evidence-summary", text=text))
 
     @on(SourceTicks.Requested)
     def _mark(self, event: SourceTicks.Requested) -> None:
@@ -138,21 +137,18 @@ class EvidenceStep(VerticalScroll):
 
     def _set(self, source: str, state: SourceState | None) -> bool:
         """Put one source in ``state``; returns whether the evidence changed."""
+        assert self.characteristic is not None
         ticks = self.query_one(SourceTicks)
         order = [*ticks.sources, *([source] if source not in ticks.sources else [])]
         states = {**ticks.states, source: state}
-        try:
-            changed = self.evidence.set_sources(
-                [s for s in order if states.get(s) == "reviewed"],
-                [s for s in order if states.get(s) == "not-collected"],
-            )
-        except ValueError as error:  # a source longer than the session's text rules allow
-            self.notify(str(error), title="Source not kept", severity="error", markup=False)
+        reviewed, not_collected = sources_with(order, states)
+        applied = self.apply(
+            SetSources(item=self.characteristic.id, reviewed=reviewed, not_collected=not_collected)
+        )
+        if applied is None:  # e.g. a source longer than the session's text rules allow
             return False
         ticks.show([(s, states.get(s)) for s in order])
-        if changed:
-            self.post_message(self.Edited())
-        return changed
+        return applied.changed
 
     def _ask_if_collected(self, source: str) -> None:
         """Space on a source marked "not collected yet": ask which is meant (Esc keeps it)."""
@@ -190,9 +186,8 @@ class EvidenceStep(VerticalScroll):
             plan = self.session.plan
             if draft.is_planned(plan):
                 return
-            plan.actions = [*plan.actions, draft.to_action(plan.next_id())]
-            self.post_message(self.Edited())
-            self.notify("Added to the improvement plan.", timeout=3, markup=False)
+            if self.apply(AddActions(actions=(draft.to_action(plan.next_id()),))):
+                self.notify("Added to the improvement plan.", timeout=3, markup=False)
 
         self.app.push_screen(
             ChoiceDialog(

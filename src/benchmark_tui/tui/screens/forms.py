@@ -125,7 +125,6 @@ class MeasureDialog(Dialog[Measure]):
         )
 
 
-
 def example_due_date(today: date) -> date:
     """A plausible due date to show as an example: the end of the month a quarter from now."""
     month = today.month + 3
@@ -259,7 +258,6 @@ class ActionDialog(Dialog[Action]):
         )
 
 
-
 class SuggestionsDialog(Dialog[list[int]]):
     """Pick which drafted actions to add to the plan (all ticked to start with)."""
 
@@ -302,4 +300,3 @@ class SuggestionsDialog(Dialog[list[int]]):
         from benchmark_tui.tui.widgets.ticks import TickList
 
         self.dismiss(sorted(self.query_one("#suggestions", TickList).selected))
-

@@ -12,6 +12,13 @@ from textual.containers import Vertical
 from textual.geometry import Size
 from textual.widgets import DataTable, Static
 
+from benchmark_tui.edits import (
+    SetAgenda,
+    SetAttendance,
+    SetDetails,
+    SetFindings,
+    SetKeyMessages,
+)
 from benchmark_tui.models import (
     STATE_LABELS,
     STATE_SYMBOLS,
@@ -274,9 +281,9 @@ the parking lot (points parked with ctrl+l): **a** makes one a plan action, **x*
         def store(text: str | None) -> None:
             if text is None or text == findings.key_messages:
                 return
-            findings.key_messages = text
+            if self.apply(SetKeyMessages(text=text)) is None:
+                return
             self._summarise()
-            self.edited()
             self.notify(
                 self._document_line().plain, title="Key messages saved", timeout=4, markup=False
             )
@@ -294,9 +301,9 @@ the parking lot (points parked with ctrl+l): **a** makes one a plan action, **x*
         def store(findings: Findings | None) -> None:
             if findings is None or findings == self.session.findings:
                 return
-            self.session.findings = findings
+            if self.apply(SetFindings(findings=findings)) is None:
+                return
             self._summarise()
-            self.edited()
             self.notify(
                 self._document_line().plain, title="Sign-off saved", timeout=4, markup=False
             )
@@ -323,9 +330,8 @@ the parking lot (points parked with ctrl+l): **a** makes one a plan action, **x*
                 details.service == session.service and details.workshop == session.workshop
             ):
                 return
-            session.service = details.service
-            session.workshop = details.workshop
-            self.edited()
+            if self.apply(SetDetails(service=details.service, workshop=details.workshop)) is None:
+                return
             self.load(session, came_from=self.came_from)
             message = "Saved; ctrl+z takes it back."
             if details.dropped:
@@ -349,8 +355,8 @@ the parking lot (points parked with ctrl+l): **a** makes one a plan action, **x*
         def store(attendance: dict[date, Attendance] | None) -> None:
             if attendance is None or attendance == workshop.attendance:
                 return
-            workshop.attendance = attendance
-            self.edited()
+            if self.apply(SetAttendance(attendance=attendance)) is None:
+                return
             latest = workshop.latest_attendance()
             said = latest[1].label(latest[0]) if latest else "No attendance recorded."
             self.notify(said, title="Attendance", timeout=4, markup=False)
@@ -366,8 +372,8 @@ the parking lot (points parked with ctrl+l): **a** makes one a plan action, **x*
         def store(agenda: Agenda | None) -> None:
             if agenda is None or agenda == session.agenda:
                 return
-            session.agenda = agenda
-            self.edited()
+            if self.apply(SetAgenda(agenda=agenda)) is None:
+                return
             self.load(session, came_from=self.came_from)
             self.notify("Agenda saved; ctrl+z takes it back.", title="Agenda", markup=False)
 
@@ -382,4 +388,4 @@ the parking lot (points parked with ctrl+l): **a** makes one a plan action, **x*
         def back(_: None) -> None:
             self.load(self.session, came_from=self.came_from)
 
-        self.app.push_screen(ParkingLotDialog(self.session, self.framework), back)
+        self.app.push_screen(ParkingLotDialog(self.session, self.framework, apply=self.apply), back)

@@ -2,11 +2,13 @@
 
 A point parked is tagged with the item it came from. In the list, each open point can become
 an action of the improvement plan, or be closed (it stays listed, marked closed). Every change
-is an ordinary edit: the dialog changes the session and posts ``SessionEdited`` (one undo
-step each).
+is an ordinary edit: the dialog hands it to the open session (one undo step each).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -16,6 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from benchmark_tui.edits import ClosePoint, Edit, PointToAction, ReopenPoint
 from benchmark_tui.models import (
     MAX_ITEMS,
     PARKED_LABELS,
@@ -23,8 +26,10 @@ from benchmark_tui.models import (
     ParkedPoint,
     Session,
 )
-from benchmark_tui.tui.messages import SessionEdited
 from benchmark_tui.tui.screens.dialogs import Dialog
+
+if TYPE_CHECKING:
+    from benchmark_tui.workshop import Applied
 
 
 class ParkDialog(Dialog[str]):
@@ -79,10 +84,18 @@ class ParkingLotDialog(Dialog[None]):
         Binding("o", "reopen_point", "Park again", show=False),
     ]
 
-    def __init__(self, session: Session, framework: Framework) -> None:
+    def __init__(
+        self,
+        session: Session,
+        framework: Framework,
+        *,
+        apply: Callable[[Edit], Applied | None],
+    ) -> None:
         super().__init__()
         self.session = session
         self.framework = framework
+        self.apply = apply
+        """Hands an edit to the open session (None: it was refused)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog -parking"):
@@ -120,9 +133,10 @@ class ParkingLotDialog(Dialog[None]):
         lot = self.session.parking_lot.points
         return lot[index] if index is not None and 0 <= index < len(lot) else None
 
-    def _changed(self, said: str) -> None:
+    def _change(self, edit: Edit, said: str) -> None:
+        if self.apply(edit) is None:
+            return
         index = self.query_one("#points", OptionList).highlighted
-        self.post_message(SessionEdited())
         self._fill(index)
         self.notify(said, title="Parking lot", timeout=3, markup=False)
 
@@ -131,25 +145,25 @@ class ParkingLotDialog(Dialog[None]):
         point = self._point
         if point is None or not point.is_open:
             return
-        actions = list(self.session.plan.actions)
-        if len(actions) >= MAX_ITEMS:
+        count = len(self.session.plan.actions)
+        if count >= MAX_ITEMS:
             self.notify("The plan is full.", severity="error", markup=False)
             return
-        action = self.session.parking_lot.make_action(point.id, actions)
-        self.session.plan.actions = actions
-        if action is not None:
-            self._changed(f"Plan action A{len(actions)} added: edit it on the plan (p).")
+        self._change(
+            PointToAction(point_id=point.id),
+            f"Plan action A{count + 1} added: edit it on the plan (p).",
+        )
 
     def action_close_point(self) -> None:
         """Close the highlighted point (it stays listed, marked closed)."""
         point = self._point
         if point is not None and point.is_open:
-            self.session.parking_lot.close(point.id)
-            self._changed("Closed; ctrl+z on the overview takes it back.")
+            self._change(
+                ClosePoint(point_id=point.id), "Closed; ctrl+z on the overview takes it back."
+            )
 
     def action_reopen_point(self) -> None:
         """Park a closed point again."""
         point = self._point
         if point is not None and point.state == "closed":
-            self.session.parking_lot.reopen(point.id)
-            self._changed("Parked again.")
+            self._change(ReopenPoint(point_id=point.id), "Parked again.")

@@ -12,6 +12,13 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from benchmark_tui.edits import (
+    AddActions,
+    MoveAction,
+    RemoveAction,
+    ReplaceAction,
+    TakeSuggestions,
+)
 from benchmark_tui.models import Action, day_label
 from benchmark_tui.tui.messages import ReviewLastPlan
 from benchmark_tui.tui.screens.base import NEXT_ITEM, PREVIOUS_ITEM, WorkshopScreen
@@ -161,9 +168,7 @@ time's plan: what happened to each action.
 
         workshop = self.session.workshop
         team = [m.name for m in workshop.team] + [workshop.facilitator]
-        return ActionDialog(
-            self.framework, action, team=team, today=self.context.clock().date()
-        )
+        return ActionDialog(self.framework, action, team=team, today=self.context.clock().date())
 
     def action_add(self) -> None:
         """Add an action."""
@@ -171,8 +176,7 @@ time's plan: what happened to each action.
         draft = Action(id=plan.next_id(), action="New action")
 
         def store(action: Action | None) -> None:
-            if action is not None:
-                plan.actions = [*plan.actions, action]
+            if action is not None and self.apply(AddActions(actions=(action,))):
                 self._changed(len(plan.actions) - 1)
 
         self.app.push_screen(self._dialog(draft), store)
@@ -185,10 +189,7 @@ time's plan: what happened to each action.
         plan = self.session.plan
 
         def store(action: Action | None) -> None:
-            if action is not None:
-                actions = list(plan.actions)
-                actions[index] = action
-                plan.actions = actions
+            if action is not None and self.apply(ReplaceAction(action=action)):
                 self._changed(index)
 
         self.app.push_screen(self._dialog(plan.actions[index]), store)
@@ -204,9 +205,9 @@ time's plan: what happened to each action.
         index = self._cursor()
         if index is None:
             return
-        plan = self.session.plan
-        removed = plan.actions[index]
-        plan.actions = plan.actions[:index] + plan.actions[index + 1 :]
+        removed = self.session.plan.actions[index]
+        if self.apply(RemoveAction(action_id=removed.id)) is None:
+            return
         self._changed(max(0, index - 1))
         self.notify(f"Removed “{removed.action}”. Ctrl+Z brings it back.", timeout=4, markup=False)
 
@@ -216,10 +217,8 @@ time's plan: what happened to each action.
         plan = self.session.plan
         if index is None or not 0 <= index + delta < len(plan.actions):
             return
-        actions = list(plan.actions)
-        actions[index], actions[index + delta] = actions[index + delta], actions[index]
-        plan.actions = actions
-        self._changed(index + delta)
+        if self.apply(MoveAction(action_id=plan.actions[index].id, delta=delta)):
+            self._changed(index + delta)
 
     def action_suggest(self) -> None:
         """Draft actions from the areas for improvement and the "no data yet" areas."""
@@ -239,16 +238,14 @@ time's plan: what happened to each action.
             if chosen is None:
                 return
             plan = self.session.plan
-            taken = [suggestions[i] for i in chosen]
-            left_out = [a for i, a in enumerate(suggestions) if i not in chosen]
-            declined_changed = plan.record_declined(left_out, taken)
-            if not chosen:
-                if declined_changed:
-                    self._note()
-                    self.edited()
-                return
+            taken = tuple(suggestions[i] for i in chosen)
+            left_out = tuple(a for i, a in enumerate(suggestions) if i not in chosen)
             first = len(plan.actions)
-            plan.actions = [*plan.actions, *taken]
+            applied = self.apply(TakeSuggestions(taken=taken, left_out=left_out))
+            if applied is None or not chosen:
+                if applied is not None and applied.changed:
+                    self._note()
+                return
             self._changed(first)
             self.notify(
                 f"Added {len(chosen)} action{'s' if len(chosen) != 1 else ''}: "
@@ -261,4 +258,3 @@ time's plan: what happened to each action.
 
     def _changed(self, cursor: int) -> None:
         self._fill(cursor)
-        self.edited()

@@ -8,6 +8,7 @@ these outcomes beside Check / act and Impact.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -18,14 +19,15 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from benchmark_tui.edits import Edit, ReviewAction
 from benchmark_tui.last_time import LastTime, ReviewRow, plan_completion, review_rows
 from benchmark_tui.models import ActionOutcome, Framework, Session
-from benchmark_tui.tui.messages import SessionEdited
 from benchmark_tui.tui.screens.dialogs import Dialog
 from benchmark_tui.tui.widgets.memo import Memo, hanging_rows
 
 if TYPE_CHECKING:
     from benchmark_tui.models import Action
+    from benchmark_tui.workshop import Applied
 
 OUTCOME_MARKS: dict[str | None, str] = {
     "done": "✓ done",
@@ -69,6 +71,7 @@ class PlanReviewScreen(Dialog[None]):
         session: the open session (the review is recorded in it).
         last_time: the previous self-assessment.
         read_only: show the review without allowing changes.
+        apply: hands an edit to the open session (None: it was refused).
     """
 
     BINDINGS = [
@@ -90,13 +93,20 @@ outcome beside Check / act and Impact, and the findings document reports how the
 """
 
     def __init__(
-        self, framework: Framework, session: Session, last_time: LastTime, read_only: bool = False
+        self,
+        framework: Framework,
+        session: Session,
+        last_time: LastTime,
+        read_only: bool = False,
+        *,
+        apply: Callable[[Edit], Applied | None],
     ) -> None:
         super().__init__()
         self.framework = framework
         self.session = session
         self.last_time = last_time
         self.read_only = read_only
+        self.apply = apply
 
     def compose(self) -> ComposeResult:
         previous = self.last_time.previous
@@ -160,8 +170,8 @@ outcome beside Check / act and Impact, and the findings document reports how the
         row = self._highlighted()
         if row is None or self.read_only or row.review.outcome == outcome:
             return
-        self.session.review_action(row.action.id, outcome)
-        self._edited()
+        if self.apply(ReviewAction(action_id=row.action.id, outcome=outcome)):
+            self._fill()
 
     @on(OptionList.OptionSelected, "#review-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -180,8 +190,8 @@ outcome beside Check / act and Impact, and the findings document reports how the
         def store(note: str | None) -> None:
             if note is None or note == row.review.note:
                 return
-            self.session.review_action(action_id, outcome, note)
-            self._edited()
+            if self.apply(ReviewAction(action_id=action_id, outcome=outcome, note=note)):
+                self._fill()
 
         self.app.push_screen(
             TextDialog(
@@ -192,7 +202,3 @@ outcome beside Check / act and Impact, and the findings document reports how the
             ),
             store,
         )
-
-    def _edited(self) -> None:
-        self._fill()
-        self.post_message(SessionEdited())

@@ -14,6 +14,14 @@ from textual.message import Message
 from textual.widgets import Checkbox, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from benchmark_tui.edits import (
+    AddActions,
+    AddMeasure,
+    RemoveMeasure,
+    ReplaceMeasure,
+    SetNoData,
+    SetText,
+)
 from benchmark_tui.models import (
     AREA_STEPS,
     AreaRecord,
@@ -207,9 +215,10 @@ Then **agree** (ctrl+g) and move on.
         measures = self.record.measures
         if event.what == "remove" and event.index is not None:
             removed = measures[event.index]
-            self.record.measures = measures[: event.index] + measures[event.index + 1 :]
-            self._measures_changed()
-            self.notify(f"Removed {removed.name}. Ctrl+Z brings it back.", timeout=4, markup=False)
+            if self._measures_changed(RemoveMeasure(item=self.item, index=event.index)):
+                self.notify(
+                    f"Removed {removed.name}. Ctrl+Z brings it back.", timeout=4, markup=False
+                )
             return
         current = measures[event.index] if event.index is not None else None
 
@@ -220,12 +229,11 @@ Then **agree** (ctrl+g) and move on.
                 if self.record.no_data_yet:
                     self._ask_about_no_data(measure)
                     return
-                self.record.measures = [*measures, measure]
+                self._measures_changed(AddMeasure(item=self.item, measure=measure))
             else:
-                updated = list(self.record.measures)
-                updated[event.index] = measure
-                self.record.measures = updated
-            self._measures_changed()
+                self._measures_changed(
+                    ReplaceMeasure(item=self.item, index=event.index, measure=measure)
+                )
 
         self.app.push_screen(MeasureDialog(current), store)
 
@@ -235,16 +243,12 @@ Then **agree** (ctrl+g) and move on.
         from benchmark_tui.tui.screens.dialogs import ChoiceDialog
 
         def decide(choice: str | None) -> None:
-            record = self.record
-            record.measures = [*record.measures, measure]
-            if choice == "clear":
-                record.no_data_yet = False
+            clear = choice == "clear"
+            edit = AddMeasure(item=self.item, measure=measure, clear_no_data=clear)
+            if self._measures_changed(edit) and clear:
                 with self.prevent(Checkbox.Changed):
                     self.query_one("#no-data", TickBox).value = False
-                self.notify(
-                    "No longer marked “no data collected yet”.", timeout=4, markup=False
-                )
-            self._measures_changed()
+                self.notify("No longer marked “no data collected yet”.", timeout=4, markup=False)
 
         # Esc keeps the mark: the measure is added either way, and nothing is cleared unasked.
         self.app.push_screen(
@@ -260,16 +264,20 @@ Then **agree** (ctrl+g) and move on.
             decide,
         )
 
-    def _measures_changed(self) -> None:
+    def _measures_changed(self, edit: AddMeasure | ReplaceMeasure | RemoveMeasure) -> bool:
+        """Apply a change to the measures and show them; whether it was applied."""
+        applied = self.apply(edit)
         self._fill_measures()
-        self._after_edit()
+        return applied is not None
 
     @on(Checkbox.Changed, "#no-data")
     def record_no_data(self, event: Checkbox.Changed) -> None:
         if event.value == self.record.no_data_yet:
             return
-        self.record.no_data_yet = event.value
-        self._after_edit()
+        if self.apply(SetNoData(item=self.item, no_data=event.value)) is None:
+            with self.prevent(Checkbox.Changed):
+                event.checkbox.value = self.record.no_data_yet
+            return
         if event.value:
             self._offer_plan_action()
 
@@ -284,9 +292,9 @@ Then **agree** (ctrl+g) and move on.
             if choice != "add":
                 return
             plan = self.session.plan
-            plan.actions = [*plan.actions, draft.to_action(plan.next_id(), priority="medium")]
-            self.edited()
-            self.notify("Added to the improvement plan.", timeout=3, markup=False)
+            action = draft.to_action(plan.next_id(), priority="medium")
+            if self.apply(AddActions(actions=(action,))):
+                self.notify("Added to the improvement plan.", timeout=3, markup=False)
 
         self.app.push_screen(
             ChoiceDialog(
@@ -303,5 +311,4 @@ Then **agree** (ctrl+g) and move on.
     def record_notes(self, event: TextArea.Changed) -> None:
         if event.text_area.text == self.record.notes:
             return
-        self.record.notes = event.text_area.text
-        self._after_edit(coalesce=f"notes:{self.item_id}")
+        self.apply(SetText(item=self.item, field="notes", text=event.text_area.text))

@@ -104,4 +104,3 @@ class SessionDetailsDialog(Dialog[SessionDetails]):
             return
         dropped = tuple(day_label(d) for d in sorted(self.workshop.attendance) if d not in dates)
         self.dismiss(SessionDetails(service, workshop, dropped))
-

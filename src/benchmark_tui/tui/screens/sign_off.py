@@ -187,4 +187,3 @@ class SignOffDialog(Dialog[Findings]):
             self.say_problem(f"{where}: {problem['msg']}.")
             return
         self.dismiss(findings)
-

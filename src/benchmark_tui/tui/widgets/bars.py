@@ -9,24 +9,26 @@ from textual.reactive import reactive
 from textual.widgets import Static
 
 from benchmark_tui.models import STATE_LABELS, STATE_SYMBOLS, STEP_TITLES
+from benchmark_tui.tui.status import SaveState, Shown, ShowsStatus
 from benchmark_tui.tui.widgets.pace import PaceIndicator
 
 
 class SaveIndicator(Static):
     """Shows "saved 14:02", "saving…", or plainly that the work is not saved.
 
-    It follows the app's ``save_state`` and ``save_label`` reactives, so every screen's copy
-    stays current without the app having to find it.
+    It follows the app's :attr:`~benchmark_tui.tui.status.ShowsStatus.save_status`, so every
+    screen's copy stays current without the app having to find it.
     """
 
     def on_mount(self) -> None:
-        self.watch(self.app, "save_label", self._show, init=True)
+        app = self.app
+        if isinstance(app, ShowsStatus):
+            app.save_status.follow(self, self._show)
 
-    def _show(self, label: str) -> None:
-        state = getattr(self.app, "save_state", "saved")
-        self.update(Text(label))
+    def _show(self, shown: Shown[SaveState]) -> None:
+        self.update(Text(shown.label))
         for name in ("saved", "pending", "error", "read-only"):
-            self.set_class(state == name, f"-{name}")
+            self.set_class(shown.state == name, f"-{name}")
 
 
 class TopBar(Horizontal):
@@ -46,7 +48,7 @@ class TopBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(classes="top-title")
-        yield PaceIndicator()
+        yield PaceIndicator(on_change=self.refit)
         yield SaveIndicator(classes="save-indicator")
 
     def on_mount(self) -> None:

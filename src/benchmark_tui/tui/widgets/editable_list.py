@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from rich.text import Text
 from textual import on
@@ -15,6 +16,9 @@ from textual.widgets.option_list import Option
 
 from benchmark_tui.models import FINDINGS_MAX, FINDINGS_MIN, count_remark
 from benchmark_tui.tui.widgets.memo import hanging_rows
+
+ListChange = Literal["add", "edit", "remove", "move", "tag", "unmark"]
+"""What the team did to a list: added, edited, removed, moved, retagged or unmarked an item."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,13 @@ class EditableList(Vertical):
 
         editable_list: EditableList
         entries: list[Entry]
+        """The list as it is now."""
+        change: ListChange
+        """What happened."""
+        index: int
+        """The item it happened to (its place before the change; for "add", the new item's)."""
+        delta: int = 0
+        """For "move": -1 up, 1 down."""
 
         @property
         def control(self) -> EditableList:
@@ -264,9 +275,11 @@ class EditableList(Vertical):
         label.update(title)
         label.set_class(bool(remark), "-remark")
 
-    def _changed(self, highlight: int | None = None) -> None:
-        self._render_entries(highlight)
-        self.post_message(self.Changed(self, list(self.entries)))
+    def _changed(
+        self, change: ListChange, index: int, *, highlight: int | None = None, delta: int = 0
+    ) -> None:
+        self._render_entries(index if highlight is None else highlight)
+        self.post_message(self.Changed(self, list(self.entries), change, index, delta))
 
     @on(Input.Submitted, ".new-item")
     def _submit(self, event: Input.Submitted) -> None:
@@ -278,13 +291,13 @@ class EditableList(Vertical):
             index = self._editing
             self.entries[index] = Entry(text, self.entries[index].tag)
             self._stop_editing()
-            self._changed(index)
+            self._changed("edit", index)
             self.options.focus()
             return
         default_tag = next(iter(self.tags), None)
         self.entries.append(Entry(text, default_tag))
         event.input.value = ""
-        self._changed(len(self.entries) - 1)
+        self._changed("add", len(self.entries) - 1)
 
     @on(OptionList.OptionSelected)
     def _edit(self, event: OptionList.OptionSelected) -> None:
@@ -345,7 +358,8 @@ class EditableList(Vertical):
             del self.entries[index]
             if self._editing is not None:
                 self._stop_editing()
-            self._changed(max(0, index - 1) if index >= len(self.entries) else index)
+            highlight = max(0, index - 1) if index >= len(self.entries) else index
+            self._changed("remove", index, highlight=highlight)
             if not self.entries:
                 self.new_item_input.focus()
 
@@ -355,18 +369,19 @@ class EditableList(Vertical):
         if 0 <= index < len(self.entries) and 0 <= target < len(self.entries):
             entries = self.entries
             entries[index], entries[target] = entries[target], entries[index]
-            self._changed(target)
+            self._changed("move", index, highlight=target, delta=delta)
 
     def add_entry(self, text: str) -> None:
         """Add an item at the end, as the team would by typing it."""
         self.entries.append(Entry(text, next(iter(self.tags), None)))
-        self._changed(len(self.entries) - 1)
+        self._changed("add", len(self.entries) - 1)
 
-    def update_entry(self, index: int, entry: Entry) -> None:
-        """Replace one item (e.g. without its mark, once confirmed), as an edit."""
-        if 0 <= index < len(self.entries) and self.entries[index] != entry:
-            self.entries[index] = entry
-            self._changed(index)
+    def unmark(self, index: int) -> None:
+        """Take the mark off one item (it was confirmed), as an edit."""
+        if 0 <= index < len(self.entries) and self.entries[index].mark is not None:
+            entry = self.entries[index]
+            self.entries[index] = Entry(entry.text, entry.tag)
+            self._changed("unmark", index)
 
     def toggle_tag(self, index: int) -> None:
         """Switch one item to the next tag."""
@@ -376,4 +391,4 @@ class EditableList(Vertical):
         entry = self.entries[index]
         current = names.index(entry.tag) if entry.tag in names else -1
         self.entries[index] = Entry(entry.text, names[(current + 1) % len(names)])
-        self._changed(index)
+        self._changed("tag", index)

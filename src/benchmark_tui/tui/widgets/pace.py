@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from rich.text import Text
 from textual.widgets import Static
 
 from benchmark_tui.models import Framework, Session, project_finish
+from benchmark_tui.tui.status import PaceState, Shown, ShowsStatus
 
 
 class PaceIndicator(Static):
-    """Shows the app's ``pace_label`` (``12:30 / 20:00``, ``paused 12:30 / 20:00``).
+    """Shows the app's clock (``12:30 / 20:00``, ``paused 12:30 / 20:00``).
 
     Bold, so it reads from the back of the room; reversed when paused or over budget, so that
     shows without colour too. It takes no room while there is nothing to show.
@@ -30,27 +32,35 @@ class PaceIndicator(Static):
     }
     """
 
+    label = ""
+    """What it shows now."""
+
+    def __init__(self, on_change: Callable[[], None] | None = None) -> None:
+        """Args:
+        on_change: called after the label changed (the top bar fits its title again)."""
+        super().__init__()
+        self._on_change = on_change
+
     def on_mount(self) -> None:
-        if hasattr(self.app, "pace_label"):
-            self.watch(self.app, "pace_label", self._show, init=True)
+        app = self.app
+        if isinstance(app, ShowsStatus):
+            app.pace_status.follow(self, self._show)
         else:
             self.add_class("-empty")
 
-    def _show(self, label: str) -> None:
-        state = getattr(self.app, "pace_state", "")
-        self.update(Text(label))
-        self.set_class(not label, "-empty")
-        self.set_class(state == "paused", "-paused")
-        self.set_class(state == "over", "-over")
-        parent = self.parent
-        if self.is_attached and parent is not None and hasattr(parent, "refit"):
-            parent.refit()
+    def _show(self, shown: Shown[PaceState]) -> None:
+        self.label = shown.label
+        self.update(Text(shown.label))
+        self.set_class(not shown.label, "-empty")
+        self.set_class(shown.state == "paused", "-paused")
+        self.set_class(shown.state == "over", "-over")
+        if self.is_attached and self._on_change is not None:
+            self._on_change()
 
     @property
     def room(self) -> int:
         """Columns it takes now (0 while empty)."""
-        label = str(getattr(self.app, "pace_label", ""))
-        return len(label) + 2 if label else 0
+        return len(self.label) + 2 if self.label else 0
 
 
 def time_used(session: Session, item_id: str, budgets: dict[str, int], width: int = 0) -> Text:

@@ -1,0 +1,661 @@
+"""Provides the typed edits a team makes to a session: what screens hand to the open session.
+
+Screens never change the session themselves. Each change the team makes is one small frozen
+value here (``SetRating(item="leadership", element="plan", value=3)``), and
+:meth:`benchmark_tui.workshop.OpenSession.apply` checks it, applies it, keeps an undo step and
+says what changed. An edit that cannot be applied (an index past the end of a list, a text
+over the limits, a round that is not a round) is refused with :class:`EditRefused`, and
+nothing changes.
+
+Every edit has :attr:`Edit.item`: the results area or characteristic whose record it
+changes (None for the plan, the parking lot, the session's details …), so rules about an
+item (for example "an agreed item asks before it changes") are one check in ``apply``.
+
+Each edit's :meth:`Edit.apply_to` changes the session by assigning new values (never by
+appending to a list in place), so pydantic's ``validate_assignment`` checks every value as it
+goes in.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar, Literal
+
+from pydantic import ValidationError
+
+from benchmark_tui.errors import BenchmarkError
+from benchmark_tui.models import (
+    Action,
+    ActionOutcome,
+    Agenda,
+    Approach,
+    AreaRecord,
+    Attendance,
+    CharacteristicRecord,
+    Findings,
+    Framework,
+    Measure,
+    ParkedPoint,
+    ServiceInfo,
+    Session,
+    Workshop,
+)
+from benchmark_tui.models.common import ApproachStatus
+from benchmark_tui.models.evidence import SourceState
+
+ListName = Literal["strengths", "improvements", "approaches"]
+"""The lists of an item the team builds line by line (approaches: characteristics only)."""
+TextField = Literal["notes", "evidence-summary"]
+"""The free-text boxes of an item: a results area's notes ("What the trends show"), a
+characteristic's evidence summary."""
+SettableState = Literal["agreed", "in-progress"]
+"""What the team can make an item's state: agree it, or reopen it."""
+
+LIST_NOUNS: dict[str, str] = {
+    "strengths": "strength",
+    "improvements": "area for improvement",
+    "approaches": "approach",
+}
+
+
+class EditRefused(BenchmarkError):
+    """An edit that cannot be applied, and why (nothing was changed)."""
+
+
+def _plain(error: ValueError) -> str:
+    """A validation error in a sentence (pydantic's own text has types and a web address)."""
+    if isinstance(error, ValidationError):
+        said = []
+        for problem in error.errors():
+            message = str(problem.get("msg", "not valid"))
+            message = message.removeprefix("Value error, ")
+            said.append(message[:1].lower() + message[1:])
+        return "; ".join(dict.fromkeys(said)) or "not valid"
+    return str(error)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Edit(ABC):
+    """One change the team makes to the session.
+
+    Subclasses are frozen dataclasses built with keywords; they implement :meth:`apply_to`.
+    """
+
+    item: str | None = field(default=None, init=False)
+    """The results area or characteristic whose record this changes (None: none)."""
+
+    starts_item: ClassVar[bool] = False
+    """Whether the edit moves its item from "not started" to "in progress"."""
+    refusal: ClassVar[str] = "Not changed"
+    """The title of the notice when the edit is refused."""
+
+    @property
+    def coalesce(self) -> str | None:
+        """Edits with the same key in quick succession (typing into one box) are one undo
+        step; None: each is its own."""
+        return None
+
+    @abstractmethod
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        """Make the change to ``session``.
+
+        Raises:
+            EditRefused: the edit does not fit the session (nothing is changed).
+            ValueError: a value is not valid (the open session turns it into EditRefused).
+        """
+
+    def refuse(self, message: str) -> EditRefused:
+        """The refusal of this edit, with ``message`` saying what is wrong."""
+        return EditRefused(message, title=self.refusal)
+
+    def refused_for(self, error: ValueError) -> EditRefused:
+        """A validation error raised while applying, as this edit's refusal."""
+        return self.refuse(_plain(error))
+
+
+# -- one results area or characteristic ------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItemEdit(Edit):
+    """An edit of one results area's or characteristic's record."""
+
+    item: str
+    """The results area or characteristic id."""
+
+    starts_item: ClassVar[bool] = True
+
+    def record_in(
+        self, session: Session, framework: Framework
+    ) -> AreaRecord | CharacteristicRecord:
+        """The record this edit changes (refused if the framework has no such item)."""
+        if self.item in {a.id for a in framework.areas}:
+            return session.area(self.item)
+        if self.item in {c.id for c in framework.items}:
+            return session.record(self.item)
+        raise self.refuse(f"{self.item!r} is not a results area or characteristic.")
+
+    def characteristic_in(self, session: Session, framework: Framework) -> CharacteristicRecord:
+        """The characteristic record this edit changes (refused for a results area)."""
+        record = self.record_in(session, framework)
+        if not isinstance(record, CharacteristicRecord):
+            raise self.refuse(f"{self.item!r} is not a characteristic.")
+        return record
+
+    def area_in(self, session: Session, framework: Framework) -> AreaRecord:
+        """The results area record this edit changes (refused for a characteristic)."""
+        record = self.record_in(session, framework)
+        if not isinstance(record, AreaRecord):
+            raise self.refuse(f"{self.item!r} is not a results area.")
+        return record
+
+    def element_of(self, framework: Framework, element: str) -> str:
+        """``element`` if the framework's matrix has it (refused otherwise)."""
+        if element not in {e.id for e in framework.elements}:
+            raise self.refuse(f"{element!r} is not an element of the matrix.")
+        return element
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetState(ItemEdit):
+    """Agree an item, or reopen an agreed one (it is in progress again)."""
+
+    state: SettableState
+    starts_item: ClassVar[bool] = False
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        self.record_in(session, framework).state = self.state
+
+
+def _checked_index(edit: Edit, lines: Sequence[object], index: int, noun: str) -> int:
+    if not 0 <= index < len(lines):
+        raise edit.refuse(f"There is no {noun} {index + 1} (the list has {len(lines)}).")
+    return index
+
+
+@dataclass(frozen=True, kw_only=True)
+class ListEdit(ItemEdit):
+    """An edit of one of an item's lists (strengths, areas for improvement, approaches)."""
+
+    list_name: ListName
+
+    def lines(self, session: Session, framework: Framework) -> list[Any]:
+        """A copy of the list (strings, or :class:`Approach` for approaches)."""
+        if self.list_name == "approaches":
+            return list(self.characteristic_in(session, framework).approaches)
+        return list(getattr(self.record_in(session, framework), self.list_name))
+
+    def store(self, session: Session, framework: Framework, lines: list[Any]) -> None:
+        """Put the changed list back (validated as it goes in)."""
+        setattr(self.record_in(session, framework), self.list_name, lines)
+
+    def index_in(self, lines: list[Any], index: int) -> int:
+        """``index`` if the list has a line there (refused otherwise)."""
+        return _checked_index(self, lines, index, LIST_NOUNS[self.list_name])
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddListItem(ListEdit):
+    """Add a line at the end of a list (an approach is in place unless ``status`` says)."""
+
+    text: str
+    status: ApproachStatus = "in-place"
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        lines = self.lines(session, framework)
+        added: object = self.text
+        if self.list_name == "approaches":
+            added = Approach(text=self.text, status=self.status)
+        self.store(session, framework, [*lines, added])
+
+
+@dataclass(frozen=True, kw_only=True)
+class EditListItem(ListEdit):
+    """Change the words of one line (an approach from last time counts as confirmed)."""
+
+    index: int
+    text: str
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        lines = self.lines(session, framework)
+        index = self.index_in(lines, self.index)
+        old = lines[index]
+        lines[index] = (
+            Approach(text=self.text, status=old.status) if isinstance(old, Approach) else self.text
+        )
+        self.store(session, framework, lines)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoveListItem(ListEdit):
+    """Remove one line."""
+
+    index: int
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        lines = self.lines(session, framework)
+        del lines[self.index_in(lines, self.index)]
+        self.store(session, framework, lines)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoveListItem(ListEdit):
+    """Move one line up (``delta`` -1) or down (1)."""
+
+    index: int
+    delta: int
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        lines = self.lines(session, framework)
+        index = self.index_in(lines, self.index)
+        target = self.index_in(lines, self.index + self.delta)
+        lines[index], lines[target] = lines[target], lines[index]
+        self.store(session, framework, lines)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetApproachStatus(ItemEdit):
+    """Mark an approach in place or planned."""
+
+    index: int
+    status: ApproachStatus
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        record = self.characteristic_in(session, framework)
+        approaches = list(record.approaches)
+        old = approaches[_checked_index(self, approaches, self.index, "approach")]
+        approaches[self.index] = Approach(
+            text=old.text, status=self.status, from_last_time=old.from_last_time
+        )
+        record.approaches = approaches
+
+
+@dataclass(frozen=True, kw_only=True)
+class ConfirmApproach(ItemEdit):
+    """Confirm that an approach carried from last time is still in place."""
+
+    index: int
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        record = self.characteristic_in(session, framework)
+        approaches = list(record.approaches)
+        old = approaches[_checked_index(self, approaches, self.index, "approach")]
+        approaches[self.index] = Approach(text=old.text, status=old.status)
+        record.approaches = approaches
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetText(ItemEdit):
+    """Write an item's free-text box: an area's notes, a characteristic's evidence summary.
+
+    Typing into one box in quick succession is one undo step.
+    """
+
+    field: TextField
+    text: str
+
+    @property
+    def coalesce(self) -> str | None:
+        return f"{self.field}:{self.item}"
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        if self.field == "notes":
+            self.area_in(session, framework).notes = self.text
+        else:
+            self.characteristic_in(session, framework).evidence.summary = self.text
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetRating(ItemEdit):
+    """Set (or clear, with None) the agreed rating of one element of the matrix."""
+
+    element: str
+    value: int | None
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        self.characteristic_in(session, framework)
+        session.set_rating(self.item, self.element_of(framework, self.element), self.value)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetRatingNote(ItemEdit):
+    """Write the note on one element's rating (why the team chose it)."""
+
+    element: str
+    note: str
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        record = self.characteristic_in(session, framework)
+        element = self.element_of(framework, self.element)
+        rating = record.ratings.get(element)
+        if rating is None:
+            raise self.refuse("Rate the element before writing a note on it.")
+        rating.note = self.note
+
+
+@dataclass(frozen=True, kw_only=True)
+class RecordRound(ItemEdit):
+    """Keep a rating round as typed (and the rating agreed after it, if any)."""
+
+    element: str
+    text: str
+    revealed: bool
+    dissent: str = ""
+    agreed: int | None = None
+    refusal: ClassVar[str] = "Round not kept"
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        self.characteristic_in(session, framework)
+        element = self.element_of(framework, self.element)
+        session.record_round(
+            self.item, element, self.text, revealed=self.revealed, dissent=self.dissent
+        )
+        if self.agreed is not None:
+            session.set_rating(self.item, element, self.agreed)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetSources(ItemEdit):
+    """Record which data sources were reviewed and which are not collected yet."""
+
+    reviewed: tuple[str, ...]
+    not_collected: tuple[str, ...]
+    refusal: ClassVar[str] = "Source not kept"
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        record = self.characteristic_in(session, framework)
+        evidence = record.evidence.model_copy(deep=True)
+        evidence.set_sources(list(self.reviewed), list(self.not_collected))
+        record.evidence = evidence
+
+
+def sources_with(
+    order: list[str], states: dict[str, SourceState | None]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(reviewed, not collected yet) from sources in ``order`` and each one's state."""
+    reviewed = tuple(s for s in order if states.get(s) == "reviewed")
+    not_collected = tuple(s for s in order if states.get(s) == "not-collected")
+    return reviewed, not_collected
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetNoData(ItemEdit):
+    """Mark a results area "no data collected yet", or clear the mark."""
+
+    no_data: bool
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        self.area_in(session, framework).no_data_yet = self.no_data
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddMeasure(ItemEdit):
+    """Add a measure to a results area (and, with ``clear_no_data``, clear its "no data
+    collected yet" mark in the same step)."""
+
+    measure: Measure
+    clear_no_data: bool = False
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        record = self.area_in(session, framework)
+        record.measures = [*record.measures, self.measure.model_copy(deep=True)]
+        if self.clear_no_data:
+            record.no_data_yet = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReplaceMeasure(ItemEdit):
+    """Replace one measure of a results area (its name, figures or source changed)."""
+
+    index: int
+    measure: Measure
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        record = self.area_in(session, framework)
+        measures = list(record.measures)
+        if not 0 <= self.index < len(measures):
+            raise self.refuse(f"There is no measure {self.index + 1}.")
+        measures[self.index] = self.measure.model_copy(deep=True)
+        record.measures = measures
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoveMeasure(ItemEdit):
+    """Remove one measure of a results area."""
+
+    index: int
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        record = self.area_in(session, framework)
+        measures = list(record.measures)
+        if not 0 <= self.index < len(measures):
+            raise self.refuse(f"There is no measure {self.index + 1}.")
+        del measures[self.index]
+        record.measures = measures
+
+
+# -- the improvement plan and the review of last time's -------------------------------------
+
+
+def _action_index(edit: Edit, session: Session, action_id: str) -> int:
+    for index, action in enumerate(session.plan.actions):
+        if action.id == action_id:
+            return index
+    raise edit.refuse(f"The plan has no action {action_id!r}.")
+
+
+@dataclass(frozen=True, kw_only=True)
+class AddActions(Edit):
+    """Add actions at the end of the improvement plan (typed by the team, or drafted)."""
+
+    actions: tuple[Action, ...]
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        added = [a.model_copy(deep=True) for a in self.actions]
+        session.plan.actions = [*session.plan.actions, *added]
+
+
+@dataclass(frozen=True, kw_only=True)
+class TakeSuggestions(Edit):
+    """Add the drafted actions the team ticked, and remember those it left out (so they are
+    not offered again; those now taken are forgotten as left out)."""
+
+    taken: tuple[Action, ...]
+    left_out: tuple[Action, ...] = ()
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        plan = session.plan
+        plan.record_declined(list(self.left_out), list(self.taken))
+        plan.actions = [*plan.actions, *(a.model_copy(deep=True) for a in self.taken)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReplaceAction(Edit):
+    """Replace an action of the plan (the one with the same id) with its edited version."""
+
+    action: Action
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        actions = list(session.plan.actions)
+        actions[_action_index(self, session, self.action.id)] = self.action.model_copy(deep=True)
+        session.plan.actions = actions
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoveAction(Edit):
+    """Remove an action from the plan."""
+
+    action_id: str
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        actions = list(session.plan.actions)
+        del actions[_action_index(self, session, self.action_id)]
+        session.plan.actions = actions
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoveAction(Edit):
+    """Move an action up (``delta`` -1) or down (1) the plan."""
+
+    action_id: str
+    delta: int
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        actions = list(session.plan.actions)
+        index = _action_index(self, session, self.action_id)
+        target = index + self.delta
+        if not 0 <= target < len(actions):
+            raise self.refuse("The action cannot move further.")
+        actions[index], actions[target] = actions[target], actions[index]
+        session.plan.actions = actions
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewAction(Edit):
+    """Record what happened to an action of last time's plan (``note`` None: unchanged)."""
+
+    action_id: str
+    outcome: ActionOutcome | None
+    note: str | None = None
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        session.review_action(self.action_id, self.outcome, self.note)
+
+
+# -- the parking lot --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ParkPoint(Edit):
+    """Park a point raised while discussing ``raised_on`` (None: not about one item)."""
+
+    text: str
+    raised_on: str | None = None
+    refusal: ClassVar[str] = "Not parked"
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        if self.raised_on is not None and not framework.has_item(self.raised_on):
+            raise self.refuse(f"{self.raised_on!r} is not a results area or characteristic.")
+        lot = session.parking_lot.model_copy(deep=True)
+        lot.park(self.text, self.raised_on)
+        session.parking_lot = lot
+
+
+def _point(edit: Edit, session: Session, point_id: str) -> ParkedPoint:
+    point = session.parking_lot.find(point_id)
+    if point is None:
+        raise edit.refuse(f"The parking lot has no point {point_id!r}.")
+    return point
+
+
+@dataclass(frozen=True, kw_only=True)
+class EditPoint(Edit):
+    """Change the words of a parked point."""
+
+    point_id: str
+    text: str
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        _point(self, session, self.point_id).text = self.text
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClosePoint(Edit):
+    """Close a parked point (it stays listed, marked closed)."""
+
+    point_id: str
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        if not _point(self, session, self.point_id).is_open:
+            raise self.refuse("Only a point still parked can be closed.")
+        session.parking_lot.close(self.point_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReopenPoint(Edit):
+    """Park a closed point again."""
+
+    point_id: str
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        if _point(self, session, self.point_id).state != "closed":
+            raise self.refuse("Only a closed point can be parked again.")
+        session.parking_lot.reopen(self.point_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class PointToAction(Edit):
+    """Make a parked point a new action at the end of the improvement plan."""
+
+    point_id: str
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        if not _point(self, session, self.point_id).is_open:
+            raise self.refuse("Only a point still parked can become a plan action.")
+        actions = list(session.plan.actions)
+        lot = session.parking_lot.model_copy(deep=True)
+        lot.make_action(self.point_id, actions)
+        session.plan.actions = actions
+        session.parking_lot = lot
+
+
+# -- the session as a whole -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetDetails(Edit):
+    """Change the service and the workshop (dates, facilitator, team)."""
+
+    service: ServiceInfo
+    workshop: Workshop
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        session.service = self.service.model_copy(deep=True)
+        session.workshop = self.workshop.model_copy(deep=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetAttendance(Edit):
+    """Record who was there on each workshop date."""
+
+    attendance: dict[date, Attendance]
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        attendance = {d: a.model_copy(deep=True) for d, a in self.attendance.items()}
+        session.workshop.attendance = attendance
+
+    def __hash__(self) -> int:  # a dict field: hash by identity, as the edit is never a key
+        return id(self)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetAgenda(Edit):
+    """Set the workshop's hours and the items' time budgets."""
+
+    agenda: Agenda
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        session.agenda = self.agenda.model_copy(deep=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetKeyMessages(Edit):
+    """Write the team's key messages for the findings document."""
+
+    text: str
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        session.findings.key_messages = self.text
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetFindings(Edit):
+    """Record the findings document's key messages, status and sign-off."""
+
+    findings: Findings
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        session.findings = self.findings.model_copy(deep=True)
