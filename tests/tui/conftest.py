@@ -30,6 +30,7 @@ def make_app(tmp_path: Path) -> MakeApp:
         kwargs.setdefault("settings", Settings(theme="projector"))
         kwargs.setdefault("clock", lambda: FIXED_LOCAL_TIME)
         kwargs.setdefault("monotonic", lambda: 0.0)  # the pacing clock stands still
+        kwargs.setdefault("cursor_blink", False)  # a snapshot never catches the cursor mid-blink
         return BenchmarkApp(session_path=session_path, **kwargs)  # type: ignore[arg-type]
 
     return make

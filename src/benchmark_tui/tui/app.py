@@ -21,10 +21,12 @@ from functools import partial
 from pathlib import Path
 
 from rich.text import Text
+from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
+from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from benchmark_tui.crash import write_crash_log
@@ -76,6 +78,8 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         clock: returns the local time (fixed in tests, so screens are reproducible).
         monotonic: seconds from a monotonic clock, for timing the items (faked in tests).
         save_delays: how long autosave waits (tests pass their own).
+        cursor_blink: whether the cursor in a text box blinks (tests turn it off, so a screen
+            caught mid-blink and one caught a moment later look the same).
     """
 
     CSS_PATH = "benchmark.tcss"
@@ -106,11 +110,14 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         clock: Callable[[], datetime] = datetime.now,
         monotonic: Callable[[], float] = time.monotonic,
         save_delays: SaveDelays | None = None,
+        cursor_blink: bool = True,
     ) -> None:
         super().__init__()
         self.clock = clock
         """Local time, for "saved 14:02" and today's date (tests pass a fixed clock)."""
         self.monotonic = monotonic
+        self.cursor_blink = cursor_blink
+        """Whether text boxes blink their cursor (off in tests: steady screenshots)."""
         """Seconds for the pacing clock and for undo's "typing in one box" (tests fake it)."""
         self.framework_path = Path(framework_path) if framework_path else None
         self.sessions_dir = Path(sessions_dir) if sessions_dir else Path.cwd() / "sessions"
@@ -423,6 +430,11 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         self.yearly.compare(message.paths)
 
     # -- start-up -------------------------------------------------------------------------------
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A text box just took the focus: steady its cursor when blinking is off."""
+        if not self.cursor_blink and isinstance(event.widget, Input | TextArea):
+            event.widget.cursor_blink = False
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
