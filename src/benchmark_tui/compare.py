@@ -396,8 +396,11 @@ def write_csv(comparison: Comparison, target: Path, inputs: Sequence[Path] = ())
     Raises:
         BenchmarkError: ``target`` is one of the sessions, or cannot be written.
     """
-    from benchmark_tui.files import explain_write_error, write_atomically
+    from benchmark_tui.files import explain_write_error, new_file_problem, write_atomically
 
+    problem = new_file_problem(target)
+    if problem is not None:
+        raise BenchmarkError(f"Not written: {problem}", title="CSV not written")
     for path in inputs:
         if path.resolve() == target.resolve():
             raise BenchmarkError(

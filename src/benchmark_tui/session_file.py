@@ -15,7 +15,7 @@ from pathlib import Path
 
 from benchmark_tui import versions
 from benchmark_tui.errors import LockLost, NeedsConfirmation, SaveError
-from benchmark_tui.files import digest, explain_write_error, name_too_long, write_atomically
+from benchmark_tui.files import digest, explain_write_error, new_file_problem, write_atomically
 from benchmark_tui.locks import SessionLock, held_elsewhere, real_path
 
 SAVE_A_COPY = "save a copy (Ctrl+P ▸ Save a copy as…)"
@@ -83,10 +83,9 @@ class SessionFile:
             NeedsConfirmation: ``target`` exists and ``replace`` is False.
             SaveError: refused.
         """
-        if name_too_long(target):
-            raise SaveError(
-                f"Not saved: {explain_write_error(OSError(), target)}.", title="Not saved"
-            )
+        problem = new_file_problem(target, versions=True)
+        if problem is not None:
+            raise SaveError(f"Not saved: {problem}.", title="Choose another name")
         if real_path(target) == real_path(own):
             raise SaveError(
                 f"{target.name} is this session's own file. Choose a different name for the copy.",

@@ -30,7 +30,12 @@ from benchmark_tui.export.template import (
     open_template,
     os_problem,
 )
-from benchmark_tui.files import MAX_NAME_BYTES, name_too_long, write_atomically
+from benchmark_tui.files import (
+    MAX_NAME_BYTES,
+    name_too_long,
+    windows_name_problem,
+    write_atomically,
+)
 from benchmark_tui.models import Framework, Session
 from benchmark_tui.store import slugify
 
@@ -152,6 +157,11 @@ def _check_target(target: Path) -> None:
             f"{target}: the findings document is a Word file and its name must end in .docx — "
             f"{_OTHER_NAME}.",
             title="Not a .docx name",
+        )
+    problem = windows_name_problem(target.name)
+    if problem is not None:
+        raise ExportError(
+            f"Cannot write {target}: {problem} — {_OTHER_NAME}.", title="Choose another name"
         )
     if name_too_long(target):
         raise ExportError(
