@@ -72,7 +72,9 @@ def _app_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         type=Path,
         default=None,
-        help="folder of session files for the sessions list (default: ./sessions)",
+        help="folder of session files for the sessions list (default: the sessions_dir "
+        "setting; else ./sessions if there is one here; else 'Library self-assessments' in "
+        "your Documents)",
     )
     _add_framework_option(parser)
     parser.add_argument("--version", action="version", version=f"benchmark-tui {__version__}")
@@ -311,18 +313,21 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_app(args: argparse.Namespace) -> int:
     """Start the workshop app."""
+    from benchmark_tui.settings import load_settings, sessions_folder
     from benchmark_tui.store import load_framework
 
     framework_path = args.framework
     load_framework(framework_path)  # a broken framework is reported here, before the screen
     from benchmark_tui.tui.app import BenchmarkApp
 
+    settings = load_settings()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         app = BenchmarkApp(
             session_path=args.session,
             framework_path=framework_path,
-            sessions_dir=args.sessions_dir,
+            sessions_dir=sessions_folder(args.sessions_dir, settings),
+            settings=settings,
         )
     app.run()
     return app.return_code or EXIT_OK

@@ -24,7 +24,7 @@ from benchmark_tui.models import (
     Framework,
     Session,
 )
-from benchmark_tui.settings import Settings, load_settings, save_settings
+from benchmark_tui.settings import Settings, load_settings, save_settings, sessions_folder
 from benchmark_tui.store import create_session_file, load_framework
 from benchmark_tui.tui.commands import palette_commands
 from benchmark_tui.tui.exporting import Exporting
@@ -92,9 +92,9 @@ class BenchmarkApp(
         """Seconds for the pacing clock (tests pass a fake clock)."""
         """Local time, for "saved 14:02" and today's date (tests pass a fixed clock)."""
         self.framework_path = Path(framework_path) if framework_path else None
-        self.sessions_dir = Path(sessions_dir) if sessions_dir else Path.cwd() / "sessions"
         self.initial_session_path = Path(session_path) if session_path else None
         self.settings = settings if settings is not None else load_settings()
+        self.sessions_dir = sessions_folder(sessions_dir or None, self.settings)
         self.register_theme(PROJECTOR)
         wanted = THEMES.get(self.settings.theme, self.settings.theme)
         self.theme = wanted if wanted in self.available_themes else PROJECTOR.name
