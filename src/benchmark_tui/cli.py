@@ -78,7 +78,9 @@ def _app_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         type=Path,
         default=None,
-        help="folder of session files for the sessions list (default: ./sessions)",
+        help="folder of session files for the sessions list (default: the sessions_dir "
+        "setting; else ./sessions if there is one here; else 'Library self-assessments' in "
+        "your Documents)",
     )
     _add_framework_option(parser)
     parser.add_argument("--version", action="version", version=f"benchmark-tui {__version__}")
@@ -359,6 +361,7 @@ def run_app(args: argparse.Namespace) -> int:
     """Start the workshop app."""
     from benchmark_tui.errors import FileProblem
     from benchmark_tui.paths import check_folder
+    from benchmark_tui.settings import load_settings, sessions_folder
     from benchmark_tui.store import load_framework
 
     framework_path = args.framework
@@ -367,12 +370,14 @@ def run_app(args: argparse.Namespace) -> int:
         check_folder(args.sessions_dir, FileProblem, what="sessions folder")
     from benchmark_tui.tui.app import BenchmarkApp
 
+    settings = load_settings()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         app = BenchmarkApp(
             session_path=args.session,
             framework_path=framework_path,
-            sessions_dir=args.sessions_dir,
+            sessions_dir=sessions_folder(args.sessions_dir, settings),
+            settings=settings,
         )
     app.run()
     return app.return_code or EXIT_OK

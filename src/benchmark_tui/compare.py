@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ __all__ = [
     "csv_text",
     "infer_mode",
     "load_sessions",
+    "spreadsheet_cell",
     "write_csv",
 ]
 
@@ -618,12 +620,34 @@ def measure_csv_rows(comparison: Comparison) -> list[dict[str, str]]:
 
 
 def csv_text(comparison: Comparison) -> str:
-    """The tidy CSV as text (``\\r\\n`` line ends, as the csv module writes for Excel)."""
+    """The tidy CSV as text (``\\r\\n`` line ends, as the csv module writes for Excel).
+
+    No cell starts a formula: see :func:`spreadsheet_cell`.
+    """
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS)
     writer.writeheader()
-    writer.writerows(csv_rows(comparison))
+    for row in csv_rows(comparison):
+        writer.writerow({field: spreadsheet_cell(value) for field, value in row.items()})
     return buffer.getvalue()
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula.
+
+    A strength typed as ``=HYPERLINK(…)`` or a note beginning ``+cmd|…`` would run when the
+    CSV is opened in Excel or LibreOffice. A cell beginning with ``=``, ``+``, ``-``, ``@``, a
+    tab or a carriage return gets a leading apostrophe, which spreadsheets read as "text"
+    (OWASP's advice on CSV injection); a plain number such as a change of ``-1`` is left as
+    it is, since no spreadsheet runs it.
+    """
+    if text.startswith(_FORMULA_STARTS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def write_csv(comparison: Comparison, target: Path, inputs: Sequence[Path] = ()) -> Path:

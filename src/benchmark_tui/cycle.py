@@ -260,6 +260,11 @@ def start_next_file(
             "(a session is never overwritten by 'next')",
             title="File exists",
         )
+    from benchmark_tui.files import new_file_problem
+
+    problem = new_file_problem(chosen, versions=True)
+    if problem is not None:
+        raise SaveError(f"Not written: {problem} (-o NEW.yaml)", title="Choose another name")
     new = next_session(
         previous,
         framework,

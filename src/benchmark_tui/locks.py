@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from benchmark_tui.files import remove_leftover_temp_files
+from benchmark_tui.files import remove_leftover_temp_files, set_hidden
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -91,6 +91,7 @@ class SessionLock:
         except OSError as err:
             self.problem = err
             return "unwritable"
+        set_hidden(self.path)  # on Windows the leading dot does not hide it from Explorer, OneDrive
         self._identity = self._current_identity()
         remove_leftover_temp_files(self.session_path)
         return "held"

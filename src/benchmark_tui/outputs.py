@@ -19,6 +19,7 @@ from typing import Any
 
 from benchmark_tui import paths
 from benchmark_tui.errors import FileProblem
+from benchmark_tui.files import new_file_problem
 from benchmark_tui.locks import held_elsewhere, lock_path, real_path
 from benchmark_tui.reading import read_regular_file
 
@@ -74,6 +75,9 @@ def check_output(
         raise OutputRefused(target, "this is one of the sessions compared", other)
     if target.suffix.lower() != suffix or not target.stem:
         raise OutputRefused(target, f"{kind}'s name must end in {suffix}", other)
+    problem = new_file_problem(target)
+    if problem is not None:
+        raise OutputRefused(target, problem, other)
     found = paths.look(target, OutputRefused, what=kind)
     if found is not None:
         if stat.S_ISDIR(found.st_mode):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from benchmark_tui import paths, versions
 from benchmark_tui.errors import LockLost, NeedsConfirmation, SaveError
-from benchmark_tui.files import digest, explain_write_error, name_too_long, write_atomically
+from benchmark_tui.files import digest, explain_write_error, new_file_problem, write_atomically
 from benchmark_tui.locks import SessionLock, held_elsewhere, lock_path, real_path
 from benchmark_tui.reading import read_regular_file
 
@@ -99,10 +99,9 @@ class SessionFile:
                 "Not saved: a file name cannot hold a NUL character. Choose another name.",
                 title="Choose another name",
             )
-        if name_too_long(target):
-            raise SaveError(
-                f"Not saved: {explain_write_error(OSError(), target)}.", title="Not saved"
-            )
+        problem = new_file_problem(target, versions=True)
+        if problem is not None:
+            raise SaveError(f"Not saved: {problem}.", title="Choose another name")
         found = paths.stat_of(target)
         if found is not None and not stat.S_ISREG(found.st_mode):
             kind = (

@@ -1,9 +1,11 @@
-"""Provides per-user settings (theme, recent sessions) and the user's config and log folders.
+"""Provides per-user settings (theme, recent sessions, sessions folder) and the user's folders.
 
 Settings live in the user's config folder (platformdirs); the environment variables
 ``BENCHMARK_TUI_CONFIG_DIR`` and ``BENCHMARK_TUI_LOG_DIR`` override the folders, which the
 tests use so that they never touch a real profile. A missing or damaged settings file is
 never an obstacle: the defaults are used and the file is rewritten on the next change.
+:func:`sessions_folder` decides where the sessions list looks, for the command line and the
+app alike.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ class Settings(BaseModel):
     """The theme last chosen (``projector``, ``light`` or ``dark``, or any Textual theme)."""
     recent: list[str] = Field(default_factory=list)
     """Session files opened recently, most recent first."""
+    sessions_dir: str | None = None
+    """The folder of sessions the sessions list shows, instead of the default (see
+    :func:`sessions_folder`); ``~`` is the home folder. Set by hand in the settings file."""
 
     def remember(self, path: Path) -> None:
         """Put a session file at the top of the recent list."""
@@ -66,6 +71,42 @@ def state_dir() -> Path:
     return platformdirs.user_state_path(APP_NAME, appauthor=False)
 
 
+DOCUMENTS_FOLDER = "Library self-assessments"
+"""The folder in the user's Documents that holds the sessions by default."""
+
+
+def documents_dir() -> Path:
+    """The user's Documents folder (platformdirs: ``~/Documents``, or the folder the desktop
+    or Windows says, e.g. a OneDrive Documents folder)."""
+    import platformdirs
+
+    return platformdirs.user_documents_path()
+
+
+def sessions_folder(given: Path | str | None = None, settings: Settings | None = None) -> Path:
+    """The folder of sessions the app lists and creates new sessions in.
+
+    In order: the folder given on the command line (``--sessions-dir``); the ``sessions_dir``
+    setting; ``./sessions`` when the app is started in a folder that holds one (as it always
+    has been); otherwise "Library self-assessments" in the user's Documents, so a facilitator
+    who starts the app from a shortcut or a new terminal always finds the same sessions.
+
+    Args:
+        given: the folder given on the command line, if any.
+        settings: the user's settings (read from the settings file when None).
+    """
+    if given is not None:
+        return Path(given)
+    chosen = (settings if settings is not None else load_settings()).sessions_dir
+    if chosen:
+        folder = Path(chosen).expanduser()
+        return folder if folder.is_absolute() else Path.home() / folder
+    here = Path.cwd() / "sessions"
+    if here.is_dir():
+        return here
+    return documents_dir() / DOCUMENTS_FOLDER
+
+
 def settings_path() -> Path:
     """The settings file."""
     return config_dir() / "settings.yaml"
@@ -93,7 +134,7 @@ def save_settings(settings: Settings) -> None:
     from benchmark_tui.files import write_atomically
 
     path = settings_path()
-    data = yamlio.dump(settings.model_dump()).encode("utf-8")
+    data = yamlio.dump(settings.model_dump(exclude_none=True)).encode("utf-8")
     try:
         if path.read_bytes() == data:
             return

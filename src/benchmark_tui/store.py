@@ -28,7 +28,12 @@ from pydantic import ValidationError
 
 from benchmark_tui import paths, reading, yamlio
 from benchmark_tui.errors import FileProblem, FrameworkError, SaveError, SessionFileError
-from benchmark_tui.files import explain_write_error, write_atomically
+from benchmark_tui.files import (
+    explain_write_error,
+    new_file_problem,
+    windows_name_problem,
+    write_atomically,
+)
 from benchmark_tui.located import key_node_at, located
 from benchmark_tui.locks import real_path
 from benchmark_tui.models import (
@@ -394,7 +399,8 @@ def slugify(text: str) -> str:
     """A file-name-safe slug: ``Example Borough Libraries`` → ``example-borough-libraries``."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:60].strip("-") or "session"
+    slug = slug[:60].strip("-") or "session"
+    return slug if windows_name_problem(slug) is None else f"{slug}-library"  # "con" is a device
 
 
 def new_session_path(folder: Path, session: Session) -> Path:
@@ -422,7 +428,11 @@ def create_session_file(session: Session, folder: Path) -> Path:
             f"Not saved: {explain_write_error(err, folder / 'new.yaml', what='the session')}.",
             title="Not saved",
         ) from err
-    return save_session(session, new_session_path(folder, session))
+    path = new_session_path(folder, session)
+    problem = new_file_problem(path, versions=True)  # a folder too deep for Windows
+    if problem is not None:
+        raise SaveError(f"Not saved: {problem}.", title="Not saved")
+    return save_session(session, path)
 
 
 # ---------------------------------------------------------------------------------------------

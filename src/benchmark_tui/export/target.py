@@ -19,7 +19,12 @@ from pathlib import Path
 from benchmark_tui.errors import ExportError, OtherSessionsDocument
 from benchmark_tui.export.identity import document_mark, document_mark_of
 from benchmark_tui.export.template import is_folder, os_problem
-from benchmark_tui.files import MAX_NAME_BYTES, name_too_long, write_atomically
+from benchmark_tui.files import (
+    MAX_NAME_BYTES,
+    name_too_long,
+    windows_name_problem,
+    write_atomically,
+)
 from benchmark_tui.models import Session
 
 REPORT_SUFFIX = ".docx"
@@ -45,6 +50,11 @@ def check_target(target: Path) -> None:
             f"{target}: the findings document is a Word file and its name must end in .docx — "
             f"{_OTHER_NAME}.",
             title="Not a .docx name",
+        )
+    problem = windows_name_problem(target.name)
+    if problem is not None:
+        raise ExportError(
+            f"Cannot write {target}: {problem} — {_OTHER_NAME}.", title="Choose another name"
         )
     if name_too_long(target):
         raise ExportError(

@@ -34,7 +34,7 @@ from benchmark_tui.edits import Edit, EditRefused
 from benchmark_tui.errors import BenchmarkError, SaveError
 from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import Framework, Place, Session, Step
-from benchmark_tui.settings import Settings, load_settings, save_settings
+from benchmark_tui.settings import Settings, load_settings, save_settings, sessions_folder
 from benchmark_tui.store import create_session_file, load_framework
 from benchmark_tui.tui.closing import (
     EXIT_BAD_START,
@@ -116,13 +116,13 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         self.clock = clock
         """Local time, for "saved 14:02" and today's date (tests pass a fixed clock)."""
         self.monotonic = monotonic
+        """Seconds for the pacing clock and for undo's "typing in one box" (tests fake it)."""
         self.cursor_blink = cursor_blink
         """Whether text boxes blink their cursor (off in tests: steady screenshots)."""
-        """Seconds for the pacing clock and for undo's "typing in one box" (tests fake it)."""
         self.framework_path = Path(framework_path) if framework_path else None
-        self.sessions_dir = Path(sessions_dir) if sessions_dir else Path.cwd() / "sessions"
         self.initial_session_path = Path(session_path) if session_path else None
         self.settings = settings if settings is not None else load_settings()
+        self.sessions_dir = sessions_folder(sessions_dir or None, self.settings)
         self.register_theme(PROJECTOR)
         wanted = THEMES.get(self.settings.theme, self.settings.theme)
         self.theme = wanted if wanted in self.available_themes else PROJECTOR.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -16,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from benchmark_tui.errors import BenchmarkError
+from benchmark_tui.files import shown_path
 from benchmark_tui.models import day_label
 from benchmark_tui.store import SessionSummary, list_sessions, recent_sessions
 from benchmark_tui.tui.messages import CompareSessions, OpenSessionFile, StartNextYear
@@ -28,13 +30,7 @@ if TYPE_CHECKING:
 
 def display_path(path: Path) -> str:
     """A path as short as it can be shown: relative to here, or with ~ for the home folder."""
-    path = path.resolve()
-    for base, prefix in ((Path.cwd(), ""), (Path.home(), "~/")):
-        try:
-            return prefix + str(path.relative_to(base.resolve()))
-        except ValueError:
-            continue
-    return str(path)
+    return shown_path(path)  # the platform's separator throughout (``~\\Documents\\…``)
 
 
 class SessionList(OptionList):
@@ -267,7 +263,7 @@ one service over time, or several libraries side by side.
             PathDialog(
                 "Open a session file",
                 "Path of the session (.yaml):",
-                str(self.context.sessions_dir) + "/",
+                str(self.context.sessions_dir) + os.sep,
             ),
             chosen,
         )
