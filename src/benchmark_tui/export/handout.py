@@ -17,14 +17,21 @@ from docx.document import Document
 from docx.shared import Pt
 
 from benchmark_tui.export.frame import header_and_footer, set_properties, title_block
+from benchmark_tui.export.measures_table import (
+    measures_key,
+    measures_table,
+    short_data,
+    standing_cell,
+    unit_line,
+)
 from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pages import estimate_pages
 from benchmark_tui.export.pieces import NONE_YET, count, previous_refs, rating_cell
 from benchmark_tui.export.scale import scale_and_matrix
-from benchmark_tui.export.sections import framework_guidance, measures_table, short_data
+from benchmark_tui.export.sections import framework_guidance
 from benchmark_tui.export.styles import MUTED
 from benchmark_tui.export.template import has_cover
-from benchmark_tui.export.wordkit import Cell, DocWriter, Line
+from benchmark_tui.export.wordkit import Cell, DocWriter, Grid, Line
 from benchmark_tui.last_time import plan_completion, review_rows
 from benchmark_tui.models import (
     OUTCOME_LABELS,
@@ -35,6 +42,7 @@ from benchmark_tui.models import (
     Session,
     day_label,
 )
+from benchmark_tui.models.periods import read_period
 
 HANDOUT_TITLE = "Self-assessment pre-read"
 MAX_PAGES = 6
@@ -207,6 +215,7 @@ def _what_to_bring(writer: DocWriter, framework: Framework, session: Session) ->
         "filled in), and the evidence on the checklist after them."
     )
     writer.heading("Figures for Section 1", 2)
+    measures_key(writer, [m for a in session.results.values() for m in a.measures])
     grid = writer.table(
         [5.2, 1.3, 1.3, 1.3],
         ["Results area and measure", *years],
@@ -222,10 +231,7 @@ def _what_to_bring(writer: DocWriter, framework: Framework, session: Session) ->
                 [Span(f"No measures yet: {need}", italic=True), *(_box() for _ in years)],
             )
         for measure in record.measures:
-            name: list[Line] = [measure.name]
-            if not measure.has_three_years:
-                name.append(short_data(measure))
-            writer.row(grid, [name, *_three_values(measure, years)])
+            _measure_rows(writer, grid, measure, years)
     writer.heading("Evidence for Section 2", 2)
     writer.paragraph(
         "The framework's recommended data sources, each with the characteristics that use it:",
@@ -248,20 +254,58 @@ def _what_to_bring(writer: DocWriter, framework: Framework, session: Session) ->
         writer.row(grid, [_box(), source, Span(used_by, color=MUTED)])
 
 
-def _three_values(measure: Measure, years: list[str]) -> list[Line | Cell]:
-    """The measure's values for the three years, a box for each still to gather.
+def _measure_rows(writer: DocWriter, grid: Grid, measure: Measure, years: list[str]) -> None:
+    """A measure's figures for the three years (a box for each still to gather), and under
+    them each comparator's, with where the service's figure stands against it."""
+    name: list[Line] = [measure.name, *unit_line(measure)]
+    if not measure.has_three_years:
+        name.append(short_data(measure))
+    periods, by_year = _periods_for(measure, years)
+    cells: list[Line | list[Line] | Cell] = [name]
+    for period in periods:
+        value = measure.value_for(period) if period else None
+        if period is None or value is None:
+            cells.append(_box())
+        else:
+            cells.append(_figure(value.value, period, by_year))
+    writer.row(grid, cells, with_next=bool(measure.comparators))
+    for number, comparator in enumerate(measure.comparators):
+        cells = [Span(comparator.name, italic=True)]
+        for period in periods:
+            theirs = comparator.value_for(period) if period else None
+            if period is None or theirs is None:
+                cells.append(_box())
+                continue
+            figure = _figure(theirs.value, period, by_year)
+            cells.append(standing_cell(figure, measure.standing(comparator, period)))
+        writer.row(grid, cells, with_next=number < len(measure.comparators) - 1)
 
-    A measure kept by other periods (calendar years, surveys) shows its latest three values
-    with their periods, after a box for each missing.
+
+def _periods_for(measure: Measure, years: list[str]) -> tuple[list[str | None], bool]:
+    """The measure's period (as typed) for each of the three financial ``years``, and whether
+    they are those years.
+
+    A period is matched by the year it is read as (``FY2024`` and ``2023-24`` are 2023/24). A
+    measure kept by other periods (calendar years, surveys) gives its latest three periods,
+    after None for each missing (and False).
     """
-    values = {v.period: v.value for v in measure.values}
-    if any(year in values for year in years):
-        return [values.get(year) or _box() for year in years]
-    latest = measure.values[-3:]
-    return [
-        *(_box() for _ in range(3 - len(latest))),
-        *(f"{v.period}: {v.value}" for v in latest),
-    ]
+    wanted = {read.year: label for label in years if (read := read_period(label)) is not None}
+    found: dict[str, str] = {}
+    for value in measure.values:
+        read = read_period(value.period)
+        if value.period in years:
+            found[value.period] = value.period
+        elif read is not None and not read.part and read.year in wanted:
+            found.setdefault(wanted[read.year], value.period)
+    if found:
+        return [found.get(year) for year in years], True
+    latest: list[str | None] = [v.period for v in measure.in_year_order()[-3:]]
+    return [None] * (3 - len(latest)) + latest, False
+
+
+def _figure(value: str, period: str, by_year: bool) -> str:
+    """A figure in a year's column, or with its own period where the columns are not its."""
+    return value if by_year else f"{period}: {value}"
 
 
 def _box() -> Cell:

@@ -468,6 +468,16 @@ class DocWriter:
             padding += int(value) if value.isdigit() else 108
         return padding + 30  # and a little to spare, for rounding in Word's layout
 
+    def cell_width(
+        self, text: str, *, style: str = "Table Text", size: float | None = None, bold: bool = False
+    ) -> int:
+        """The width (twips) a cell of ``style`` needs so that no word of ``text`` breaks:
+        its widest word in the style's font, a tenth to spare, and the cell's margins."""
+        font, style_size = self.font_of(style)
+        widest = longest_word(text, font, size or style_size, bold)
+        # A tenth to spare: the reader's copy of the font may be a wider substitute.
+        return int(widest * 20 * 1.1) + self._padding
+
     def _measure(
         self,
         grid: Grid,
