@@ -134,7 +134,7 @@ def test_the_pre_read_lists_the_comparators_to_gather_by_year(session, export):
     at = next(n for n, row in enumerate(figures) if row[0].startswith("Net cost per head"))
     assert figures[at][0].startswith("Net cost per head\nUnit: per head")
     assert figures[at][1:] == ["☐", "£16.87", "£17.32"]
-    assert figures[at + 1] == [CIPFA, "☐", "£15.90\nabove", "£17.30\nteam: below"]
+    assert figures[at + 1] == [CIPFA, "☐", "£15.90 above", "£17.30 team: below"]
 
 
 def test_results_and_the_characteristics_that_explain_them_name_each_other(benchmarked):

@@ -59,19 +59,26 @@ def unit_line(measure: Measure) -> list[Line]:
     return [Span(f"Unit: {unit}", color=MUTED, size=SMALL_PT)] if unit else []
 
 
-def standing_cell(value: str | None, read: StandingRead | None) -> list[Line]:
-    """A comparator's figure, and under it where the service's figure stands against it."""
+def standing_cell(
+    value: str | None, read: StandingRead | None, *, inline: bool = False
+) -> list[Line]:
+    """A comparator's figure, and under it (or after it, ``inline``) where the service's
+    figure stands against it."""
     if value is None:
         return [""]
-    lines: list[Line] = [value]
+    standing: Span | None = None
     if read is not None and read.ours is not None:
         if read.standing is None:
-            lines.append(Span("not compared", color=MUTED, size=SMALL_PT, italic=True))
+            standing = Span("not compared", color=MUTED, size=SMALL_PT, italic=True)
         else:
             word = STANDING_WORDS[read.standing]
             marked = TEAMS + word if read.judged is not None else word
-            lines.append(Span(marked, size=SMALL_PT, bold=read.judged is not None))
-    return lines
+            standing = Span(marked, size=SMALL_PT, bold=read.judged is not None)
+    if standing is None:
+        return [value]
+    if inline:
+        return [(Span(value + " "), standing)]
+    return [value, standing]
 
 
 def trend_cell(measure: Measure) -> list[Line]:
@@ -85,12 +92,13 @@ def trend_cell(measure: Measure) -> list[Line]:
     return lines
 
 
-def measures_key(writer: DocWriter, measures: list[Measure]) -> None:
-    """Before a table of measures: how to read the comparators and trends, where there are."""
+def measures_key(writer: DocWriter, measures: list[Measure], *, trends: bool = True) -> None:
+    """Before a table of measures: how to read the comparators and (unless not ``trends``)
+    the trends, where there are any."""
     parts = []
     if any(m.comparators for m in measures):
         parts.append(STANDING_KEY)
-    if any(m.trend_overruled for m in measures):
+    if trends and any(m.trend_overruled for m in measures):
         parts.append(TREND_KEY)
     if parts:
         writer.paragraph(" ".join(parts), style="Note", keep_with_next=True)
@@ -175,11 +183,12 @@ def _comparator_cells(
     return cells
 
 
-def short_data(measure: Measure) -> tuple[Span, ...]:
+def short_data(measure: Measure, *, brief: bool = False) -> tuple[Span, ...]:
     """Why a measure falls short of the three years the framework asks for, in years.
 
     "Fewer than three years of data (2 years so far: 2019 to 2022): …", or, where a period
-    cannot be read as a year, which one, and how to give it.
+    cannot be read as a year, which one, and how to give it. ``brief`` leaves out why (the
+    pre-read says it once, before its table).
     """
     years = measure.years
     if years.state == "unreadable":
@@ -200,12 +209,10 @@ def short_data(measure: Measure) -> tuple[Span, ...]:
         so_far = f"{count} year{'s' if count != 1 else ''} so far: {span}"
     else:
         so_far = "none so far"
+    why = "." if brief else ": the framework asks for trends over at least three years."
     return (
         Span(SHORT_DATA[:1].upper() + SHORT_DATA[1:], bold=True, color=ALERT),
-        Span(
-            f" ({so_far}): the framework asks for trends over at least three years.",
-            italic=True,
-        ),
+        Span(f" ({so_far}){why}", italic=True),
     )
 
 
