@@ -5,7 +5,7 @@ stay within six pages in any house style, so it is measured as it is written: ev
 wrapped word by word in its style's font and size (:mod:`.measure`), with its spacing, every
 table row as tall as its tallest cell, pages as tall as the section's margins allow, headings
 kept with what follows, rows never split. Checked against LibreOffice's layout of the house
-styles in the tests; it errs long, not short (see ``tests/export/test_pre_read.py``).
+styles in the tests; it errs long, not short (see ``tests/export/test_handout.py``).
 """
 
 from __future__ import annotations

@@ -99,6 +99,7 @@ def _area(
                 color=ALERT,
             ),
             style="Callout",
+            keep_with_next=True,  # with the measures it speaks of
         )
     elif record.no_data_yet:
         writer.paragraph(
