@@ -191,11 +191,11 @@ def _measures(writer: DocWriter, comparison: Comparison) -> None:
         return
     columns = comparison.columns
     writer.heading("Section 1: measures in more than one session", 2)
+    key = "Each session's figures by year and the trend its team judged"
+    if any(m.comparator_names for m in measures):
+        key += f", then each comparator's figures. {STANDING_KEY}"
     writer.paragraph(
-        "Each session's figures by year and the trend its team judged, then each comparator's "
-        f"figures. {STANDING_KEY} {NOT_RATED}: no figure.",
-        style="Note",
-        keep_with_next=True,
+        f"{key.rstrip('.')}. {NOT_RATED}: no figure.", style="Note", keep_with_next=True
     )
     grid = writer.table(
         [2.6, *([1.2] * len(columns))],

@@ -151,14 +151,15 @@ def measures_table(writer: DocWriter, measures: list[Measure], *, key: bool = Tr
                 first = Span(measure.name, color=MUTED)
             trend: Any = trend_cell(measure) if index == 0 else ""
             last = index == len(chunks) - 1
-            more = not last or bool(note) or flagged or bool(measure.comparators)
-            writer.row(grid, [first, *chunk, *[""] * (columns - filled), trend], with_next=more)
             in_chunk = values[index * columns : (index + 1) * columns]
-            for number, comparator in enumerate(measure.comparators):
+            beside = measure.comparators if in_chunk else []  # figures to stand against
+            more = not last or bool(note) or flagged or bool(beside)
+            writer.row(grid, [first, *chunk, *[""] * (columns - filled), trend], with_next=more)
+            for number, comparator in enumerate(beside):
                 theirs = _comparator_cells(measure, comparator, [v.period for v in in_chunk])
                 name = Span(comparator.name, italic=True, color=MUTED if index else None)
                 blank = [""] * (columns - len(theirs))
-                more = not last or number < len(measure.comparators) - 1 or bool(note) or flagged
+                more = not last or number < len(beside) - 1 or bool(note) or flagged
                 writer.row(grid, [name, *theirs, *blank, ""], with_next=more)
         if flagged:
             flag = Cell(short_data(measure), span=columns + 2)
