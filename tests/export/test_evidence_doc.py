@@ -48,8 +48,8 @@ def test_a_measure_with_fewer_than_three_years_is_flagged_in_its_table(session, 
     assert rows[1][0] == "Visits"
     assert rows[2][0] == "Staff survey"
     flag = (
-        "Fewer than three years of data (2 so far): the framework asks for trends over at "
-        "least three years."
+        "Fewer than three years of data (2 years so far: 2022 to 2023): the framework asks "
+        "for trends over at least three years."
     )
     assert rows[3] == [flag] * 5  # one cell across the table, under its measure
     assert sum(flag in r for r in rows) == 1  # Visits, with three years, is not flagged
@@ -66,4 +66,4 @@ def test_the_summary_counts_the_measures_with_fewer_than_three_years(session, ex
 def test_the_pre_read_flags_short_measures_too(session, export):
     session.area("workforce").measures = [yearly("Staff survey", "61%", "58%")]
     text = export(session, handout=True).text()
-    assert "Fewer than three years of data (2 so far)" in text
+    assert "Fewer than three years of data (2 years so far: 2022 to 2023)" in text

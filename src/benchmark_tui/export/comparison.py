@@ -3,7 +3,9 @@
 Over time: the sessions compared, the ratings then and now for each year and the one before
 (the tables of "Since the last self-assessment"), how each previous plan went, and the number
 of strengths and areas for improvement. Side by side: each library's rating per element with
-the lowest, median and highest and which library is lowest, and the counts. It uses the same
+the lowest, median and highest and which library is lowest, and the counts. Either way, then,
+Section 1's measures found in more than one session: each session's figures by year, its
+trend, and its comparators with where its figure stands against them. It uses the same
 templates (``--template``) and styles as the findings document.
 """
 
@@ -13,16 +15,17 @@ import io
 from datetime import datetime
 from pathlib import Path
 
-from benchmark_tui.compare import Comparison
+from benchmark_tui.compare import Comparison, MeasureAcross
 from benchmark_tui.export.frame import write_properties
 from benchmark_tui.export.headers import complete_headers
+from benchmark_tui.export.measures_table import STANDING_KEY, TREND_LABELS, standing_cell
 from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pieces import NOT_RATED, day, is_draft, rating_cell
 from benchmark_tui.export.since_last import ratings_then_and_now
 from benchmark_tui.export.styles import MUTED
 from benchmark_tui.export.target import check_target, save_document
 from benchmark_tui.export.template import open_template
-from benchmark_tui.export.wordkit import Cell, DocWriter, Line
+from benchmark_tui.export.wordkit import Cell, DocWriter, Grid, Line
 from benchmark_tui.models import Characteristic, ResultsArea
 
 
@@ -87,6 +90,7 @@ def _write(writer: DocWriter, comparison: Comparison, generated: str) -> None:
     else:
         _across(writer, comparison)
     _counts(writer, comparison)
+    _measures(writer, comparison)
 
 
 def _over_time(writer: DocWriter, comparison: Comparison) -> None:
@@ -178,3 +182,75 @@ def _counts(writer: DocWriter, comparison: Comparison) -> None:
             cells.append(Cell(shown, align="center"))
         writer.row(grid, cells)
     writer.paragraph("Each cell: strengths / areas for improvement.", style="Note")
+
+
+def _measures(writer: DocWriter, comparison: Comparison) -> None:
+    """Section 1's measures found in more than one session: by year, then the comparators."""
+    measures = comparison.measures
+    if not measures:
+        return
+    columns = comparison.columns
+    writer.heading("Section 1: measures in more than one session", 2)
+    key = "Each session's figures by year and the trend its team judged"
+    if any(m.comparator_names for m in measures):
+        key += f", then each comparator's figures. {STANDING_KEY}"
+    writer.paragraph(
+        f"{key.rstrip('.')}. {NOT_RATED}: no figure.", style="Note", keep_with_next=True
+    )
+    grid = writer.table(
+        [2.6, *([1.2] * len(columns))],
+        ["Measure and period", *(Cell(c.key, align="center") for c in columns)],
+        caption="Section 1 measures: each session's figures by year, its trend and comparators",
+    )
+    framework = comparison.framework
+    for measure in measures:
+        title: list[Line] = [Span(f"{framework.area(measure.area_id).number} {measure.name}",
+                                  bold=True)]  # fmt: skip
+        others = [
+            f"{column.key}: {name}"
+            for column, name in zip(columns, measure.names, strict=True)
+            if name is not None and name != measure.name
+        ]
+        if others:
+            title.append(Span("Named " + "; ".join(others), color=MUTED))
+        writer.row(grid, [Cell(title, span=len(columns) + 1)], with_next=True)
+        for period in measure.periods:
+            figures = [measure.value(n, period) for n in range(len(columns))]
+            if any(f is not None for f in figures):
+                writer.row(grid, [period, *(_figure(f) for f in figures)], with_next=True)
+        trends = [TREND_LABELS.get(measure.trend(n), "") for n in range(len(columns))]
+        writer.row(
+            grid,
+            ["Trend", *(_figure(t or None) for t in trends)],
+            with_next=bool(measure.comparator_names),
+        )
+        _comparator_rows(writer, grid, measure, len(columns))
+
+
+def _comparator_rows(writer: DocWriter, grid: Grid, measure: MeasureAcross, count: int) -> None:
+    """Each comparator's figures by period, with where each session's figure stands."""
+    rows: list[tuple[str, list[Line | list[Line] | Cell]]] = []
+    for name in measure.comparator_names:
+        for period in measure.periods:
+            theirs = [measure.comparator_value(n, name, period) for n in range(count)]
+            if all(t is None for t in theirs):
+                continue
+            cells: list[Line | list[Line] | Cell] = [
+                _figure(None)
+                if value is None
+                else Cell(standing_cell(value, measure.standing(n, name, period)), align="right")
+                for n, value in enumerate(theirs)
+            ]
+            rows.append((name, [period, *cells]))
+    shown = ""
+    for index, (name, cells) in enumerate(rows):
+        if name != shown:
+            writer.row(grid, [Cell(Span(name, italic=True), span=count + 1)], with_next=True)
+            shown = name
+        writer.row(grid, cells, with_next=index + 1 < len(rows) and rows[index + 1][0] == name)
+
+
+def _figure(value: str | None) -> Cell:
+    if value is None:
+        return Cell(NOT_RATED, color=MUTED, align="right")
+    return Cell(value, align="right")

@@ -5,26 +5,42 @@ Section 1 figures for the last three years, with those already collected filled 
 checklist of each characteristic's recommended data sources); the 0–4 scale and the matrix,
 once; when the session follows an earlier one, last year's ratings and what became of last
 year's plan; and each characteristic in the framework's words (statement and bullets, half a
-page at most). The framework's full text can follow as an appendix (``with_framework``).
+page at most), in two columns (three across a landscape page) straight after. The framework's
+full text can follow as an appendix (``with_framework``).
+
+Six pages in any house style come from the layout, not from small type: nothing is printed
+under 9 pt (:data:`SMALLEST_PT`). On a wide page the agenda's two days stand side by side;
+the checklist is two to a row; a roomy house style's line spacing and heading space are
+tightened in the pre-read only (:func:`write_handout`).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import zip_longest
 
 from docx.document import Document
 from docx.shared import Pt
 
 from benchmark_tui.export.frame import header_and_footer, set_properties, title_block
+from benchmark_tui.export.measures_table import (
+    measures_key,
+    measures_table,
+    short_data,
+    standing_cell,
+    unit_line,
+)
 from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pages import estimate_pages
 from benchmark_tui.export.pieces import NONE_YET, count, previous_refs, rating_cell
 from benchmark_tui.export.scale import scale_and_matrix
-from benchmark_tui.export.sections import framework_guidance, measures_table, short_data
+from benchmark_tui.export.sections import framework_guidance
 from benchmark_tui.export.styles import MUTED
 from benchmark_tui.export.template import has_cover
-from benchmark_tui.export.wordkit import Cell, DocWriter, Line
+from benchmark_tui.export.wordkit import Cell, DocWriter, Grid, Line
 from benchmark_tui.last_time import plan_completion, review_rows
 from benchmark_tui.models import (
     OUTCOME_LABELS,
@@ -35,14 +51,22 @@ from benchmark_tui.models import (
     Session,
     day_label,
 )
+from benchmark_tui.models.periods import read_period
 
 HANDOUT_TITLE = "Self-assessment pre-read"
 MAX_PAGES = 6
-"""The pre-read (before any appendix) is at most this many pages in the built-in template."""
-TEXT_PT = (9.5, 8.5, 8.0, 7.5)
+"""The pre-read (before any appendix, after a council's cover page) is at most this many
+pages, in the built-in template and in the house styles the tests build."""
+TEXT_PT = (9.5, 9.0, 9.0)
 """The characteristics' statements and bullets, in two columns, at each level of compactness."""
-TABLE_SCALE = (1.0, 0.9, 0.84, 0.8)
+TABLE_SCALE = (1.0, 0.9, 0.8)
 """How large the tables' text is at each level of compactness (of the house "Table Text")."""
+COLUMN_GAP = 340
+"""Between the characteristics' columns, in twips (0.6 cm)."""
+HEADING_PT = (None, 11.0, 11.0)
+"""The characteristics' headings (None: the house Heading 2), in their narrow columns."""
+SMALLEST_PT = 9.0
+"""No text of the pre-read is made smaller than this to fit its pages."""
 FULL_ENOUGH = 0.75
 """How full the estimate may find the last of six pages (see :func:`write_handout`)."""
 BOX = "☐"
@@ -70,7 +94,7 @@ def build_handout(
         previous: the self-assessment this one follows on from, if at hand: last year's
             ratings and what became of last year's plan are then included.
         with_framework: add the framework's full text as an appendix.
-        compact: 0, or 1 to 3 for smaller type where a house style's fonts, spacing or
+        compact: 0, or 1 or 2 for a tighter layout where a house style's fonts, spacing or
             margins would take the pre-read past six pages (see :func:`write_handout`).
     """
     writer = DocWriter(document)
@@ -88,13 +112,17 @@ def build_handout(
         _last_year(writer, framework, session, previous)
     text_pt = TEXT_PT[compact]
     if compact:
-        writer.scale_tables(TABLE_SCALE[compact])
-    _characteristics(writer, framework, text_pt)
-    if compact >= 2:  # the house style's roomy headings, closer to their text
+        writer.scale_tables(TABLE_SCALE[compact], SMALLEST_PT)
+    _characteristics(writer, framework, text_pt, HEADING_PT[compact])
+    if compact:  # the house style's roomy headings and paragraphs, closer together
         for paragraph in document.paragraphs:
-            if paragraph.style is not None and paragraph.style.name.startswith("Heading"):
-                paragraph.paragraph_format.space_before = Pt(6)
-                paragraph.paragraph_format.space_after = Pt(2)
+            name = paragraph.style.name if paragraph.style is not None else "Normal"
+            layout = paragraph.paragraph_format
+            if name.startswith("Heading"):
+                layout.space_before, layout.space_after = Pt(6), Pt(2)
+            elif name in ("Normal", "Note"):
+                layout.line_spacing = 1.0
+                layout.space_after = min(layout.space_after or Pt(4), Pt(4))
     if with_framework:
         _framework_appendix(writer, framework, session)
     writer.finish()
@@ -122,63 +150,109 @@ def _purpose(writer: DocWriter, framework: Framework, session: Session) -> None:
         writer.paragraph(*parts, style="Note")
 
 
-def _agenda(
-    writer: DocWriter, framework: Framework, session: Session, previous: Session | None
-) -> None:
+@dataclass
+class _Day:
+    """One day of the agenda as the pre-read prints it."""
+
+    title: tuple[Span, ...]
+    rows: list[tuple[str, str, str]] = field(default_factory=list)
+    """About when, the item, its minutes."""
+
+
+def _schedule(framework: Framework, session: Session, previous: Session | None) -> list[_Day]:
     """The day (or days): each item with its time budget and when it starts, about."""
     dates = sorted(session.workshop.dates) or [session.created.date()]
     hours = session.agenda.hours(len(dates))
     ids = framework.item_ids
     budgets = session.agenda.spread(ids, len(dates))
     labels = {a.id: a.label for a in framework.areas} | {c.id: c.label for c in framework.items}
-    writer.heading("The agenda", 2)
-    grid = writer.table(
-        [1.2, 1.0, 5.6, 1.2],
-        ["Day", "About", "Item", "Minutes"],
-        caption="The agenda: each item with its time budget",
-    )
+    days: list[_Day] = []
     day_index, used = 0, 0
-    first_of_day = True
     for item_id in ids:
         minutes = budgets[item_id]
-        working = hours[day_index].working
-        if used and used + minutes > working and day_index + 1 < len(dates):
-            day_index, used, first_of_day = day_index + 1, 0, True
+        if used and used + minutes > hours[day_index].working and day_index + 1 < len(dates):
+            day_index, used = day_index + 1, 0
         day_hours = hours[day_index]
-        if first_of_day:
+        if len(days) == day_index:
             label = f"{day_hours.start:%H:%M}–{day_hours.end:%H:%M}, breaks {day_hours.breaks} min"
-            writer.row(
-                grid,
-                [
-                    Cell(
-                        (
-                            Span(f"Day {day_index + 1} · {day_label(dates[day_index])}", bold=True),
-                            Span(f"  ({label})", color=MUTED),
-                        ),
-                        span=4,
+            days.append(
+                _Day(
+                    (
+                        Span(f"Day {day_index + 1} · {day_label(dates[day_index])}", bold=True),
+                        Span(f"  ({label})", color=MUTED),
                     )
-                ],
-                with_next=True,
+                )
             )
             if day_index == 0 and previous is not None:
-                writer.row(grid, ["", _clock(day_hours, 0), "Review of last year's plan", "—"])
-            first_of_day = False
-        writer.row(
-            grid,
-            [
-                "",
-                _clock(day_hours, used),
-                labels[item_id],
-                Cell(str(minutes), align="right"),
-            ],
-        )
+                days[0].rows.append((_clock(day_hours, 0), "Review of last year's plan", "—"))
+        days[-1].rows.append((_clock(day_hours, used), labels[item_id], str(minutes)))
         used += minutes
-    writer.row(grid, ["", "", "Then: the improvement plan, from the areas for improvement", "—"])
+    days[-1].rows.append(("", "Then: the improvement plan, from the areas for improvement", "—"))
+    return days
+
+
+def _agenda(
+    writer: DocWriter, framework: Framework, session: Session, previous: Session | None
+) -> None:
+    """The agenda: a table of the day's items, or two days side by side where the page is
+    wide enough for every item on one line (a landscape page)."""
+    days = _schedule(framework, session, previous)
+    writer.heading("The agenda", 2)
+    if len(days) == 2 and _fits_side_by_side(writer, days):
+        _agenda_side_by_side(writer, days)
+    else:
+        grid = writer.table(
+            [1.2, 1.0, 5.6, 1.2],
+            ["Day", "About", "Item", "Minutes"],
+            caption="The agenda: each item with its time budget",
+        )
+        for day in days:
+            writer.row(grid, [Cell(day.title, span=4)], with_next=True)
+            for about, item, minutes in day.rows:
+                writer.row(grid, ["", about, item, Cell(minutes, align="right")])
     writer.paragraph(
         "Times are approximate: the breaks are spread over the day, and the facilitator moves "
         "on when the team has agreed.",
         style="Note",
     )
+
+
+AGENDA_SIDE = (1.0, 5.6, 1.3)
+"""The columns of one day of an agenda printed two days side by side: about, item, minutes."""
+
+
+def _fits_side_by_side(writer: DocWriter, days: list[_Day]) -> bool:
+    """Whether two days side by side take a quarter fewer lines than one after the other
+    (on a wide page, where few items wrap in half its width)."""
+    total = writer.usable_width()
+    lines = {}
+    for width in (total * 5.6 / 9, total / 2 * AGENDA_SIDE[1] / sum(AGENDA_SIDE)):
+        lines[width] = [
+            [math.ceil(writer.cell_width(item, whole=True) / width) for _a, item, _m in day.rows]
+            for day in days
+        ]
+    one, two = lines.values()
+    stacked = sum(sum(day) + 1 for day in one)
+    beside = 1 + sum(max(pair) for pair in zip_longest(*two, fillvalue=0))
+    return beside <= stacked * 0.75
+
+
+def _agenda_side_by_side(writer: DocWriter, days: list[_Day]) -> None:
+    grid = writer.table(
+        [*AGENDA_SIDE, *AGENDA_SIDE],
+        ["About", "Item", "Minutes"] * 2,
+        caption="The agenda: each item with its time budget, the two days side by side",
+    )
+    first, second = days
+    writer.row(grid, [Cell(first.title, span=3), Cell(second.title, span=3)], with_next=True)
+    for left, right in zip_longest(first.rows, second.rows, fillvalue=("", "", "")):
+        writer.row(
+            grid,
+            [
+                left[0], left[1], Cell(left[2], align="right"),
+                right[0], right[1], Cell(right[2], align="right"),
+            ],
+        )  # fmt: skip
 
 
 def _clock(day_hours: DayHours, minutes: int) -> str:
@@ -200,15 +274,20 @@ def _what_to_bring(writer: DocWriter, framework: Framework, session: Session) ->
     """Section 1's figures for three years, and the data sources as a checklist."""
     when = min(session.workshop.dates) if session.workshop.dates else session.created.date()
     years = three_years(when)
+    measures = [m for record in session.results.values() for m in record.measures]
+    theirs = (
+        " and the comparators' figures beside them" if any(m.comparators for m in measures) else ""
+    )
     writer.heading("What to bring", 1)
     writer.paragraph(
         "Section 1 looks for trends over at least three years. Please bring the figures below "
-        f"for {years[0]}, {years[1]} and {years[2]} (those the service already holds are "
-        "filled in), and the evidence on the checklist after them."
+        f"for {years[0]}, {years[1]} and {years[2]}{theirs} (those the "
+        "service already holds are filled in), and the evidence on the checklist after them."
     )
     writer.heading("Figures for Section 1", 2)
+    measures_key(writer, measures, trends=False)  # the team judges trends on the day
     grid = writer.table(
-        [5.2, 1.3, 1.3, 1.3],
+        [3.6, 1.5, 1.5, 1.5],
         ["Results area and measure", *years],
         caption="Figures to gather for three years",
     )
@@ -222,46 +301,86 @@ def _what_to_bring(writer: DocWriter, framework: Framework, session: Session) ->
                 [Span(f"No measures yet: {need}", italic=True), *(_box() for _ in years)],
             )
         for measure in record.measures:
-            name: list[Line] = [measure.name]
-            if not measure.has_three_years:
-                name.append(short_data(measure))
-            writer.row(grid, [name, *_three_values(measure, years)])
+            _measure_rows(writer, grid, measure, years)
     writer.heading("Evidence for Section 2", 2)
     writer.paragraph(
-        "The framework's recommended data sources, each with the characteristics that use it:",
+        "The framework's recommended data sources, each with the numbers of the "
+        "characteristics that use it:",
         keep_with_next=True,
     )
     sources: dict[str, list[str]] = {}
     for characteristic in framework.items:
         for source in characteristic.data_sources:
             sources.setdefault(source, []).append(str(characteristic.number))
+    # Two to a row: a checklist of short lines, read down the first column then the second.
     grid = writer.table(
-        [0.4, 5.4, 3.0],
+        [0.35, 4.2, 0.35, 4.2],
         None,
         caption="Checklist of recommended data sources",
         borders=False,
     )
-    for source, numbers in sources.items():
-        used_by = ("characteristic " if len(numbers) == 1 else "characteristics ") + ", ".join(
-            numbers
-        )
-        writer.row(grid, [_box(), source, Span(used_by, color=MUTED)])
-
-
-def _three_values(measure: Measure, years: list[str]) -> list[Line | Cell]:
-    """The measure's values for the three years, a box for each still to gather.
-
-    A measure kept by other periods (calendar years, surveys) shows its latest three values
-    with their periods, after a box for each missing.
-    """
-    values = {v.period: v.value for v in measure.values}
-    if any(year in values for year in years):
-        return [values.get(year) or _box() for year in years]
-    latest = measure.values[-3:]
-    return [
-        *(_box() for _ in range(3 - len(latest))),
-        *(f"{v.period}: {v.value}" for v in latest),
+    entries: list[list[Line | Cell]] = [
+        [_box(), (Span(source), Span(f" ({', '.join(numbers)})", color=MUTED))]
+        for source, numbers in sources.items()
     ]
+    half = (len(entries) + 1) // 2
+    for left, right in zip_longest(entries[:half], entries[half:], fillvalue=["", ""]):
+        writer.row(grid, [*left, *right])
+
+
+def _measure_rows(writer: DocWriter, grid: Grid, measure: Measure, years: list[str]) -> None:
+    """A measure's figures for the three years (a box for each still to gather), and under
+    them each comparator's, with where the service's figure stands against it."""
+    name: list[Line] = [measure.name, *unit_line(measure)]
+    if not measure.has_three_years:
+        name.append(short_data(measure, brief=True))
+    periods, by_year = _periods_for(measure, years)
+    cells: list[Line | list[Line] | Cell] = [name]
+    for period in periods:
+        value = measure.value_for(period) if period else None
+        if period is None or value is None:
+            cells.append(_box())
+        else:
+            cells.append(_figure(value.value, period, by_year))
+    writer.row(grid, cells, with_next=bool(measure.comparators))
+    for number, comparator in enumerate(measure.comparators):
+        cells = [Span(comparator.name, italic=True)]
+        for period in periods:
+            theirs = comparator.value_for(period) if period else None
+            if period is None or theirs is None:
+                cells.append(_box())
+                continue
+            figure = _figure(theirs.value, period, by_year)
+            read = measure.standing(comparator, period)
+            cells.append(standing_cell(figure, read, inline=True))
+        writer.row(grid, cells, with_next=number < len(measure.comparators) - 1)
+
+
+def _periods_for(measure: Measure, years: list[str]) -> tuple[list[str | None], bool]:
+    """The measure's period (as typed) for each of the three financial ``years``, and whether
+    they are those years.
+
+    A period is matched by the year it is read as (``FY2024`` and ``2023-24`` are 2023/24). A
+    measure kept by other periods (calendar years, surveys) gives its latest three periods,
+    after None for each missing (and False).
+    """
+    wanted = {read.year: label for label in years if (read := read_period(label)) is not None}
+    found: dict[str, str] = {}
+    for value in measure.values:
+        read = read_period(value.period)
+        if value.period in years:
+            found[value.period] = value.period
+        elif read is not None and not read.part and read.year in wanted:
+            found.setdefault(wanted[read.year], value.period)
+    if found:
+        return [found.get(year) for year in years], True
+    latest: list[str | None] = [v.period for v in measure.in_year_order()[-3:]]
+    return [None] * (3 - len(latest)) + latest, False
+
+
+def _figure(value: str, period: str, by_year: bool) -> str:
+    """A figure in a year's column, or with its own period where the columns are not its."""
+    return value if by_year else f"{period}: {value}"
 
 
 def _box() -> Cell:
@@ -276,7 +395,7 @@ def _last_year(
     writer.heading(f"Last time ({when})", 1)
     elements = framework.elements
     grid = writer.table(
-        [4.6] + [1.25] * len(elements),
+        [6.0] + [1.0] * len(elements),
         ["Characteristic", *(Cell(e.title, align="center") for e in elements)],
         caption=f"Ratings agreed in {when}",
     )
@@ -319,21 +438,28 @@ def _last_year(
         )
 
 
-def _characteristics(writer: DocWriter, framework: Framework, text_pt: float) -> None:
+def _characteristics(
+    writer: DocWriter, framework: Framework, text_pt: float, heading_pt: float | None = None
+) -> None:
     """Section 2: each characteristic in the framework's words, on half a page at most."""
     section = framework.characteristics
-    # On a page of their own, in two columns (three across a landscape page).
-    writer.new_section(columns=3 if writer.template_landscape else 2)
-    writer.heading(f"The characteristics: {section.title.lower()}", 1)
+    # In two columns (three across a landscape page), straight after what comes before.
+    writer.new_section(
+        columns=3 if writer.template_landscape else 2, continuous=True, gap=COLUMN_GAP
+    )
+    writer.heading(section.title, 1, size=heading_pt and heading_pt + 2)
     writer.paragraph(
         "For each, think ahead: what approaches do we have in place, what evidence shows how "
         "well they work, and how far have we got on each element of the matrix?",
         style="Note",
     )
     for characteristic in framework.items:
-        writer.heading(f"{characteristic.number} {characteristic.title}", 2)
+        writer.heading(f"{characteristic.number} {characteristic.title}", 2, size=heading_pt)
         writer.paragraph(
-            Span(characteristic.statement, bold=True, size=text_pt), keep_with_next=True
+            Span(characteristic.statement, bold=True, size=text_pt),
+            keep_with_next=True,
+            space_after=60,
+            single=True,
         )
         writer.bullets((Span(i, size=text_pt) for i in characteristic.includes), compact=True)
 
@@ -385,8 +511,10 @@ def write_handout(
 ) -> Document:
     """The pre-read, as compact as it must be to stay within :data:`MAX_PAGES` pages.
 
-    It is written at the house style's sizes, and its pages counted (:mod:`.pages`); past six,
-    it is written again with smaller type, three times at most (down to 7.5 pt).
+    It is written at the house style's sizes, and its pages counted (:mod:`.pages`; a
+    council's cover page aside); past six, it is written again in a tighter layout (single
+    line spacing, closer headings, the characteristics at 9 pt), then with the tables' text
+    smaller too, never under :data:`SMALLEST_PT`.
 
     Args:
         open_document: opens the template afresh (the document is rebuilt for each try).
@@ -405,10 +533,9 @@ def write_handout(
         if with_framework:
             return document  # the appendix makes the count meaningless; the body is as first built
         pages = estimate_pages(document)
+        count = pages.pages - (1 if has_cover(document) else 0)
         # The estimate can be a page short in some house styles: the sixth page must be
         # no more than three quarters full.
-        if pages.pages < MAX_PAGES or (
-            pages.pages == MAX_PAGES and pages.last_page_filled <= FULL_ENOUGH
-        ):
+        if count < MAX_PAGES or (count == MAX_PAGES and pages.last_page_filled <= FULL_ENOUGH):
             return document
     return document

@@ -5,7 +5,7 @@ stay within six pages in any house style, so it is measured as it is written: ev
 wrapped word by word in its style's font and size (:mod:`.measure`), with its spacing, every
 table row as tall as its tallest cell, pages as tall as the section's margins allow, headings
 kept with what follows, rows never split. Checked against LibreOffice's layout of the house
-styles in the tests; it errs long, not short (see ``tests/export/test_pre_read.py``).
+styles in the tests; it errs long, not short (see ``tests/export/test_handout.py``).
 """
 
 from __future__ import annotations
@@ -142,11 +142,15 @@ def estimate_pages(document: Document) -> Estimate:
                 estimate.used -= room
             if p_pr is not None and p_pr.find(f"{W}sectPr") is not None:
                 index += 1
-                page = _page_of(document, section_ends[index])
+                before, page = page, _page_of(document, section_ends[index])
                 start = section_ends[index].find(f"{W}type")
                 new_page = start is None or start.get(f"{W}val") != "continuous"
                 if new_page and position + 1 < len(blocks):
                     _new_page(estimate, blocks[position + 1])
+                elif not new_page:
+                    # The page goes on in the new section's columns: the height used so far
+                    # is used in each of them.
+                    estimate.used *= page.columns / before.columns
         elif block.tag == f"{W}tbl":
             room = page.height * page.columns
             for row in block.iter(f"{W}tr"):
@@ -186,19 +190,26 @@ def _paragraph(p: BaseOxmlElement, styles: _Styles, width: float) -> tuple[_Styl
     style_el = p_pr.find(f"{W}pStyle") if p_pr is not None else None
     style = styles.of(style_el.get(f"{W}val") if style_el is not None else None)
     before, after = style.before, style.after
+    indent = style.indent
+    ind = p_pr.find(f"{W}ind") if p_pr is not None else None
+    if ind is not None and (ind.get(f"{W}left") or "").isdigit():
+        indent = int(ind.get(f"{W}left", "0")) / 20
     spacing = p_pr.find(f"{W}spacing") if p_pr is not None else None
+    line = style.line
     if spacing is not None:
         before = int(spacing.get(f"{W}before", before * 20)) / 20
         after = int(spacing.get(f"{W}after", after * 20)) / 20
+        if (spacing.get(f"{W}line") or "").isdigit() and spacing.get(f"{W}lineRule") == "auto":
+            line = int(spacing.get(f"{W}line", "240")) / 240
     sizes = []
     lines = 0
     for segment in _segments(p):
         text, seg_size, bold = segment
         sizes.append(seg_size or style.size)
-        lines += _wrap(text, style.font, seg_size or style.size, bold, width - style.indent)
+        lines += _wrap(text, style.font, seg_size or style.size, bold, width - indent)
     size = max(sizes, default=style.size)
     lines = max(lines, 1)
-    line_height = -style.line if style.line < 0 else size * LINE_FACTOR * style.line
+    line_height = -line if line < 0 else size * LINE_FACTOR * line
     return style, before + after + lines * line_height
 
 

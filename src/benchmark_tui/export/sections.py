@@ -7,8 +7,7 @@ strengths and areas for improvement.
 
 from __future__ import annotations
 
-from typing import Any
-
+from benchmark_tui.export.measures_table import SMALL_PT, measures_key, measures_table
 from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pieces import (
     KEEP_TOGETHER_MAX,
@@ -25,29 +24,14 @@ from benchmark_tui.models import (
     Characteristic,
     CharacteristicRecord,
     Framework,
-    Measure,
     Rating,
     ResultsArea,
     Session,
 )
-from benchmark_tui.models.evidence import SHORT_DATA
 
 TICK = "✓"
 TICK_FONT = "Segoe UI Symbol"
 """Arial has no tick; where this font is missing, Word and LibreOffice substitute one that has."""
-TREND_LABELS = {"improving": "Improving", "stable": "Stable", "declining": "Declining",
-                "mixed": "Mixed"}  # fmt: skip
-MAX_VALUE_COLUMNS = 6
-"""Measures with more values than this wrap onto further rows, so columns stay readable."""
-VALUES_SHARE = 0.62
-"""At most this share of the page width goes to value columns (the rest: name and trend)."""
-CHAR_EM = 0.62
-"""The width of one character of a figure, in ems: a little more than a digit in Arial (0.56),
-so that a figure fits in its column whatever the template's font."""
-CELL_PADDING_TWIPS = 300
-"""A cell's left and right margins (108 twips each in Word), and a little to spare."""
-SMALL_PT = 9
-"""The smallest type in the document (questions, notes, scale labels)."""
 
 
 def write_results(writer: DocWriter, framework: Framework, session: Session) -> None:
@@ -58,9 +42,11 @@ def write_results(writer: DocWriter, framework: Framework, session: Session) -> 
         "For each results area: what the framework asks for, the measures the team looked at "
         "and their trends, and the strengths and areas for improvement the team agreed."
     )
+    measures_key(writer, [m for record in session.results.values() for m in record.measures])
     refs = _refs_by_item(session)
     for area in framework.areas:
-        _area(writer, area, session.results.get(area.id) or AreaRecord(), refs.get(area.id, []))
+        record = session.results.get(area.id) or AreaRecord()
+        _area(writer, framework, area, record, refs.get(area.id, []))
 
 
 def _refs_by_item(session: Session) -> dict[str, list[str]]:
@@ -83,7 +69,19 @@ def _actions_line(writer: DocWriter, refs: list[str]) -> None:
         )
 
 
-def _area(writer: DocWriter, area: ResultsArea, record: AreaRecord, refs: list[str]) -> None:
+def _linked_line(writer: DocWriter, lead: str, labels: list[str]) -> None:
+    """A line naming the items on the other side of a link between results and practices."""
+    if labels:
+        writer.paragraph(Span(lead, bold=True), ", ".join(labels) + ".")
+
+
+def _area(
+    writer: DocWriter,
+    framework: Framework,
+    area: ResultsArea,
+    record: AreaRecord,
+    refs: list[str],
+) -> None:
     writer.heading(area.label, 2)
     not_agreed(writer, record.state)
     writer.paragraph(area.statement)
@@ -101,6 +99,7 @@ def _area(writer: DocWriter, area: ResultsArea, record: AreaRecord, refs: list[s
                 color=ALERT,
             ),
             style="Callout",
+            keep_with_next=True,  # with the measures it speaks of
         )
     elif record.no_data_yet:
         writer.paragraph(
@@ -113,105 +112,17 @@ def _area(writer: DocWriter, area: ResultsArea, record: AreaRecord, refs: list[s
             style="Callout",
         )
     if record.measures:
-        measures_table(writer, record.measures)
+        measures_table(writer, record.measures, key=False)
     elif not record.no_data_yet:
         writer.paragraph(NONE_YET, style="Note")
 
     if record.notes.strip():
         writer.heading("What the trends show", 3)
         writer.text_block(record.notes)
+    practices = [c.label for c in framework.items if c.id in record.linked]
+    _linked_line(writer, "Explained by the practices of: ", practices)
     findings_lists(writer, record.strengths, record.improvements)
     _actions_line(writer, refs)
-
-
-def measures_table(writer: DocWriter, measures: list[Measure]) -> None:
-    """One row per measure, its values oldest first, and the trend the team read in them.
-
-    When every measure covers the same periods they head the columns; otherwise (financial
-    years beside survey years) each value carries its own period. Columns are never so narrow
-    that a figure breaks inside (``1,041,30`` / ``0``): with many long figures, fewer columns
-    are used and the values wrap onto further rows.
-    """
-    longest = max(len(m.values) for m in measures)
-    periods = {tuple(v.period for v in m.values) for m in measures}
-    total = writer.usable_width()
-    needed = _figure_width(writer, measures)
-    fit = max(1, int(total * VALUES_SHARE) // needed)
-    columns = max(1, min(longest, MAX_VALUE_COLUMNS, fit))
-    shared = len(periods) == 1 and longest <= columns
-    if shared and longest:
-        header: list = ["Measure", *next(iter(periods)), "Trend"]
-    else:
-        header = ["Measure", Cell("Values, oldest first", span=columns), "Trend"]
-    value_width = max(needed, int(total * 0.13))
-    rest = max(total - value_width * columns, total // 4)
-    grid = writer.table(
-        [rest * 3.4 / 4.9] + [value_width] * columns + [rest * 1.5 / 4.9],
-        header,
-        caption="Measures of results and their trends",
-    )
-    for measure in measures:
-        values: list = [
-            value.value if shared else [Span(value.period, color=MUTED), value.value]
-            for value in measure.values
-        ]
-        if not values:
-            values = [Cell(Span("No values recorded", italic=True, color=MUTED), span=columns)]
-        chunks = [values[i : i + columns] for i in range(0, len(values), columns)]
-        note = measure.note.strip()
-        for index, chunk in enumerate(chunks):
-            filled = sum(c.span if isinstance(c, Cell) else 1 for c in chunk)
-            first = Span(measure.name, bold=True) if index == 0 else ""
-            trend = TREND_LABELS.get(measure.trend or "", "—") if index == 0 else ""
-            last = index == len(chunks) - 1
-            cells = [first, *chunk, *[""] * (columns - filled), trend]
-            more = not last or bool(note) or not measure.has_three_years
-            writer.row(grid, cells, with_next=more)
-        if not measure.has_three_years:
-            flag = Cell(short_data(measure), span=columns + 2)
-            writer.row(grid, [flag], style="Note", with_next=bool(note))
-        if note:
-            writer.row(
-                grid,
-                [Cell(Span(f"Note: {note}", italic=True), span=columns + 2)],
-                style="Note",
-            )
-
-
-def short_data(measure: Measure) -> tuple[Span, ...]:
-    """ "Fewer than three years of data (2 so far): the framework asks for at least three." """
-    so_far = measure.periods or "none"
-    return (
-        Span(SHORT_DATA[:1].upper() + SHORT_DATA[1:], bold=True, color=ALERT),
-        Span(
-            f" ({so_far} so far): the framework asks for trends over at least three years.",
-            italic=True,
-        ),
-    )
-
-
-def _figure_width(writer: DocWriter, measures: list[Measure]) -> int:
-    """The column width, in twips, that the longest figure or period needs on one line."""
-    widest = max(
-        (len(text) for m in measures for v in m.values for text in (v.value, v.period)),
-        default=4,
-    )
-    return int(max(widest, 4) * _font_points(writer) * CHAR_EM * 20) + CELL_PADDING_TWIPS
-
-
-def _font_points(writer: DocWriter) -> float:
-    """The size table text is printed at: from "Table Text" or a style it is based on.
-
-    A council's own "Table Text" may set no size and inherit a larger one from Normal.
-    """
-    style: Any = writer.styles["Table Text"]  # a paragraph style, or None
-    for _ in range(20):  # a loop of based-on styles must not hang
-        if style is None:
-            break
-        if style.font.size is not None:
-            return style.font.size.pt
-        style = style.base_style
-    return 11.0  # Word's own default, where no style says
 
 
 def write_characteristics(
@@ -233,7 +144,10 @@ def write_characteristics(
     for characteristic in framework.items:
         record = session.characteristics.get(characteristic.id) or CharacteristicRecord()
         refs_here = refs.get(characteristic.id, [])
-        _characteristic(writer, framework, characteristic, record, refs_here, guidance=guidance)
+        results = [framework.item(a).label for a in session.areas_linked_to(characteristic.id)]
+        _characteristic(
+            writer, framework, characteristic, record, refs_here, results, guidance=guidance
+        )
 
 
 def _characteristic(
@@ -242,6 +156,7 @@ def _characteristic(
     characteristic: Characteristic,
     record: CharacteristicRecord,
     refs: list[str],
+    results: list[str],
     *,
     guidance: bool = False,
 ) -> None:
@@ -282,6 +197,7 @@ def _characteristic(
             Span(f"Starting to collect {them} is an action for the improvement plan.", color=ALERT),
             style="Callout",
         )
+    _linked_line(writer, "Results it helps explain: ", results)
 
     writer.heading("Evaluation", 3)
     matrix(writer, framework, record)

@@ -92,14 +92,16 @@ def new_table(
 
     Args:
         widths: the columns' widths in twips.
-        style_id: the template's table style (its "Table Grid"), if it has one.
+        style_id: the template's table style (its "Table Grid"), if it has one; a borderless
+            table takes it too (with its lines taken off), so that its cells are spaced as
+            every other table's, not by the document's defaults (often 10 pt after each).
         borders: False for a borderless layout table; explicit borders are drawn when there
             is no table style to draw them.
         caption: what the table shows, for screen readers (Word's "alt text").
     """
     tbl = OxmlElement("w:tbl")
     tbl_pr = SubElement(tbl, f"{W}tblPr")
-    if borders and style_id is not None:
+    if style_id is not None:  # borderless too: its paragraph spacing, not the document's
         SubElement(tbl_pr, f"{W}tblStyle").set(f"{W}val", style_id)
     set_attributes(SubElement(tbl_pr, f"{W}tblW"), w=str(sum(widths)), type="dxa")
     set_attributes(SubElement(tbl_pr, f"{W}tblInd"), w="0", type="dxa")
@@ -225,8 +227,9 @@ def _set_widths(grid: Grid, widths: list[int]) -> None:
             column += span
 
 
-def scale_text(grid: Grid, factor: float, text_pt: float) -> None:
-    """Make every run of the table ``factor`` as large (those without a size: the style's)."""
+def scale_text(grid: Grid, factor: float, text_pt: float, floor_pt: float = 0.0) -> None:
+    """Make every run of the table ``factor`` as large (those without a size: the style's),
+    but none smaller than ``floor_pt`` (nor larger than it was)."""
     for r in tbl_of(grid.table).iter(f"{W}r"):
         r_pr = r.find(f"{W}rPr")
         if r_pr is None:
@@ -234,7 +237,7 @@ def scale_text(grid: Grid, factor: float, text_pt: float) -> None:
             r.insert(0, r_pr)
         size = r_pr.find(f"{W}sz")
         half_points = int(size.get(f"{W}val", "0")) if size is not None else round(text_pt * 2)
-        value = str(max(2, int(half_points * factor)))
+        value = str(min(half_points, max(2, int(half_points * factor), int(floor_pt * 2))))
         for tag in ("sz", "szCs"):
             found = r_pr.find(f"{W}{tag}")
             if found is None:

@@ -33,7 +33,7 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import SubElement
 
 from benchmark_tui.export.docxcompat import p_of, tbl_of
-from benchmark_tui.export.measure import longest_word
+from benchmark_tui.export.measure import longest_word, text_width
 from benchmark_tui.export.numbering import (
     BULLET_INDENT,
     EMU_PER_TWIP,
@@ -81,6 +81,8 @@ _SECT_AFTER_COLS = (
     "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
     "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange",
 )  # fmt: skip
+COMPACT_INDENT = 198
+"""A compact list's hanging indent, in twips (0.35 cm; Word's own is 0.63 cm)."""
 A4_PORTRAIT_TWIPS = (11906, 16838)
 """Used only when a template's section gives no page size."""
 
@@ -190,10 +192,12 @@ class DocWriter:
         page_break: bool = False,
         align: Align | None = None,
         space_after: int | None = None,
+        single: bool = False,
     ) -> BaseOxmlElement:
         """A ``w:p`` with its properties, in schema order, not yet placed anywhere.
 
-        ``space_after`` (twips) overrides the style's space below the paragraph.
+        ``space_after`` (twips) overrides the style's space below the paragraph, and
+        ``single`` its line spacing (a house style's 1.15 lines, for compact text).
 
         The findings number their own headings, so numbering from a template's style is
         switched off.
@@ -201,7 +205,7 @@ class DocWriter:
         p = OxmlElement("w:p")
         style_id = self._style_id(style)
         unnumbered = style is not None and self._numbers_itself(style)
-        spaced = space_after is not None
+        spaced = space_after is not None or single
         if style_id or keep_with_next or page_break or align or unnumbered or spaced:
             p_pr = SubElement(p, f"{W}pPr")
             if style_id:
@@ -215,7 +219,11 @@ class DocWriter:
                 SubElement(num_pr, f"{W}ilvl").set(f"{W}val", "0")
                 SubElement(num_pr, f"{W}numId").set(f"{W}val", "0")
             if spaced:
-                set_attributes(SubElement(p_pr, f"{W}spacing"), before="0", after=str(space_after))
+                spacing = SubElement(p_pr, f"{W}spacing")
+                if space_after is not None:
+                    set_attributes(spacing, before="0", after=str(space_after))
+                if single:
+                    set_attributes(spacing, line="240", lineRule="auto")
             if align:
                 SubElement(p_pr, f"{W}jc").set(f"{W}val", align)
         return p
@@ -235,13 +243,18 @@ class DocWriter:
         keep_with_next: bool = False,
         page_break: bool = False,
         align: Align | None = None,
+        space_after: int | None = None,
+        single: bool = False,
     ) -> Paragraph:
-        """Add a paragraph made of ``parts`` (plain strings or formatted spans)."""
+        """Add a paragraph made of ``parts`` (plain strings or formatted spans); ``space_after``
+        (twips) overrides the style's space below it, ``single`` its line spacing."""
         p = self._new_p(
             style,
             keep_with_next=keep_with_next,
             page_break=page_break,
             align=align,
+            space_after=space_after,
+            single=single,
         )
         add_runs(p, [Span(part) if isinstance(part, str) else part for part in parts])
         self._append(p)
@@ -266,17 +279,21 @@ class DocWriter:
         for line in lines:
             self.paragraph(line, style=style)
 
-    def heading(self, text: str, level: int, *, new_page: bool = False) -> Paragraph:
+    def heading(
+        self, text: str, level: int, *, new_page: bool = False, size: float | None = None
+    ) -> Paragraph:
         """Add a heading (levels 1–4 build the navigation pane; 1–2 the contents).
 
-        Levels never jump: a heading is at most one level below the one before it.
+        Levels never jump: a heading is at most one level below the one before it. ``size``
+        (points) overrides the style's, for headings in narrow columns.
         """
         if self.headings:
             level = min(level, self.headings[-1][0] + 1)
         self.headings.append((level, xml_safe(text)))
         return self.paragraph(
-            text, style=f"Heading {level}", keep_with_next=True, page_break=new_page
-        )
+            Span(text, size=size), style=f"Heading {level}", keep_with_next=True,
+            page_break=new_page,
+        )  # fmt: skip
 
     def bullets(
         self, items: Iterable[Line], *, keep_together: bool = False, compact: bool = False
@@ -285,14 +302,20 @@ class DocWriter:
 
         With ``keep_together`` the list stays on one page (for short lists, such as the two to
         four strengths the method asks for, so no item is left alone on a page). ``compact``
-        leaves only a point between the items (the pre-read's).
+        leaves only a point between the items, single line spacing and a narrower indent (the
+        pre-read's).
         """
         lines = list(items)
         for index, item in enumerate(lines):
             spans = as_spans(item)
             with_next = keep_together and index < len(lines) - 1
             after = (20 if index < len(lines) - 1 else 120) if compact else None
-            p = self._new_p("List Bullet", keep_with_next=with_next, space_after=after)
+            p = self._new_p(
+                "List Bullet", keep_with_next=with_next, space_after=after, single=compact
+            )
+            if compact:  # the bullet closer to its text: narrow columns keep their width
+                ind = SubElement(p.get_or_add_pPr(), f"{W}ind")
+                set_attributes(ind, left=str(COMPACT_INDENT), hanging=str(COMPACT_INDENT))
             add_runs(p, spans)
             self._append(p)
 
@@ -309,11 +332,14 @@ class DocWriter:
         add_runs(p_of(paragraph), [Span(placeholder)])
         self._contents = p_of(paragraph)
 
-    def scale_tables(self, factor: float) -> None:
-        """Make the text of every table written so far ``factor`` as large (a compact layout)."""
+    def scale_tables(self, factor: float, floor_pt: float = 0.0) -> None:
+        """Make the text of every table written so far ``factor`` as large (a compact layout),
+        none smaller than ``floor_pt``."""
+        size = self.font_of("Table Text")[1]
+        kept = min(1.0, max(factor, floor_pt / size))  # the words' widths shrink no further
         for grid in self._grids:
-            scale_text(grid, factor, self.font_of("Table Text")[1])
-            grid.needs = [int(n * factor) + 1 for n in grid.needs]
+            scale_text(grid, factor, size, floor_pt)
+            grid.needs = [int(n * kept) + 1 for n in grid.needs]
 
     def finish(self) -> None:
         """Complete the document: fill in the contents, and end the body with a paragraph.
@@ -372,7 +398,12 @@ class DocWriter:
         return max(int((width - left - right - gutter) / EMU_PER_TWIP), 2000)
 
     def new_section(
-        self, *, landscape: bool | None = None, columns: int = 1, continuous: bool = False
+        self,
+        *,
+        landscape: bool | None = None,
+        columns: int = 1,
+        continuous: bool = False,
+        gap: int = 567,
     ) -> Section:
         """Start a new section on a new page, in landscape or in the template's orientation.
 
@@ -380,7 +411,8 @@ class DocWriter:
         could spill onto a page of its own), inherits the header and footer, and keeps the
         template's margins, gutter and paper. ``landscape`` True turns pages sideways (a
         landscape template's already are); None returns to the template's orientation.
-        ``columns`` sets newspaper columns; ``continuous`` starts the section on the same page.
+        ``columns`` sets newspaper columns, ``gap`` twips apart (1 cm); ``continuous`` starts
+        the section on the same page.
         The template's page numbering runs on (a restart it sets is not repeated).
         """
         if landscape is None or self.template_landscape:
@@ -401,7 +433,7 @@ class DocWriter:
         for old in sentinel.findall(f"{W}cols"):
             sentinel.remove(old)
         if columns > 1:
-            set_child(sentinel, "w:cols", _SECT_AFTER_COLS, num=str(columns), space="567")
+            set_child(sentinel, "w:cols", _SECT_AFTER_COLS, num=str(columns), space=str(gap))
         section = self.section
         section.start_type = WD_SECTION.CONTINUOUS if continuous else WD_SECTION.NEW_PAGE
         section.different_first_page_header_footer = False
@@ -467,6 +499,24 @@ class DocWriter:
             value = found.get(f"{W}w", "") if found is not None else ""
             padding += int(value) if value.isdigit() else 108
         return padding + 30  # and a little to spare, for rounding in Word's layout
+
+    def cell_width(
+        self,
+        text: str,
+        *,
+        style: str = "Table Text",
+        size: float | None = None,
+        bold: bool = False,
+        whole: bool = False,
+    ) -> int:
+        """The width (twips) a cell of ``style`` needs so that no word of ``text`` breaks (or,
+        ``whole``, so that it stays on one line): its widest word in the style's font, a tenth
+        to spare, and the cell's margins."""
+        font, style_size = self.font_of(style)
+        measure = text_width if whole else longest_word
+        widest = measure(text, font, size or style_size, bold)
+        # A tenth to spare: the reader's copy of the font may be a wider substitute.
+        return int(widest * 20 * 1.1) + self._padding
 
     def _measure(
         self,
