@@ -314,6 +314,7 @@ async def test_a_figure_the_team_typed_is_replaced_only_when_the_team_says_so(
         assert isinstance(app.screen, ImportPlanDialog)
         shown = flat(screen_text(app))
         assert "1 value in the session differs from the file" in shown
+        assert "Import, replace 1" in shown  # the answers stay on screen below the long list
         await pilot.press("pagedown")  # the list scrolls while the focus stays on the answers
         await pilot.press("enter")  # the first answer: import what is new, keep ours
         await settle(pilot)

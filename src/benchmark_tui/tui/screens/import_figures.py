@@ -77,6 +77,9 @@ class ImportPlanDialog(ChoiceDialog):
             choices = [("new", "Import"), ("cancel", "Cancel")]
         super().__init__(f"Import figures from {plan.source.name}?", message, choices)
 
+    def on_mount(self) -> None:
+        self.query_one(".dialog").add_class("-long")  # the answers stay below the list
+
     def action_scroll_body(self, lines: int) -> None:
         """Scroll the list of what would change."""
         _scroll(self, lines)
@@ -89,6 +92,9 @@ class FiguresProblemsDialog(ErrorDialog):
 
     def __init__(self, error: FiguresFileError) -> None:
         super().__init__(error.title, error.message)
+
+    def on_mount(self) -> None:
+        self.query_one(".dialog").add_class("-long")  # OK stays below the list
 
     def action_scroll_body(self, lines: int) -> None:
         """Scroll the list of bad cells."""

@@ -270,8 +270,7 @@ class LinkDialog(Dialog[list[str]]):
         with Vertical(classes="dialog -form"):
             yield Static(Text(f"Practices behind {self.title_text}"), classes="dialog-title")
             yield Static(
-                "Which characteristics' practices explain these results? Space ticks; each "
-                "shows this area on its Evidence step.",
+                "Space ticks the characteristics whose practices explain these results.",
                 classes="dialog-message",
             )
             yield TickList[str](
