@@ -15,7 +15,7 @@ from benchmark_tui.models import Measure, PeriodValue
 from benchmark_tui.models.evidence import Comparator, ComparatorValue
 from benchmark_tui.store import load_session, save_session
 from benchmark_tui.tui.screens.comparison import ComparisonScreen
-from benchmark_tui.tui.screens.dialogs import PathDialog
+from benchmark_tui.tui.screens.dialogs import ErrorDialog, PathDialog
 from benchmark_tui.tui.screens.forms import MeasureDialog
 from benchmark_tui.tui.screens.import_figures import FiguresProblemsDialog, ImportPlanDialog
 from benchmark_tui.tui.screens.measure_dialogs import (
@@ -347,11 +347,13 @@ async def test_a_file_with_bad_cells_shows_each_where_it_is_and_imports_nothing(
         await pilot.pause()
         await pilot.press("tab")  # the figures are imported from any field of the step
         await import_from(pilot, bad)
-        assert isinstance(app.screen, FiguresProblemsDialog)
-        shown = flat(screen_text(app))
-        assert "3 bad cells; nothing was imported" in shown
+        dialog = app.screen
+        assert isinstance(dialog, FiguresProblemsDialog)
+        assert "3 bad cells; nothing was imported" in dialog.message
+        shown = screen_text(app)  # each bad cell on a line of its own, under the file's path
         for cell in ("row 3, column A (area)", "row 4, column C (period)", "row 5, column D"):
-            assert cell in shown, cell
+            assert f"figures.csv, {cell}" in shown, cell
+        assert "OK" in shown
         await pilot.press("enter")
         await settle(pilot)
     assert load_session(path, framework).area("outcomes").measures == []
@@ -362,8 +364,10 @@ async def test_a_file_that_is_not_there_is_said_in_words(make_app, session_file,
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await import_from(pilot, tmp_path / "nowhere.xlsx")
-        shown = flat(screen_text(app))
-        assert "nowhere.xlsx" in shown and "Traceback" not in shown
+        dialog = app.screen
+        assert isinstance(dialog, ErrorDialog)  # the message wraps with the folder's name
+        assert "nowhere.xlsx: not found" in dialog.message
+        assert "Traceback" not in flat(screen_text(app))
 
 
 async def test_a_file_with_nothing_new_says_so(make_app, example_copy, framework, tmp_path):
