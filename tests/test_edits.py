@@ -30,6 +30,8 @@ from benchmark_tui.edits import (
     EditListItem,
     EditPoint,
     EditRefused,
+    ImportFigures,
+    JudgeStanding,
     MoveAction,
     MoveListItem,
     ParkPoint,
@@ -45,17 +47,21 @@ from benchmark_tui.edits import (
     SetAgenda,
     SetApproachStatus,
     SetAttendance,
+    SetComparators,
     SetDetails,
     SetFindings,
     SetKeyMessages,
+    SetLinked,
     SetNoData,
     SetRating,
     SetRatingNote,
     SetSources,
     SetState,
     SetText,
+    SetTrend,
     TakeSuggestions,
 )
+from benchmark_tui.figures_read import FigureRow, FiguresRead, Where
 from benchmark_tui.models import (
     Action,
     Agenda,
@@ -66,6 +72,7 @@ from benchmark_tui.models import (
     ServiceInfo,
     Session,
 )
+from benchmark_tui.models.evidence import Comparator, ComparatorValue
 from benchmark_tui.store import load_framework, save_session
 from benchmark_tui.workshop import COALESCE_SECONDS, OpenSession, StrayChange
 from tests.conftest import EXAMPLE_SESSION
@@ -200,6 +207,105 @@ def test_editing_a_parked_points_text_undoes_and_says_what_it_undid(opened):
     assert opened.session.parking_lot.points[0].text == "Car park lighting"
 
 
+# -- Section 1 as benchmarking (issue 23) ----------------------------------------------------
+
+
+def _cost_per_head() -> Measure:
+    return Measure(
+        name="Net cost per head",
+        values=[
+            PeriodValue(period=p, value=v)
+            for p, v in [("2023/24", "£17.17"), ("2024/25", "£17.32")]
+        ],
+        better="lower",
+    )
+
+
+@pytest.fixture
+def with_measure(opened):
+    opened.apply(AddMeasure(item="value-for-money", measure=_cost_per_head()))
+    return opened
+
+
+def test_comparators_are_set_judged_and_undone_one_step_each(with_measure):
+    opened = with_measure
+    median = Comparator(
+        name="CIPFA median", values=[ComparatorValue(period="2024/25", value="£15.90")]
+    )
+    applied = opened.apply(SetComparators(item="value-for-money", index=0, comparators=(median,)))
+    assert applied.said == "Value for money: measure 'Net cost per head' changed"
+    measure = opened.session.area("value-for-money").measures[0]
+    assert measure.standing(measure.comparators[0], "2024/25").suggested == "above"
+    opened.apply(
+        JudgeStanding(
+            item="value-for-money", index=0, comparator="cipfa  MEDIAN", period="2024/25",
+            standing="in-line",
+        )
+    )  # fmt: skip
+    read = opened.session.area("value-for-money").measures[0].standings()[0]
+    assert (read.standing, read.is_overruled) == ("in-line", True)
+    opened.undo()
+    assert opened.session.area("value-for-money").measures[0].standings()[0].judged is None
+    opened.undo()
+    assert opened.session.area("value-for-money").measures[0].comparators == []
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (JudgeStanding(item="value-for-money", index=0, comparator="England", period="2024/25",
+                       standing="above"), "no comparator named 'England'"),
+        (SetTrend(item="value-for-money", index=3, trend="stable"), "no measure 4"),
+        (SetLinked(item="outcomes", linked=("leadership", "outcomes")), "Not a characteristic"),
+        (SetLinked(item="leadership", linked=("evidence",)), "not a results area"),
+    ],
+)  # fmt: skip
+def test_a_benchmarking_edit_that_does_not_fit_is_refused_saying_why(with_measure, edit, said):
+    before = content(with_measure)
+    with pytest.raises(EditRefused) as refused:
+        with_measure.apply(edit)
+    assert said in refused.value.message
+    assert content(with_measure) == before
+
+
+def test_the_suggested_trend_taken_is_the_teams_and_undone(with_measure):
+    opened = with_measure
+    suggested = opened.session.area("value-for-money").measures[0].suggested_trend.trend
+    assert suggested == "stable"
+    opened.apply(SetTrend(item="value-for-money", index=0, trend=suggested))
+    assert opened.session.area("value-for-money").measures[0].trend == "stable"
+    assert opened.undo() == "Value for money: measure 'Net cost per head' changed"
+
+
+def test_linking_practices_says_so_and_shows_on_the_characteristic(opened):
+    applied = opened.apply(SetLinked(item="outcomes", linked=("evidence", "service-design")))
+    assert applied.said == "Desired strategic outcomes: linked practices changed"
+    assert opened.session.areas_linked_to("evidence") == ["outcomes"]
+
+
+def test_figures_imported_are_one_undo_step_and_replace_only_when_asked(with_measure):
+    opened = with_measure
+    where = Where(None, 2, 4)
+    rows = [
+        FigureRow(where, "value-for-money", "net cost PER head", "2024/25", "£17.50"),
+        FigureRow(where, "value-for-money", "Net cost per head", "2022/23", "£16.87"),
+        FigureRow(where, "outcomes", "Visits", "2024/25", "1,068,900"),
+    ]
+    read = FiguresRead(Path("figures.xlsx"), rows)
+    opened.apply(ImportFigures(read=read))
+    measure = opened.session.area("value-for-money").measures[0]
+    assert [(v.period, v.value) for v in measure.values] == [
+        ("2022/23", "£16.87"), ("2023/24", "£17.17"), ("2024/25", "£17.32")
+    ]  # fmt: skip
+    assert [m.name for m in opened.session.area("outcomes").measures][-1] == "Visits"
+    opened.apply(ImportFigures(read=read, replace=True))
+    assert opened.session.area("value-for-money").measures[0].values[-1].value == "£17.50"
+    opened.undo()
+    opened.undo()
+    assert opened.session.area("value-for-money").measures[0] == _cost_per_head()
+    assert "Visits" not in [m.name for m in opened.session.area("outcomes").measures]
+
+
 # -- nothing changes the session but an edit ---------------------------------------------------
 
 
@@ -245,6 +351,39 @@ def actions() -> st.SearchStrategy[Action]:
 def measures() -> st.SearchStrategy[Measure]:
     values = st.lists(st.builds(PeriodValue, period=words, value=words), max_size=3)
     return st.builds(Measure, name=words, values=values)
+
+
+periods = st.sampled_from(["2022/23", "2023/24", "2024/25", "2024", "last year"])
+figures = st.sampled_from(["41,200", "£15.90", "87%", "n/a", "12"]) | words
+comparator_names = st.sampled_from(["CIPFA median", "England average", "cipfa  MEDIAN"])
+
+
+def comparators() -> st.SearchStrategy[Comparator]:
+    values = st.lists(
+        st.builds(
+            ComparatorValue,
+            period=periods,
+            value=figures,
+            standing=st.none() | st.sampled_from(["above", "below", "in-line"]),
+        ),
+        max_size=3,
+        unique_by=lambda v: v.period,
+    )
+    return st.builds(Comparator, name=comparator_names, values=values)
+
+
+def figure_rows() -> st.SearchStrategy[FigureRow]:
+    return st.builds(
+        FigureRow,
+        where=st.builds(Where, sheet=st.none(), row=st.integers(2, 9), column=st.just(4)),
+        area_id=st.sampled_from(AREAS),
+        measure=st.sampled_from(["Visits", "Cost per visit"]) | words,
+        period=periods,
+        value=figures,
+        comparator=st.just("") | comparator_names,
+        unit=st.just("") | st.just("visits"),
+        better=st.none() | st.sampled_from(["higher", "lower"]),
+    )
 
 
 EDIT_STRATEGIES: dict[type[Edit], st.SearchStrategy[Edit]] = {
@@ -337,6 +476,38 @@ EDIT_STRATEGIES: dict[type[Edit], st.SearchStrategy[Edit]] = {
         agenda=st.builds(Agenda, budgets=st.dictionaries(items, st.integers(1, 120), max_size=2)),
     ),
     SetKeyMessages: st.builds(SetKeyMessages, text=words),
+    SetComparators: st.builds(
+        SetComparators,
+        item=areas,
+        index=indexes,
+        comparators=st.lists(comparators(), max_size=2).map(tuple),
+    ),
+    JudgeStanding: st.builds(
+        JudgeStanding,
+        item=areas,
+        index=indexes,
+        comparator=comparator_names,
+        period=periods,
+        standing=st.none() | st.sampled_from(["above", "below", "in-line"]),
+    ),
+    SetTrend: st.builds(
+        SetTrend,
+        item=areas,
+        index=indexes,
+        trend=st.none() | st.sampled_from(["improving", "stable", "declining", "mixed"]),
+    ),
+    SetLinked: st.builds(
+        SetLinked,
+        item=items,
+        linked=st.lists(st.sampled_from([*CHARACTERISTICS, "no-such"]), max_size=3).map(tuple),
+    ),
+    ImportFigures: st.builds(
+        ImportFigures,
+        read=st.builds(
+            FiguresRead, path=st.just(Path("figures.csv")), rows=st.lists(figure_rows(), max_size=6)
+        ),
+        replace=st.booleans(),
+    ),
     SetFindings: st.builds(
         SetFindings,
         findings=st.builds(

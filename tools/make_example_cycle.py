@@ -14,7 +14,8 @@ Writes, with the package's own models and :func:`benchmark_tui.store.save_sessio
   2025 session: its file name, dates and content hash) and ``plan_review`` (what happened to
   each action of the 2025 plan);
 - three small community-managed libraries of the same service, fully rated, for the roll-up
-  (``benchmark-tui compare`` across libraries).
+  (``benchmark-tui compare`` across libraries), each with its own figures for one measure a
+  results area and the same comparators beside them.
 
 Everything in them is invented. Timestamps are fixed, so running the script again gives
 byte-identical files. Each file is read back and checked: no notices, 14/14 agreed, every
@@ -49,6 +50,7 @@ from benchmark_tui.models import (  # noqa: E402
     TeamMember,
     Workshop,
 )
+from benchmark_tui.models.evidence import Comparator, ComparatorValue  # noqa: E402
 from benchmark_tui.store import load_framework, read_session, save_session  # noqa: E402
 
 SESSIONS = ROOT / "sessions"
@@ -167,11 +169,7 @@ def last_year(this_year: Session) -> Session:
         session.results[area.id] = AreaRecord(
             state="agreed",
             no_data_yet=now.no_data_yet,
-            measures=[
-                Measure(name=m.name, values=m.values[:-1], trend=m.trend)
-                for m in now.measures
-                if len(m.values) > 1
-            ],
+            measures=[year_before(m) for m in now.measures if len(m.values) > 1],
             strengths=now.strengths[:2],
             improvements=now.improvements,
         )
@@ -198,6 +196,23 @@ def last_year(this_year: Session) -> Session:
     session.position = Position(place="overview")
     session.touch(LAST_YEAR_UPDATED)
     return session
+
+
+def year_before(measure: Measure) -> Measure:
+    """A measure as it stood a year earlier: its last figure (and its comparators' figures
+    for that year) not in yet; which way is better, the unit and the trend as judged then."""
+    kept = {v.period for v in measure.values[:-1]}
+    return measure.model_copy(
+        update={
+            "values": measure.values[:-1],
+            "note": "",
+            "comparators": [
+                c.model_copy(update={"values": [v for v in c.values if v.period in kept]})
+                for c in measure.comparators
+            ],
+        },
+        deep=True,
+    )
 
 
 def linked_this_year(this_year: Session, previous: Session) -> Session:
@@ -232,13 +247,41 @@ PROFILES = [
 ]  # fmt: skip
 """Each library's 40 ratings: small volunteer-run libraries, strong on community, weak on data."""
 
-AREA_MEASURES = {
-    "outcomes": ("Visits", ["14,200", "15,100", "15,900"], "improving"),
-    "user-satisfaction": ("Users rating the library good or very good", ["88%", "90%", "91%"],
-                          "stable"),
-    "workforce": ("Active volunteers", ["31", "28", "26"], "declining"),
-    "value-for-money": ("Cost per visit", ["£1.12", "£1.05", "£0.98"], "improving"),
+PERIODS = ["2022/23", "2023/24", "2024/25"]
+AREA_MEASURES: dict[str, tuple[str, str, str, list[tuple[list[str], str]]]] = {
+    # name, which way is better, unit; then each library's figures and the trend it judged
+    "outcomes": ("Visits", "higher", "visits", [
+        (["14,200", "15,100", "15,900"], "improving"),
+        (["9,800", "10,400", "10,100"], "stable"),
+        (["6,100", "5,800", "5,500"], "declining"),
+    ]),
+    "user-satisfaction": ("Users rating the library good or very good", "higher", "", [
+        (["88%", "90%", "91%"], "stable"),
+        (["92%", "91%", "93%"], "stable"),
+        (["85%", "86%", "81%"], "declining"),
+    ]),
+    "workforce": ("Active volunteers", "higher", "volunteers", [
+        (["31", "28", "26"], "declining"),
+        (["22", "24", "25"], "improving"),
+        (["14", "13", "11"], "declining"),
+    ]),
+    "value-for-money": ("Cost per visit", "lower", "", [
+        (["£1.12", "£1.05", "£0.98"], "improving"),
+        (["£1.35", "£1.30", "£1.32"], "stable"),
+        (["£1.60", "£1.71", "£1.85"], "declining"),
+    ]),
 }  # fmt: skip
+"""Each area's one measure, with each library's own figures (so the roll-up has something
+to compare)."""
+
+AREA_COMPARATORS = {
+    "user-satisfaction": {"Borough user survey (all libraries)": ["87%", "88%", "89%"]},
+    "value-for-money": {
+        "Council-run branches (median)": ["£4.71", "£4.37", "£4.29"],
+        "CIPFA community-managed libraries (median)": ["£1.40", "£1.38", "£1.41"],
+    },
+}
+"""The comparators each library set beside its figures (the same benchmarks for all three)."""
 
 AREA_FINDINGS = {
     "outcomes": (
@@ -368,7 +411,8 @@ def community_library(index: int) -> Session:
         now=stamp,
     )
     for area in framework.areas:
-        measure_name, values, trend = AREA_MEASURES[area.id]
+        measure_name, better, unit, figures = AREA_MEASURES[area.id]
+        values, trend = figures[index]
         strengths, improvements = AREA_FINDINGS[area.id]
         session.results[area.id] = AreaRecord(
             state="agreed",
@@ -376,10 +420,21 @@ def community_library(index: int) -> Session:
                 Measure(
                     name=measure_name,
                     values=[
-                        PeriodValue(period=p, value=v)
-                        for p, v in zip(["2022/23", "2023/24", "2024/25"], values, strict=True)
+                        PeriodValue(period=p, value=v) for p, v in zip(PERIODS, values, strict=True)
                     ],
                     trend=trend,  # type: ignore[arg-type]
+                    better=better,  # type: ignore[arg-type]
+                    unit=unit,
+                    comparators=[
+                        Comparator(
+                            name=name,
+                            values=[
+                                ComparatorValue(period=p, value=v)
+                                for p, v in zip(PERIODS, benchmark, strict=True)
+                            ],
+                        )
+                        for name, benchmark in AREA_COMPARATORS.get(area.id, {}).items()
+                    ],
                 )
             ],
             strengths=strengths,

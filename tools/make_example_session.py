@@ -14,22 +14,35 @@ is invented. Timestamps are fixed, so running the script again gives a byte-iden
 
 After writing, the file is read back and checked: no notices, 14/14 agreed, no remarks about
 the number of findings, every matrix element rated.
+
+It also writes the example's Section 1 figures as a workbook,
+``sessions/example-borough-libraries-figures.xlsx`` (what a service collates before the day and
+imports with ``benchmark-tui import-figures`` or ``i`` on a measures step), and checks that
+importing it into the example with its figures removed gives back the same figures.
 """
 
 from __future__ import annotations
 
+import io
+import re
 import sys
-from datetime import UTC, date, datetime
+import zipfile
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 from benchmark_tui.models import (
     Action,
+    Agenda,
     Approach,
     AreaRecord,
+    Attendance,
     CharacteristicRecord,
+    DayHours,
     Evidence,
     ImprovementPlan,
     Measure,
+    ParkedPoint,
+    ParkingLot,
     PeriodValue,
     Position,
     Rating,
@@ -38,10 +51,13 @@ from benchmark_tui.models import (
     TeamMember,
     Workshop,
 )
+from benchmark_tui.models.evidence import Comparator, ComparatorValue
 from benchmark_tui.store import load_framework, read_session, save_session
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "sessions" / "example-borough-libraries-2026-03-12.yaml"
+WORKBOOK = ROOT / "sessions" / "example-borough-libraries-figures.xlsx"
+"""The example's figures as a workbook to import (``benchmark-tui import-figures``)."""
 
 CREATED = datetime(2026, 3, 12, 9, 15, tzinfo=UTC)
 UPDATED = datetime(2026, 3, 19, 16, 40, tzinfo=UTC)
@@ -52,14 +68,38 @@ UPDATED = datetime(2026, 3, 19, 16, 40, tzinfo=UTC)
 # ---------------------------------------------------------------------------------------------
 
 
-def measure(name: str, values: list[tuple[str, str]], trend: str | None, note: str = "") -> Measure:
-    """A measure with its yearly values, oldest first."""
+def measure(
+    name: str,
+    values: list[tuple[str, str]],
+    trend: str | None,
+    note: str = "",
+    *,
+    better: str | None = None,
+    unit: str = "",
+    comparators: dict[str, list[tuple[str, str]]] | None = None,
+) -> Measure:
+    """A measure with its yearly values, oldest first, which way is better, and its
+    comparators (external benchmarks) with their figures by period."""
     return Measure(
         name=name,
         values=[PeriodValue(period=p, value=v) for p, v in values],
         trend=trend,
         note=note,
+        better=better,
+        unit=unit,
+        comparators=[
+            Comparator(
+                name=comparator,
+                values=[ComparatorValue(period=p, value=v) for p, v in figures],
+            )
+            for comparator, figures in (comparators or {}).items()
+        ],
     )
+
+
+CIPFA_NEIGHBOURS = "CIPFA nearest neighbours (median)"
+ENGLAND = "England average"
+CIPFA_PLUS = "CIPFA PLUS national average"
 
 
 def approaches(*items: str | tuple[str, str]) -> list[Approach]:
@@ -145,6 +185,8 @@ OUTCOMES = AreaRecord(
             "improving",
             "Still about 14% below 2019/20 (1,236,000). People counters at all branches "
             "since 2022.",
+            better="higher",
+            unit="visits",
         ),
         measure(
             "Active borrowers (borrowed in last 12 months)",
@@ -156,7 +198,9 @@ OUTCOMES = AreaRecord(
             ],
             "mixed",
             "LMS changed in Oct 2023 and the definition changed with it, so 2023/24 on is "
-            "not strictly comparable.",
+            "not strictly comparable: the figures suggest stable, the team judged mixed.",
+            better="higher",
+            unit="borrowers",
         ),
         measure(
             "E-loans (ebooks, eaudio, emagazines)",
@@ -167,11 +211,15 @@ OUTCOMES = AreaRecord(
                 ("2024/25", "372,900"),
             ],
             "improving",
+            better="higher",
+            unit="loans",
         ),
         measure(
             "Summer Reading Challenge completers",
             [("2022", "1,480"), ("2023", "1,710"), ("2024", "1,905"), ("2025", "2,040")],
             "improving",
+            better="higher",
+            unit="children",
         ),
     ],
     notes=(
@@ -195,6 +243,7 @@ OUTCOMES = AreaRecord(
         "No outcome measures for health & wellbeing or digital inclusion beyond attendance counts",
         "Results not reported against the Libraries Deliver outcomes",
     ],
+    linked=["service-design", "collaboration"],
 )
 
 USER_SATISFACTION = AreaRecord(
@@ -205,22 +254,36 @@ USER_SATISFACTION = AreaRecord(
             [("2018", "91%"), ("2021", "86%"), ("2024", "89%")],
             "mixed",
             "2021 survey online only during restrictions (n=612); 2024 paper and online, n=1,240.",
+            better="higher",
+            comparators={CIPFA_PLUS: [("2018", "90%"), ("2021", "88%"), ("2024", "89%")]},
         ),
         measure(
             "Children rating the library good or very good (CIPFA Children's PLUS)",
             [("2019", "92%"), ("2022", "94%"), ("2025", "95%")],
             "stable",
+            better="higher",
+            comparators={
+                "CIPFA Children's PLUS national average": [
+                    ("2019", "93%"),
+                    ("2022", "93%"),
+                    ("2025", "94%"),
+                ]
+            },
         ),
         measure(
             "Satisfied with opening hours (user survey)",
             [("2018", "72%"), ("2021", "66%"), ("2024", "61%")],
             "declining",
+            better="higher",
+            comparators={CIPFA_PLUS: [("2018", "74%"), ("2021", "71%"), ("2024", "70%")]},
         ),
         measure(
             "Formal complaints received",
             [("2021/22", "64"), ("2022/23", "51"), ("2023/24", "47"), ("2024/25", "58")],
             "mixed",
             "19 of the 58 in 2024/25 were about Sunday closures at Stanmere & Ferncross.",
+            better="lower",
+            unit="complaints",
         ),
     ],
     notes=(
@@ -239,6 +302,7 @@ USER_SATISFACTION = AreaRecord(
         "Surveys reach existing users only; we know little about what non-users think",
         "Complaints not analysed by theme or branch until this year",
     ],
+    linked=["community", "people"],
 )
 
 WORKFORCE = AreaRecord(
@@ -252,6 +316,7 @@ WORKFORCE = AreaRecord(
             "Council staff survey not run since 2022 (paused during the restructure); next "
             "one not before 2027. Only two points on a low response (n=71 in 2022), so "
             "broadly flat at best.",
+            better="higher",
         ),
     ],
     notes=(
@@ -271,6 +336,7 @@ WORKFORCE = AreaRecord(
         "Communities directorate",
         "Volunteer hours recorded inconsistently across branches",
     ],
+    linked=["people"],
 )
 
 VALUE_FOR_MONEY = AreaRecord(
@@ -286,12 +352,31 @@ VALUE_FOR_MONEY = AreaRecord(
             ],
             "improving",
             "Falling because visits are recovering, not because costs fell.",
+            better="lower",
+            comparators={
+                CIPFA_NEIGHBOURS: [
+                    ("2021/22", "£6.80"),
+                    ("2022/23", "£4.95"),
+                    ("2023/24", "£4.52"),
+                    ("2024/25", "£4.41"),
+                ],
+                ENGLAND: [("2022/23", "£4.60"), ("2023/24", "£4.48"), ("2024/25", "£4.35")],
+            },
         ),
         measure(
             "Net cost per head of population (CIPFA)",
             [("2022/23", "£16.87"), ("2023/24", "£17.17"), ("2024/25", "£17.32")],
             "stable",
-            "Nearest-neighbour median £15.90 in 2024/25. Flat in real terms.",
+            "Above the nearest-neighbour median every year. Flat in real terms.",
+            better="lower",
+            comparators={
+                CIPFA_NEIGHBOURS: [
+                    ("2022/23", "£15.40"),
+                    ("2023/24", "£15.70"),
+                    ("2024/25", "£15.90"),
+                ],
+                ENGLAND: [("2022/23", "£14.90"), ("2023/24", "£15.20"), ("2024/25", "£15.45")],
+            },
         ),
         measure(
             "Income generated (room hire, printing, sales, grants)",
@@ -303,6 +388,7 @@ VALUE_FOR_MONEY = AreaRecord(
             ],
             "mixed",
             "2023/24 includes a one-off £38k Arts Council project grant.",
+            better="higher",
         ),
     ],
     notes=(
@@ -320,6 +406,7 @@ VALUE_FOR_MONEY = AreaRecord(
         "Income relies on room hire and one-off grants",
         "No measure of the wider value libraries create (e.g. social return)",
     ],
+    linked=["resources", "evidence"],
 )
 
 
@@ -874,6 +961,28 @@ PLAN = ImprovementPlan(
             status="agreed",
             origin="team",
         ),
+        Action(
+            id="a10",
+            action="Start collecting council consultation",
+            item="leadership",
+            improvement="No data collected yet: Council consultation",
+            owner="Sarah Okafor",
+            due=date(2026, 9, 30),
+            priority="medium",
+            status="proposed",
+            origin="no-data",
+        ),
+        Action(
+            id="a11",
+            action="Ask Finance whether the book fund can move to a two-year cycle",
+            item="value-for-money",
+            improvement="Parked: Ask Finance whether the book fund can move to a two-year cycle",
+            owner="Daniel Chu",
+            due=date(2026, 6, 30),
+            priority="medium",
+            status="proposed",
+            origin="team",
+        ),
     ],
     notes=(
         "Plan agreed in outline on 19 March. Goes to Libraries Management Team on 2 April and "
@@ -882,6 +991,79 @@ PLAN = ImprovementPlan(
         "Insight Team capacity – to be confirmed.\n"
     ),
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# The record of the day: who was there, the agenda, time spent, points parked
+# ---------------------------------------------------------------------------------------------
+
+TEAM_PRESENT = [
+    "Sarah Okafor",
+    "Martin O'Neill",
+    "Aisha Rahman",
+    "Gareth Pryce",
+    "Tomasz Nowak",
+    "Bev Hargreaves",
+    "Margaret Ellison",
+]
+ATTENDANCE = {
+    date(2026, 3, 12): Attendance(
+        present=[*TEAM_PRESENT, "Daniel Chu"],
+        guests=["Cllr Priya Desai (portfolio holder, morning)"],
+    ),
+    date(2026, 3, 19): Attendance(present=TEAM_PRESENT),
+}
+"""A guest on the first day; Daniel Chu sent apologies for the second."""
+
+AGENDA = Agenda(
+    days=[
+        DayHours(start=time(9, 30), end=time(16, 30), breaks=60),
+        DayHours(start=time(9, 30), end=time(16, 0), breaks=45),
+    ],
+    budgets={"leadership": 60},
+)
+
+TIME_SPENT = {
+    "outcomes": 2040,
+    "user-satisfaction": 2460,
+    "workforce": 3120,
+    "value-for-money": 2280,
+    "leadership": 3960,
+    "governance": 2640,
+    "evidence": 3420,
+    "community": 2760,
+    "strategy": 2940,
+    "collaboration": 2580,
+    "people": 2820,
+    "resources": 2340,
+    "service-design": 2700,
+    "review": 3120,
+}
+"""Seconds spent on each item over the two days."""
+
+PARKING_LOT = ParkingLot(
+    points=[
+        ParkedPoint(
+            id="p1",
+            text="Ask Finance whether the book fund can move to a two-year cycle",
+            item="value-for-money",
+            state="action",
+            action="a11",
+        ),
+        ParkedPoint(
+            id="p2",
+            text="Car park lighting at Ferncross after 6pm (raised by users)",
+            item="user-satisfaction",
+            state="closed",
+        ),
+        ParkedPoint(
+            id="p3",
+            text="Share the Friends' volunteer handbook with the community-managed libraries",
+            item="collaboration",
+        ),
+    ]
+)
+"""One point made plan action a11, one closed, one still parked."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -926,6 +1108,11 @@ def build() -> Session:
     )
     session.record_round("evidence", "do", "0 2 6 0 0", revealed=True)
     session.plan = PLAN
+    session.workshop.attendance = ATTENDANCE
+    session.characteristics["leadership"].evidence.not_collected = ["Council consultation"]
+    session.agenda = AGENDA
+    session.time_spent = TIME_SPENT
+    session.parking_lot = PARKING_LOT
     session.position = Position(place="overview", item=None, step=None)
     session.touch(UPDATED)
     return session
@@ -958,10 +1145,74 @@ def check(path: Path) -> None:
         sys.exit(f"{path}: " + "; ".join(problems))
 
 
+def steady_workbook(content: bytes) -> bytes:
+    """A workbook's bytes with the times in it fixed, so writing it again gives the same file.
+
+    openpyxl stamps the document's properties and every part of the zip with the time of
+    writing; these are set to the example's own time instead.
+    """
+    stamp = UPDATED.strftime("%Y-%m-%dT%H:%M:%SZ")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                text = data.decode("utf-8")
+                text = re.sub(
+                    r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)",
+                    rf"\g<1>{stamp}\g<3>",
+                    text,
+                )
+                data = text.encode("utf-8")
+            steady = zipfile.ZipInfo(info.filename, date_time=UPDATED.timetuple()[:6])
+            steady.compress_type = zipfile.ZIP_DEFLATED
+            steady.external_attr = info.external_attr
+            target.writestr(steady, data)
+    return out.getvalue()
+
+
+def write_workbook(session: Session) -> Path:
+    """The example's figures as a workbook, as ``benchmark-tui figures-template --from``
+    writes it: what the service would collate before the day and import."""
+    from benchmark_tui.figures_workbook import figures_workbook
+
+    content = figures_workbook(load_framework(), session, today=UPDATED.date())
+    WORKBOOK.write_bytes(steady_workbook(content))
+    return WORKBOOK
+
+
+def check_workbook(path: Path, session: Session) -> None:
+    """Import the workbook into the example with its figures removed: the same figures."""
+    from benchmark_tui.figures_import import apply_import, plan_import
+    from benchmark_tui.figures_read import read_figures
+
+    framework = load_framework()
+    bare = session.model_copy(deep=True)
+    for record in bare.results.values():
+        record.measures = []
+    apply_import(bare, plan_import(bare, read_figures(path, framework), framework), replace=False)
+    for area_id, record in session.results.items():
+        got = {m.name: m for m in bare.results[area_id].measures}
+        for measure in record.measures:
+            imported = got.get(measure.name)
+            same = imported is not None and (
+                imported.values == measure.values
+                and imported.unit == measure.unit
+                and imported.better == measure.better
+                and imported.comparators == measure.comparators
+            )
+            if not same:
+                sys.exit(f"{path}: {measure.name} does not come back the same from the workbook")
+
+
 def main() -> None:
-    path = save_session(build(), OUTPUT)
+    session = build()
+    path = save_session(session, OUTPUT)
     check(path)
     print(f"wrote {path.relative_to(ROOT)}")
+    workbook = write_workbook(session)
+    check_workbook(workbook, session)
+    print(f"wrote {workbook.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

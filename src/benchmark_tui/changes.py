@@ -153,6 +153,8 @@ def _area_changes(before: AreaRecord | None, after: AreaRecord | None) -> Iterat
     yield from _text_change("notes", before.notes, after.notes)
     yield from _list_changes("strength", before.strengths, after.strengths)
     yield from _list_changes("area for improvement", before.improvements, after.improvements)
+    if before.linked != after.linked:
+        yield "linked practices changed"
 
 
 def _characteristic_changes(

@@ -19,7 +19,7 @@ goes in.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar, Literal
@@ -27,6 +27,8 @@ from typing import Any, ClassVar, Literal
 from pydantic import ValidationError
 
 from benchmark_tui.errors import BenchmarkError
+from benchmark_tui.figures_import import apply_import, plan_import
+from benchmark_tui.figures_read import FiguresFileError, FiguresRead
 from benchmark_tui.models import (
     Action,
     ActionOutcome,
@@ -43,8 +45,9 @@ from benchmark_tui.models import (
     Session,
     Workshop,
 )
-from benchmark_tui.models.common import ApproachStatus
-from benchmark_tui.models.evidence import SourceState
+from benchmark_tui.models.common import ApproachStatus, Trend
+from benchmark_tui.models.evidence import Comparator, SourceState
+from benchmark_tui.models.figures import Standing
 
 ListName = Literal["strengths", "improvements", "approaches"]
 """The lists of an item the team builds line by line (approaches: characteristics only)."""
@@ -659,3 +662,122 @@ class SetFindings(Edit):
 
     def apply_to(self, session: Session, framework: Framework) -> None:
         session.findings = self.findings.model_copy(deep=True)
+
+
+# -- Section 1 as benchmarking: comparators, standings, trends, links, imported figures -------
+
+
+def _measure_index(edit: ItemEdit, record: AreaRecord, index: int) -> int:
+    """``index`` if the area has a measure there (refused otherwise)."""
+    if not 0 <= index < len(record.measures):
+        raise edit.refuse(f"There is no measure {index + 1} (the area has {len(record.measures)}).")
+    return index
+
+
+@dataclass(frozen=True, kw_only=True)
+class MeasureEdit(ItemEdit):
+    """An edit of one measure of a results area, by its place in the area's list."""
+
+    index: int
+
+    def change_measure(
+        self, session: Session, framework: Framework, change: Callable[[Measure], None]
+    ) -> None:
+        """Make ``change`` to a copy of the measure (each value validated as it goes in), then
+        put the copy in its place."""
+        record = self.area_in(session, framework)
+        measures = list(record.measures)
+        index = _measure_index(self, record, self.index)
+        measure = measures[index].model_copy(deep=True)
+        change(measure)
+        measures[index] = measure
+        record.measures = measures
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetComparators(MeasureEdit):
+    """Set a measure's comparators (external benchmarks), their figures by period and any
+    standing the team judged against them."""
+
+    comparators: tuple[Comparator, ...]
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        def change(measure: Measure) -> None:
+            measure.comparators = [c.model_copy(deep=True) for c in self.comparators]
+
+        self.change_measure(session, framework, change)
+
+
+@dataclass(frozen=True, kw_only=True)
+class JudgeStanding(MeasureEdit):
+    """The team's judgement of where a measure stands against a comparator in one period
+    (above, below, in line), overruling the rule's; None takes the rule's again."""
+
+    comparator: str
+    period: str
+    standing: Standing | None
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        def change(measure: Measure) -> None:
+            comparator = measure.comparator(self.comparator)
+            if comparator is None:
+                raise self.refuse(f"{measure.name} has no comparator named {self.comparator!r}.")
+            try:
+                measure.judge(comparator, self.period, self.standing)
+            except ValueError as err:
+                raise self.refuse(str(err)) from err
+
+        self.change_measure(session, framework, change)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetTrend(MeasureEdit):
+    """The team's judgement of a measure's trend (the suggested one taken, or another chosen;
+    None: not judged)."""
+
+    trend: Trend | None
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        def change(measure: Measure) -> None:
+            measure.trend = self.trend
+
+        self.change_measure(session, framework, change)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetLinked(ItemEdit):
+    """Name the characteristics whose practices explain a results area's results."""
+
+    linked: tuple[str, ...]
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        record = self.area_in(session, framework)
+        known = {c.id for c in framework.items}
+        unknown = [c for c in self.linked if c not in known]
+        if unknown:
+            raise self.refuse(f"Not a characteristic: {', '.join(unknown)}.")
+        record.linked = list(self.linked)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImportFigures(Edit):
+    """Merge figures read from a spreadsheet into the session, all at once or not at all.
+
+    The figures are planned against the session as it is when the edit is applied (the team
+    may have typed since the file was read); ``replace`` says whether figures in the session
+    that differ from the file's are replaced (the team was asked) or kept.
+    """
+
+    read: FiguresRead
+    replace: bool = False
+    refusal: ClassVar[str] = "Figures not imported"
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        try:
+            plan = plan_import(session, self.read, framework)
+        except FiguresFileError as err:
+            raise self.refuse(err.message) from err
+        apply_import(session, plan, replace=self.replace)
+
+    def __hash__(self) -> int:  # the rows read are a list: hash by identity (never a key)
+        return id(self)

@@ -188,7 +188,13 @@ async def test_markup_in_every_field_is_shown_literally_on_every_screen(make_app
         await shows("pagedown", expected=[f"Desired strategic outcomes {v}"])
         await shows(
             "alt+right",
-            expected=[f"Visits {v}", f"2023 {v}: 41,200 {v}", f"Trend note {v}", f"Area notes {v}"],
+            expected=[
+                f"Visits {v}",
+                f"2023 {v}",
+                f"41,200 {v}",
+                f"Trend note {v}",
+                f"Area notes {v}",
+            ],
         )
         await shows("tab", "enter", expected=[f"Visits {v}", f"2023 {v}: 41,200 {v}"])
         await shows("escape", "alt+right", expected=[f"Area strength {v}", f"Area improvement {v}"])

@@ -6,11 +6,16 @@ purpose. Fixed theme (projector), fixed clock, fixture data only.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from benchmark_tui.settings import Settings
 
 from .conftest import LARGE, SMALL
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -127,9 +132,31 @@ class TestOthers:
         """1.1 measures as two-line cards with trends, and the trend notes box."""
         assert snap_compare(example_app(), terminal_size=SMALL, press=["enter", "alt+right"])
 
+    def test_measures_with_comparators(self, snap_compare, example_app):
+        """1.4 Value for money: each measure's figures by year beside the CIPFA nearest
+        neighbours median and the England average, "we are below / above" for the latest year,
+        the suggested trend with its reason ("· taken"), and the practices linked."""
+        keys = ["down"] * 3 + ["enter", "alt+right", "tab"]
+        assert snap_compare(example_app(), terminal_size=SMALL, press=keys)
+
+    def test_measures_of_the_community_libraries_compared(
+        self, snap_compare, make_app, example_copy, monkeypatch
+    ):
+        """The three community libraries compared, m: each measure's figures by year, one
+        column a library, the trend judged, and each comparator's figure with where each
+        library stands (in words); the line under the table says the cell in words."""
+        folder = example_copy.parent
+        for path in sorted((REPO / "sessions").glob("example-*-library-*.yaml")):
+            shutil.copy(path, folder / path.name)
+        monkeypatch.chdir(folder.parent)
+        keys = ["down", "space", "down", "space", "down", "space", "c", "m"]
+        keys += ["down"] * 13 + ["right"]
+        assert snap_compare(make_app(sessions_dir=folder), terminal_size=SMALL, press=keys)
+
     @pytest.mark.parametrize("size", [SMALL, LARGE])
     def test_measure_dialog(self, snap_compare, example_app, size):
-        """1.1's first measure edited: name, values beside trend and trend note, Save."""
+        """1.1's first measure edited: name, unit and which way is better, values beside the
+        team's trend and trend note, the suggested trend and its reason, Save."""
         keys = ["enter", "alt+right", "tab", "enter"]
         assert snap_compare(example_app(), terminal_size=size, press=keys)
 

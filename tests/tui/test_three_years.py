@@ -22,7 +22,8 @@ async def test_the_measures_step_flags_a_measure_with_two_years(make_app, sessio
         lines = [" ".join(line.split()) for line in screen_lines(app)]
     staff = next(n for n, line in enumerate(lines) if "Staff survey" in line)
     sickness = next(n for n, line in enumerate(lines) if "Sickness" in line)
-    assert "2022: 100 · 2023: 101 <3y fewer than three years of data" in lines[staff + 1]
+    assert "2 years (2022 to 2023) <3y fewer than three years of data" in lines[staff + 1]
+    assert "3 years (2022 to 2024)" in lines[sickness + 1]
     assert "three years" not in lines[sickness + 1]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -49,6 +50,7 @@ class EvidenceStep(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(classes="lead", id="figures-lead")
+        yield Static(classes="aside", id="linked-results")
         yield FiguresPanel(id="figures")
         yield Static(NO_FIGURES, classes="aside", id="no-figures")
         yield Static("Evidence summary: what the data says", classes="lead")
@@ -84,6 +86,7 @@ class EvidenceStep(VerticalScroll):
         self.query_one("#figures-lead", Static).update(lead or "")
         self.query_one("#figures-lead").display = lead is not None
         self.query_one("#no-figures").display = lead is None
+        self._show_linked(characteristic, session, framework)
         summary = self.query_one("#evidence-summary", TextArea)
         if summary.text != evidence.summary:
             with self.prevent(TextArea.Changed):
@@ -96,6 +99,19 @@ class EvidenceStep(VerticalScroll):
         ticks.highlighted = 0 if ticks.option_count else None
         self.query_one("#new-source", Input).value = ""
         self.scroll_home(animate=False)
+
+    def _show_linked(
+        self, characteristic: Characteristic, session: Session, framework: Framework
+    ) -> None:
+        """The results areas the team linked to this characteristic's practices (hidden while
+        none)."""
+        linked = session.areas_linked_to(characteristic.id)
+        labels = [a.label for a in framework.areas if a.id in linked]
+        shown = self.query_one("#linked-results", Static)
+        shown.display = bool(labels)
+        text = Text("Results these practices explain: ", style="bold")
+        text.append(", ".join(labels))
+        shown.update(text)
 
     # -- recording what the team says ---------------------------------------------------------
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,7 +20,9 @@ from benchmark_tui.models import (
     PeriodValue,
     Trend,
     clean_line,
+    plain_error,
 )
+from benchmark_tui.models.figures import Better
 from benchmark_tui.tui.screens.dialogs import Dialog, IsoDate, NonEmpty
 
 
@@ -42,15 +45,22 @@ def parse_values(text: str) -> list[PeriodValue]:
 
 
 TREND_OPTIONS: list[tuple[str, Trend]] = [
-    ("↑ Improving", "improving"),
-    ("→ Stable", "stable"),
-    ("↓ Declining", "declining"),
+    ("▲ Improving", "improving"),
+    ("= Stable", "stable"),
+    ("▼ Declining", "declining"),
     ("↕ Mixed", "mixed"),
 ]
+"""The team's trend, marked as everywhere else (▲▼=↕)."""
+BETTER_OPTIONS: list[tuple[str, Better]] = [("Higher", "higher"), ("Lower", "lower")]
 
 
 class MeasureDialog(Dialog[Measure]):
-    """Add or edit a measure of results: its name, values over the years, trend and note."""
+    """Add or edit a measure of results: its name and unit, figures over the years, which way
+    is better, the team's trend (the figures' suggestion shown beside it) and a note.
+
+    Its comparators and the team's judgements against them are kept as they are (they are set
+    with c and s on the measures step).
+    """
 
     BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
 
@@ -61,13 +71,30 @@ class MeasureDialog(Dialog[Measure]):
     def compose(self) -> ComposeResult:
         measure = self.measure
         values = "\n".join(f"{v.period}: {v.value}" for v in measure.values) if measure else ""
-        # Values beside trend and note: at 80×24 the whole form fits, so the trend is never
-        # left below the fold unseen.
+        # Figures beside trend and which way is better: at 80×24 name, figures and trend fit
+        # at once, so the trend is never left below the fold unseen.
         with Vertical(classes="dialog -measure"):
             yield Static("Edit measure" if measure else "Add a measure", classes="dialog-title")
             with VerticalScroll(classes="dialog-body"):
-                yield Label("Measure (e.g. Active borrowers, User satisfaction %)")
-                yield Input(measure.name if measure else "", id="name", validators=[NonEmpty()])
+                with Horizontal(classes="form-row -first"):
+                    with Vertical():
+                        yield Label("Measure (e.g. Active borrowers)")
+                        yield Input(
+                            measure.name if measure else "", id="name", validators=[NonEmpty()]
+                        )
+                    with Vertical(classes="unit"):
+                        yield Label("Unit")
+                        yield Input(
+                            measure.unit if measure else "", id="unit", placeholder="visits"
+                        )
+                    with Vertical(classes="better"):
+                        yield Label("Which is better")
+                        yield Select(
+                            BETTER_OPTIONS,
+                            value=measure.better if measure and measure.better else Select.NULL,
+                            id="better",
+                            prompt="Not said",
+                        )
                 with Horizontal(classes="form-row"):
                     with Vertical():
                         yield Label("Values: period: value, 3+ years")
@@ -78,7 +105,7 @@ class MeasureDialog(Dialog[Measure]):
                             placeholder="e.g. 2021/22: 40,100\n2022/23: 41,200\n2023/24: 43,900",
                         )
                     with Vertical():
-                        yield Label("Trend")
+                        yield Label("Trend (the team's)")
                         yield Select(
                             TREND_OPTIONS,
                             value=measure.trend if measure and measure.trend else Select.NULL,
@@ -87,42 +114,80 @@ class MeasureDialog(Dialog[Measure]):
                         )
                         yield Label("Trend note (what the values show)")
                         yield Input(measure.note if measure else "", id="note")
+                yield Static(id="suggested", classes="hint")
                 yield Static("", id="problem", classes="problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
+        self.say_problem("")
         self.query_one("#name", Input).focus()
+        self._suggest()
 
     @on(Input.Submitted, "#name")
     def _next(self) -> None:
         self.query_one("#values", TextArea).focus()
 
+    @on(TextArea.Changed, "#values")
+    @on(Select.Changed, "#better")
+    @on(Select.Changed, "#trend")
+    def _suggest(self) -> None:
+        """The trend the figures typed suggest, and its rule (as the team types)."""
+        shown = self.query_one("#suggested", Static)
+        try:
+            values = parse_values(self.query_one("#values", TextArea).text)
+        except ValueError:
+            return  # half typed: keep what was suggested until the line is whole
+        better = self.query_one("#better", Select).value
+        draft = Measure(
+            name="draft", values=values, better=None if better is Select.NULL else better
+        )
+        suggestion = draft.suggested_trend
+        if suggestion.trend is None:
+            shown.update(Text(f"No trend suggested: {suggestion.reason}.", style="italic"))
+            return
+        text = Text("Suggested: ")
+        label = next(label for label, trend in TREND_OPTIONS if trend == suggestion.trend)
+        text.append(label.lower(), style="bold")
+        text.append(f" — {suggestion.reason}.")
+        if self.query_one("#trend", Select).value == Select.NULL:
+            text.append(" Choose it under Trend, or another.", style="italic")
+        shown.update(text)
+
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         """Check the form and return the measure."""
-        problem = self.query_one("#problem", Static)
         name = clean_line(self.query_one("#name", Input).value)
         if not name:
-            problem.update("Name the measure first.")
+            self.say_problem("Name the measure first.")
             self.query_one("#name", Input).focus()
             return
         try:
             values = parse_values(self.query_one("#values", TextArea).text)
         except ValueError as err:
-            problem.update(Text(f"Values: {err}"))
+            self.say_problem(f"Values: {err}")
             self.query_one("#values", TextArea).focus()
             return
         trend = self.query_one("#trend", Select).value
-        self.dismiss(
-            Measure(
-                name=name,
-                values=values,
-                trend=None if trend is Select.NULL else trend,
-                note=self.query_one("#note", Input).value.strip(),
+        better = self.query_one("#better", Select).value
+        kept = self.measure.model_dump() if self.measure else {}
+        try:
+            measure = Measure.model_validate(
+                {
+                    **kept,
+                    "name": name,
+                    "values": values,
+                    "trend": None if trend is Select.NULL else trend,
+                    "note": self.query_one("#note", Input).value.strip(),
+                    "unit": clean_line(self.query_one("#unit", Input).value),
+                    "better": None if better is Select.NULL else better,
+                }
             )
-        )
+        except ValueError as err:  # e.g. a unit longer than a name may be
+            self.say_problem(plain_error(err) if isinstance(err, ValidationError) else str(err))
+            return
+        self.dismiss(measure)
 
 
 def example_due_date(today: date) -> date:

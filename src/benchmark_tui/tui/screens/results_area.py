@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -17,10 +17,15 @@ from textual.widgets.option_list import Option
 from benchmark_tui.edits import (
     AddActions,
     AddMeasure,
+    Edit,
+    JudgeStanding,
     RemoveMeasure,
     ReplaceMeasure,
+    SetComparators,
+    SetLinked,
     SetNoData,
     SetText,
+    SetTrend,
 )
 from benchmark_tui.models import (
     AREA_STEPS,
@@ -30,37 +35,46 @@ from benchmark_tui.models import (
     Step,
 )
 from benchmark_tui.models.drafts import no_data_draft
-from benchmark_tui.models.evidence import SHORT_DATA
+from benchmark_tui.models.evidence import Comparator
+from benchmark_tui.models.figures import STANDING_RULE, TREND_RULE
+from benchmark_tui.models.periods import YEARS_RULE
 from benchmark_tui.tui.screens.base import ReadingPane, SteppedScreen
 from benchmark_tui.tui.screens.characteristic import bullets, findings_lists, show_findings
-from benchmark_tui.tui.widgets.figures import SHORT_MARK
+from benchmark_tui.tui.widgets.measure_card import MeasureCard
+from benchmark_tui.tui.widgets.memo import Memo
 from benchmark_tui.tui.widgets.ticks import TickBox
 
-TREND_SYMBOLS = {
-    "improving": "↑ improving",
-    "stable": "→ stable",
-    "declining": "↓ declining",
-    "mixed": "↕ mixed",
-}
+if TYPE_CHECKING:
+    from textual.worker import Worker
+
+    from benchmark_tui.tui.screens.import_figures import FiguresImporter
 
 
 class MeasureList(OptionList):
-    """The measures looked at for a results area, two lines each (name and trend; values).
+    """The measures looked at for a results area, a card each: the figures by year beside the
+    comparators', where the team stands against each, and the suggested trend.
 
     | Key | Does |
     | :- | :- |
     | enter | edit the measure |
+    | c | its comparators |
+    | t | take the suggested trend as the team's |
+    | s | where the team stands against the comparators (overrule the rule) |
     | delete | remove the measure |
     """
 
     BINDINGS = [
         Binding("enter", "select", "Edit", key_display="⏎"),
+        Binding("c", "ask('comparators')", "Comparators"),
+        Binding("t", "ask('trend')", "Take trend", tooltip="Take the suggested trend"),
+        Binding("s", "ask('standings')", "Standing", tooltip="Above, below, in line: overrule"),
         Binding("delete,backspace", "remove", "Remove", key_display="del"),
     ]
 
     @dataclass
     class Requested(Message):
-        """Posted when the facilitator asks to add (index None), edit or remove a measure."""
+        """Posted when the facilitator asks to add (index None), edit, remove, take the trend
+        of, or set the comparators or standings of a measure."""
 
         measures: MeasureList
         what: str
@@ -72,11 +86,15 @@ class MeasureList(OptionList):
 
     def action_remove(self) -> None:
         """Ask to remove the highlighted measure."""
+        self.action_ask("remove")
+
+    def action_ask(self, what: str) -> None:
+        """Ask for something to be done to the highlighted measure."""
         if self.option_count and self.highlighted is not None:
-            self.post_message(self.Requested(self, "remove", self.highlighted))
+            self.post_message(self.Requested(self, what, self.highlighted))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("remove", "select") and not self.option_count:
+        if action in ("remove", "select", "ask") and not self.option_count:
             return None
         return True
 
@@ -85,18 +103,10 @@ class MeasureList(OptionList):
         self.post_message(self.Requested(self, "edit", event.option_index))
 
 
-def measure_card(measure: Measure) -> Text:
-    """Two lines: the measure and its trend; then its values over time (or its note), flagged
-    where they cover fewer than three years."""
-    text = Text(measure.name, style="bold")
-    text.append(f"   {TREND_SYMBOLS.get(measure.trend or '', 'trend not judged')}")
-    values = " · ".join(f"{v.period}: {v.value}" for v in measure.values)
-    text.append(f"\n{values or 'no values recorded'}", style="" if values else "italic")
-    if not measure.has_three_years:
-        text.append(f"   {SHORT_MARK} {SHORT_DATA}", style="bold")
-    if measure.note:
-        text.append(f"\n{measure.note}", style="italic")
-    return text
+def measure_card(measure: Measure) -> Memo:
+    """The card of a measure: its figures by year beside its comparators', where the team
+    stands, the suggested trend, and the note (laid out once per width)."""
+    return Memo(MeasureCard(measure))
 
 
 class AreaScreen(SteppedScreen):
@@ -104,29 +114,80 @@ class AreaScreen(SteppedScreen):
 
     place = "area"
     STEPS: ClassVar[tuple[Step, ...]] = AREA_STEPS
-    HELP = """\
+    HELP = f"""\
 ## A results area (Section 1)
 
 1. **Understand**: the area's statement and what it includes.
-2. **Measures & trends**: the data looked at, with values over at least three years and the
-   trend they show (a measure with fewer than three years of data is marked *<3y*). If you
-   do not collect data for this area yet, tick *No data collected yet*: do not collect it
-   now; it becomes an action in the improvement plan.
+2. **Measures & trends**: the data looked at, with figures over at least three years, each
+   measure's comparators (external benchmarks) beside them and the trend they show. A measure
+   covering fewer than three years is marked *<3y*.
+   - **a** adds a measure, **Enter** edits it (name, unit, figures, which way is better,
+     the team's trend, a note), **Del** removes it.
+   - **c** sets its comparators (e.g. CIPFA nearest neighbours (median), England average)
+     and their figures; **s** shows where the team stands against each, year by year, and
+     lets the team overrule it (a above, b below, i in line, r by the rule).
+   - **t** takes the suggested trend as the team's; to judge otherwise, choose another trend
+     in the measure (Enter). The team's judgement is what is kept and written.
+   - **i** imports figures from a CSV file or an Excel workbook; it shows what it would add
+     or replace and asks before replacing anything in the session.
+   - **l** links the results to the characteristics whose practices explain them.
+
+   If you do not collect data for this area yet, tick *No data collected yet*: do not
+   collect it now; it becomes an action in the improvement plan.
 3. **Strengths & improvements**: agree two to four of each.
 
 Then **agree** (ctrl+g) and move on.
+
+**Years.** {YEARS_RULE}
+
+**Trend.** {TREND_RULE}
+
+**Standing.** {STANDING_RULE}
 """
 
-    BINDINGS = [Binding("a", "add_measure", "Add measure")]
+    BINDINGS = [
+        Binding("a", "add_measure", "Add measure"),
+        Binding("i", "import_figures", "Import", tooltip="Import figures from a spreadsheet"),
+        Binding("l", "link_practices", "Link", tooltip="Link the results to practices"),
+    ]
 
     area: ResultsArea
     _understood: ResultsArea | None = None
     """The area whose statement and list the Understand step shows."""
 
+    _importer: FiguresImporter | None = None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "add_measure" and (self.step != "measures" or self.read_only):
+        measures_keys = ("add_measure", "import_figures", "link_practices")
+        if action in measures_keys and (self.step != "measures" or self.read_only):
             return False
         return super().check_action(action, parameters)
+
+    def action_import_figures(self) -> None:
+        """Import figures from a CSV file or a workbook (on the measures step)."""
+        from benchmark_tui.tui.screens.import_figures import FiguresImporter
+
+        if self._importer is None:
+            suggestion = str(self.context.sessions_dir) + "/"
+            self._importer = FiguresImporter(self, suggestion, self.show_record)
+        self._importer.start()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if self._importer is not None and self._importer.finished(event):
+            event.stop()
+
+    def action_link_practices(self) -> None:
+        """Name the characteristics whose practices explain these results."""
+        from benchmark_tui.tui.screens.measure_dialogs import LinkDialog
+
+        def chosen(linked: list[str] | None) -> None:
+            if linked is not None:
+                self.apply(SetLinked(item=self.item, linked=tuple(linked)))
+                self._show_linked()
+
+        self.app.push_screen(
+            LinkDialog(self.framework, self.area.title, list(self.record.linked)), chosen
+        )
 
     def action_add_measure(self) -> None:
         """Add a measure of results (on the measures step)."""
@@ -165,16 +226,23 @@ Then **agree** (ctrl+g) and move on.
             yield Static("Measures looked at, over at least three years", classes="lead")
             yield MeasureList(id="measure-list", disabled=self.read_only)
             yield Static(
-                "No measures yet: press a to add one, with values for at least three years.",
+                "No measures yet: press a to add one, with values for at least three years, "
+                "or i to import them from a spreadsheet.",
                 id="no-measures",
                 classes="aside",
             )
+            yield Static(id="linked", classes="aside")
             yield Static("What the trends show", classes="lead")
             yield TextArea(
                 id="area-notes",
                 soft_wrap=True,
                 disabled=self.read_only,
                 placeholder="Trends over at least three years, and what lies behind them…",
+            )
+            yield Static(
+                Text(f"Suggested trends. {TREND_RULE}\nStanding. {STANDING_RULE}"),
+                id="rules",
+                classes="hint",
             )
         with VerticalScroll(id="findings", classes="step"):
             yield from findings_lists(self.read_only)
@@ -193,7 +261,18 @@ Then **agree** (ctrl+g) and move on.
             if notes.text != record.notes:
                 notes.load_text(record.notes)
             self._fill_measures(0)
+            self._show_linked()
             show_findings(self)
+
+    def _show_linked(self) -> None:
+        """The characteristics the team linked these results to (hidden while none)."""
+        linked = [c for c in self.framework.items if c.id in self.record.linked]
+        shown = self.query_one("#linked", Static)
+        shown.display = bool(linked)
+        text = Text("Explained by the practices of: ", style="bold")
+        text.append(", ".join(c.label for c in linked), style="not bold")
+        text.append("  (l changes)", style="dim")
+        shown.update(text)
 
     def _fill_measures(self, highlight: int | None = None) -> None:
         options = self.query_one(MeasureList)
@@ -213,6 +292,9 @@ Then **agree** (ctrl+g) and move on.
         from benchmark_tui.tui.screens.forms import MeasureDialog
 
         measures = self.record.measures
+        if event.what in ("comparators", "trend", "standings") and event.index is not None:
+            self._benchmark(event.what, event.index)
+            return
         if event.what == "remove" and event.index is not None:
             removed = measures[event.index]
             if self._measures_changed(RemoveMeasure(item=self.item, index=event.index)):
@@ -236,6 +318,71 @@ Then **agree** (ctrl+g) and move on.
                 )
 
         self.app.push_screen(MeasureDialog(current), store)
+
+    def _benchmark(self, what: str, index: int) -> None:
+        """Comparators, standings or the suggested trend of measure ``index``."""
+        from benchmark_tui.tui.screens.measure_dialogs import (
+            ComparatorsDialog,
+            Judgement,
+            StandingsDialog,
+        )
+
+        measure = self.record.measures[index]
+        if self.read_only:
+            return
+        if what == "trend":
+            self._take_trend(index, measure)
+        elif what == "comparators":
+
+            def set_comparators(comparators: list[Comparator] | None) -> None:
+                if comparators is not None:
+                    edit = SetComparators(
+                        item=self.item, index=index, comparators=tuple(comparators)
+                    )
+                    self._measures_changed(edit)
+
+            self.app.push_screen(ComparatorsDialog(measure), set_comparators)
+        elif not any(read.suggested for read in measure.standings()):
+            self.notify(
+                "No figure to compare yet: give the measure a comparator (c) with figures for "
+                "the same years as the team's.",
+                title="Standing",
+                timeout=5,
+                markup=False,
+            )
+        else:
+
+            def judge(judgement: Judgement | None) -> None:
+                if judgement is not None:
+                    name, period, standing = judgement
+                    edit = JudgeStanding(
+                        item=self.item, index=index, comparator=name, period=period,
+                        standing=standing,
+                    )  # fmt: skip
+                    self._measures_changed(edit)
+
+            self.app.push_screen(StandingsDialog(measure), judge)
+
+    def _take_trend(self, index: int, measure: Measure) -> None:
+        """Take the trend the figures suggest as the team's (t)."""
+        suggestion = measure.suggested_trend
+        if suggestion.trend is None:
+            self.notify(
+                f"No trend suggested: {suggestion.reason}. Judge it in the measure (Enter).",
+                title="Trend",
+                timeout=6,
+                markup=False,
+            )
+            return
+        if measure.trend == suggestion.trend:
+            self.notify(f"The team's trend is {suggestion.trend} already.", timeout=3)
+            return
+        if self._measures_changed(SetTrend(item=self.item, index=index, trend=suggestion.trend)):
+            self.notify(
+                f"{measure.name}: {suggestion.trend}, as suggested. Ctrl+Z takes it back.",
+                timeout=4,
+                markup=False,
+            )
 
     def _ask_about_no_data(self, measure: Measure) -> None:
         """A measure added to an area ticked "no data collected yet": ask which is meant,
@@ -264,7 +411,7 @@ Then **agree** (ctrl+g) and move on.
             decide,
         )
 
-    def _measures_changed(self, edit: AddMeasure | ReplaceMeasure | RemoveMeasure) -> bool:
+    def _measures_changed(self, edit: Edit) -> bool:
         """Apply a change to the measures and show them; whether it was applied."""
         applied = self.apply(edit)
         self._fill_measures()
