@@ -1,0 +1,74 @@
+"""The layering of STYLE.md, checked statically over every module: the import-linter contracts
+in ``pyproject.toml`` (core ↛ Textual/Rich, core ↛ TUI, export ↛ store/TUI).
+
+The contracts name packages, not lists of modules, so a new module is covered the day it is
+written. Each contract is shown to break on a copy of the package with a rogue import added.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.test_core_has_no_textual import SRC, copy_of_the_package
+
+ROOT = SRC.parent
+LINT = "import sys; from importlinter.cli import lint_imports_command; lint_imports_command()"
+
+
+def lint_imports(src: Path) -> subprocess.CompletedProcess[str]:
+    """``lint-imports`` with the project's contracts, on the package found under ``src``."""
+    return subprocess.run(
+        [sys.executable, "-c", LINT, "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(src)},
+        cwd=src,
+    )
+
+
+def broken(src: Path) -> list[str]:
+    """The names of the contracts ``lint-imports`` reports broken."""
+    done = lint_imports(src)
+    assert "Contracts:" in done.stdout, done.stdout + done.stderr
+    return re.findall(r"^(.+) BROKEN(?: \(\d+ ignored imports?\))?$", done.stdout, re.M)
+
+
+def add_import(src: Path, module: str, statement: str) -> None:
+    """Append an import to one module of the copied package."""
+    path = src / "benchmark_tui" / module
+    text = path.read_text(encoding="utf-8") if path.exists() else '"""A new module."""\n'
+    path.write_text(text + f"\n{statement}\n", encoding="utf-8")
+
+
+def test_the_import_contracts_are_kept():
+    done = lint_imports(SRC)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "3 kept, 0 broken" in done.stdout
+
+
+def test_the_contracts_break_when_any_core_module_imports_textual_or_rich(tmp_path):
+    src = copy_of_the_package(tmp_path)
+    add_import(src, "models/shiny.py", "from textual.app import App")  # a new module
+    add_import(src, "export/pieces.py", "from rich.text import Text")
+    assert broken(src) == ["Only the TUI imports Textual or Rich: the core runs headless"]
+
+
+def test_the_contracts_break_when_the_core_reaches_into_the_tui(tmp_path):
+    src = copy_of_the_package(tmp_path)
+    add_import(src, "workshop.py", "from benchmark_tui.tui import themes")
+    assert broken(src) == [
+        "Nothing in the core imports the TUI, except the launcher that starts it"
+    ]
+
+
+def test_the_contracts_break_when_the_export_imports_the_store(tmp_path):
+    src = copy_of_the_package(tmp_path)
+    add_import(src, "export/word.py", "from benchmark_tui.store import slugify")
+    assert broken(src) == [
+        "The export writes what it is given: it never reaches the store or the TUI"
+    ]
