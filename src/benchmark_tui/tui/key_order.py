@@ -18,16 +18,15 @@ from collections import deque
 from functools import partial
 
 from textual import events
-from textual.app import App
 from textual.message_pump import MessagePump
 
-from benchmark_tui.tui.textual_compat import has_queued_messages
+from benchmark_tui.tui.textual_compat import KeysFirst, has_queued_messages
 
 MAX_ROUNDS = 20
 """Rounds of waiting for the widgets before a held key is let through regardless."""
 
 
-class InOrderKeys(App):
+class InOrderKeys(KeysFirst):
     """An app whose shortcuts never overtake the letters typed before them."""
 
     def __init__(self, *args: object, **kwargs: object) -> None:
@@ -39,16 +38,12 @@ class InOrderKeys(App):
         self._rounds = 0
         """How many times the key at the head of the queue has been waited for."""
 
-    async def on_event(self, event: events.Event) -> None:
-        if (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and (self._held_keys or self._focused_is_busy())
-        ):
-            self._held_keys.append(event)
-            self._wait_for_focused()
-            return
-        await super().on_event(event)
+    def hold_key(self, key: events.Key) -> bool:
+        if not (self._held_keys or self._focused_is_busy()):
+            return False
+        self._held_keys.append(key)
+        self._wait_for_focused()
+        return True
 
     def _focused_is_busy(self) -> bool:
         """True while the focused widget, or a container above it, has messages to handle.
@@ -107,6 +102,6 @@ class InOrderKeys(App):
             self._wait_for_focused()
             return
         self._rounds = 0
-        await super().on_event(self._held_keys.popleft())
+        await self.let_through(self._held_keys.popleft())
         if self._held_keys:
             self._wait_for_focused()

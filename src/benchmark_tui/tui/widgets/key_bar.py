@@ -12,9 +12,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
+from benchmark_tui.tui.textual_compat import TOAST_RACK
+
 PALETTE = ("^p", "palette")
-NOTICES = "#textual-toastrack"
-"""Textual's rack of notices (toasts), which every screen holds: found by its public id."""
 
 
 @cache
@@ -138,6 +138,6 @@ class KeyBar(Static):
         The class goes on the rack, not on the screen: a class changed on the screen restyles
         every widget on it, which made a move to a step with more keys take twice as long.
         """
-        for rack in self.screen.query(NOTICES):
+        for rack in self.screen.query(TOAST_RACK):
             for count in (2, 3):
                 rack.set_class(line_count == count, f"-keys-{count}")
