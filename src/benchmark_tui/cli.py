@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from benchmark_tui import __version__
+from benchmark_tui.cli_common import EXIT_BAD_INPUT, EXIT_OK, add_framework_option
 from benchmark_tui.errors import BenchmarkError
 
 if TYPE_CHECKING:
     from benchmark_tui.models import Framework
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 HISTORY_COMMANDS = ("versions", "restore", "next", "compare")
 """Commands about a session's history, in :mod:`benchmark_tui.cli_history`."""
 FIGURES_COMMANDS = ("import-figures", "figures-template")
@@ -51,15 +50,6 @@ Run 'benchmark-tui COMMAND --help' for a command's options.
 """
 
 
-def _add_framework_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--framework",
-        metavar="FILE",
-        type=Path,
-        help="framework YAML to use instead of the bundled Benchmarking Framework",
-    )
-
-
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="benchmark-tui",
@@ -82,7 +72,7 @@ def _app_parser() -> argparse.ArgumentParser:
         "setting; else ./sessions if there is one here; else 'Library self-assessments' in "
         "your Documents)",
     )
-    _add_framework_option(parser)
+    add_framework_option(parser)
     parser.add_argument("--version", action="version", version=f"benchmark-tui {__version__}")
     return parser
 
@@ -95,7 +85,7 @@ def _validate_parser() -> argparse.ArgumentParser:
         "file in it.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    _add_framework_option(parser)
+    add_framework_option(parser)
     return parser
 
 
@@ -146,7 +136,7 @@ def _export_parser() -> argparse.ArgumentParser:
         help="a Word document (.docx) or template (.dotx) with your council's styles, header "
         "and logo (default: the template shipped with benchmark-tui)",
     )
-    _add_framework_option(parser)
+    add_framework_option(parser)
     return parser
 
 
