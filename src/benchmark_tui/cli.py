@@ -168,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes on exit
         return EXIT_OK
     except OSError as err:  # a path the checks above did not foresee: still said in words
-        from benchmark_tui.paths import os_problem
+        from benchmark_tui.os_errors import os_problem
 
         where = f"{err.filename}: " if err.filename else ""
         print(f"benchmark-tui: {where}{os_problem(err)} — check the path", file=sys.stderr)
@@ -229,7 +229,7 @@ def _expand(paths: list[Path]) -> list[Path | BenchmarkError]:
                     if entry.name.endswith(".yaml") and not entry.name.startswith(".")
                 )
         except OSError as err:
-            from benchmark_tui.paths import os_problem
+            from benchmark_tui.os_errors import os_problem
 
             expanded.append(
                 BenchmarkError(
@@ -285,7 +285,7 @@ def _verdict(path: Path, framework: Framework) -> _Verdict:
     except BenchmarkError as err:
         return False, "", err.message
     except OSError as err:  # the file system refused even to look (a name too long …)
-        from benchmark_tui.paths import os_problem
+        from benchmark_tui.os_errors import os_problem
 
         return False, "", f"{path}: cannot read the file ({os_problem(err)}) — check the path"
     if isinstance(checked, FrameworkModel):
@@ -310,7 +310,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         loaded = read_session(args.session, framework)
     except OSError as err:  # the file system refused even to look (a folder we may not enter)
-        from benchmark_tui.paths import os_problem
+        from benchmark_tui.os_errors import os_problem
 
         raise BenchmarkError(
             f"{args.session}: cannot read the file ({os_problem(err)}) — check the path, "
