@@ -22,6 +22,7 @@ from textual.widgets import (
     Static,
 )
 
+from benchmark_tui.tui.widgets.form_fields import NonEmpty
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 
 T = TypeVar("T")
@@ -166,13 +167,6 @@ class UnsavedDialog(ChoiceDialog):
             f"{problem}\n\nIf you quit now, changes since the last save are lost.",
             [("save-as", "Save as…"), ("stay", "Stay"), ("quit", "Quit without saving")],
         )
-
-
-class NonEmpty(Validator):
-    """Something written (not only spaces)."""
-
-    def validate(self, value: str) -> ValidationResult:
-        return self.success() if value.strip() else self.failure("Write something first")
 
 
 class PathDialog(Dialog[Path]):
