@@ -10,6 +10,15 @@ typed into the next characteristic after PgDn moved the screen on.
 The app holds a key back while the focused widget still has messages to handle, and lets
 it through once the widget has caught up, one key at a time. Keys arriving at human speed
 find the queue empty and pass straight through, so nothing waits in the usual case.
+
+Why this exists, and what it costs: a work-around for a loaded laptop, not a feature. The
+``typing-gap`` benchmark (``measure_typing`` in ``benchmarks/bench_interactive.py``; figures in
+``benchmarks/README.md``) types 300 keys at 50 a second into the evidence summary while saves
+run, and checks that every key reached the session in order; its longest gap between keys must
+stay within 50 ms of a bare TextArea's. Remove this only if that benchmark still passes and a
+burst typed before PgDn still lands in the right field (``tests/tui/test_key_order.py``).
+The Textual internals it relies on are in ``textual_compat.py`` (``KeysFirst``,
+``has_queued_messages``).
 """
 
 from __future__ import annotations
