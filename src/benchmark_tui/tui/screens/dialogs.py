@@ -187,12 +187,12 @@ class PathDialog(Dialog[Path]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
+        self.query_one(Input).focus()
 
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
-        value = self.query_one("#path", Input).value.strip()
+        value = self.query_one(Input).value.strip()
         if value:
             self.dismiss(Path(value).expanduser())
 
@@ -214,7 +214,7 @@ class TextDialog(Dialog[str]):
             yield Static("Enter saves · Esc cancels · an empty note is removed", classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#text", Input).focus()
+        self.query_one(Input).focus()
 
     @on(Input.Submitted, "#text")
     def _ok(self, event: Input.Submitted) -> None:
