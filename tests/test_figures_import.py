@@ -433,4 +433,3 @@ def test_an_empty_measure_list_imports_in_one_step_for_the_app(framework, sessio
         "Physical visits (all 12 branches + mobile)",
     ]
     assert isinstance(session.area("outcomes").measures[0], Measure)
-
