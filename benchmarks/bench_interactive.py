@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bench_common import Figure, copy_example, median, percentile, scratch, spread
+from bench_internals import KeyClock, installed_screens, refresh_now, wait_for_screen
 from minimal_app import MinimalApp, MinimalSwitcherApp, MinimalTextApp
 from textual import events
 from textual.app import App
@@ -46,10 +47,9 @@ async def settle(pilot: Pilot[Any]) -> None:
     No fixed sleeps: this waits for the widgets' queues to drain, then runs the screen's pending
     refresh at once (instead of at the next tick), then drains again for after-refresh work.
     """
-    app = pilot.app
-    await pilot._wait_for_screen()
-    app.screen._on_timer_update()
-    await pilot._wait_for_screen()
+    await wait_for_screen(pilot)
+    refresh_now(pilot.app.screen)
+    await wait_for_screen(pilot)
 
 
 def live_widgets() -> int:
@@ -61,7 +61,7 @@ def live_widgets() -> int:
 def dom_nodes(app: App[Any]) -> int:
     """Nodes in every screen the app holds (stack and installed)."""
     screens = {id(s): s for s in app.screen_stack}
-    screens.update({id(s): s for s in app._installed_screens.values() if isinstance(s, Widget)})
+    screens.update({id(s): s for s in installed_screens(app)})
     return sum(len(list(s.walk_children(with_self=True))) for s in screens.values())
 
 
@@ -239,40 +239,14 @@ async def _minimal_moves_and_presses(moves: int, presses: int) -> tuple[list[flo
     return move_times, press_times
 
 
-class _KeyClock:
-    """Stamps the time every TextArea starts handling a key (patched in for one burst)."""
-
-    def __init__(self) -> None:
-        self.stamps: list[float] = []
-        self._original = TextArea._on_key
-
-    def __enter__(self) -> _KeyClock:
-        original, stamps = self._original, self.stamps
-
-        async def stamped(widget: TextArea, event: events.Key) -> None:
-            stamps.append(time.perf_counter())
-            await original(widget, event)
-
-        TextArea._on_key = stamped  # type: ignore[method-assign]
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        TextArea._on_key = self._original  # type: ignore[method-assign]
-
-    def gaps(self) -> list[float]:
-        return [b - a for a, b in zip(self.stamps, self.stamps[1:], strict=False)]
-
-
-async def _type_burst(app: App[Any], text: str) -> _KeyClock:
+async def _type_burst(app: App[Any], text: str) -> KeyClock:
     """Type ``text`` at a steady :data:`KEY_INTERVAL`, without waiting for the app between keys."""
-    driver = app._driver
-    assert driver is not None
-    with _KeyClock() as clock:
+    with KeyClock() as clock:
         for char in text:
             key = "space" if char == " " else char
             event = events.Key(key, char)
             event.set_sender(app)
-            driver.send_message(event)
+            app.post_message(event)  # as the terminal's driver does, without waiting
             await asyncio.sleep(KEY_INTERVAL)
         await asyncio.sleep(0.1)
     return clock
@@ -298,7 +272,7 @@ async def measure_typing(keys: int, rounds: int = 1) -> list[Figure]:
     return [_typing_figure(text, rounds, longest, base_longest, clock, baseline, all_ok, saves)]
 
 
-async def _typing_round(text: str) -> tuple[_KeyClock, bool, bool, int]:
+async def _typing_round(text: str) -> tuple[KeyClock, bool, bool, int]:
     """One burst into the example's evidence summary, with an autosave forced every so often."""
     with scratch("typing") as folder:
         app = make_app(copy_example(folder / "sessions"))
@@ -326,7 +300,7 @@ async def _typing_round(text: str) -> tuple[_KeyClock, bool, bool, int]:
     return clock, typed_ok, recorded_ok, saves
 
 
-async def _minimal_typing_round(text: str) -> _KeyClock:
+async def _minimal_typing_round(text: str) -> KeyClock:
     minimal = MinimalTextApp()
     async with minimal.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -340,8 +314,8 @@ def _typing_figure(
     rounds: int,
     longest_per_round: list[float],
     base_longest_per_round: list[float],
-    clock: _KeyClock,
-    baseline: _KeyClock,
+    clock: KeyClock,
+    baseline: KeyClock,
     all_ok: bool,
     saves: int,
 ) -> Figure:

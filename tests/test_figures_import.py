@@ -440,18 +440,3 @@ def test_an_empty_measure_list_imports_in_one_step_for_the_app(framework, sessio
         "Physical visits (all 12 branches + mobile)",
     ]
     assert isinstance(session.area("outcomes").measures[0], Measure)
-
-
-def test_the_figures_modules_never_import_textual():
-    """The app will call them from the measures step; the core stays headless."""
-    from tests.test_core_has_no_textual import _loaded
-
-    modules = [
-        "benchmark_tui.cli_figures",
-        "benchmark_tui.figures_read",
-        "benchmark_tui.figures_import",
-        "benchmark_tui.figures_workbook",
-        "benchmark_tui.models.periods",
-        "benchmark_tui.models.figures",
-    ]
-    assert "textual" not in _loaded(modules)

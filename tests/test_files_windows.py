@@ -19,7 +19,6 @@ from benchmark_tui.errors import SaveError
 from benchmark_tui.files import (
     Backoff,
     FileInUse,
-    explain_write_error,
     new_file_problem,
     remove_file,
     rename_file,
@@ -28,6 +27,7 @@ from benchmark_tui.files import (
     windows_name_problem,
     write_atomically,
 )
+from benchmark_tui.os_errors import explain_write_error
 
 
 class FlakyReplace:

@@ -15,13 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from benchmark_tui import __version__
+from benchmark_tui.cli_common import EXIT_BAD_INPUT, EXIT_OK, add_framework_option
 from benchmark_tui.errors import BenchmarkError
 
 if TYPE_CHECKING:
     from benchmark_tui.models import Framework
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 HISTORY_COMMANDS = ("versions", "restore", "next", "compare")
 """Commands about a session's history, in :mod:`benchmark_tui.cli_history`."""
 FIGURES_COMMANDS = ("import-figures", "figures-template")
@@ -51,15 +50,6 @@ Run 'benchmark-tui COMMAND --help' for a command's options.
 """
 
 
-def _add_framework_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--framework",
-        metavar="FILE",
-        type=Path,
-        help="framework YAML to use instead of the bundled Benchmarking Framework",
-    )
-
-
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="benchmark-tui",
@@ -82,7 +72,7 @@ def _app_parser() -> argparse.ArgumentParser:
         "setting; else ./sessions if there is one here; else 'Library self-assessments' in "
         "your Documents)",
     )
-    _add_framework_option(parser)
+    add_framework_option(parser)
     parser.add_argument("--version", action="version", version=f"benchmark-tui {__version__}")
     return parser
 
@@ -95,7 +85,7 @@ def _validate_parser() -> argparse.ArgumentParser:
         "file in it.",
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    _add_framework_option(parser)
+    add_framework_option(parser)
     return parser
 
 
@@ -146,7 +136,7 @@ def _export_parser() -> argparse.ArgumentParser:
         help="a Word document (.docx) or template (.dotx) with your council's styles, header "
         "and logo (default: the template shipped with benchmark-tui)",
     )
-    _add_framework_option(parser)
+    add_framework_option(parser)
     return parser
 
 
@@ -178,7 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes on exit
         return EXIT_OK
     except OSError as err:  # a path the checks above did not foresee: still said in words
-        from benchmark_tui.paths import os_problem
+        from benchmark_tui.os_errors import os_problem
 
         where = f"{err.filename}: " if err.filename else ""
         print(f"benchmark-tui: {where}{os_problem(err)} — check the path", file=sys.stderr)
@@ -239,7 +229,7 @@ def _expand(paths: list[Path]) -> list[Path | BenchmarkError]:
                     if entry.name.endswith(".yaml") and not entry.name.startswith(".")
                 )
         except OSError as err:
-            from benchmark_tui.paths import os_problem
+            from benchmark_tui.os_errors import os_problem
 
             expanded.append(
                 BenchmarkError(
@@ -295,7 +285,7 @@ def _verdict(path: Path, framework: Framework) -> _Verdict:
     except BenchmarkError as err:
         return False, "", err.message
     except OSError as err:  # the file system refused even to look (a name too long …)
-        from benchmark_tui.paths import os_problem
+        from benchmark_tui.os_errors import os_problem
 
         return False, "", f"{path}: cannot read the file ({os_problem(err)}) — check the path"
     if isinstance(checked, FrameworkModel):
@@ -320,7 +310,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         loaded = read_session(args.session, framework)
     except OSError as err:  # the file system refused even to look (a folder we may not enter)
-        from benchmark_tui.paths import os_problem
+        from benchmark_tui.os_errors import os_problem
 
         raise BenchmarkError(
             f"{args.session}: cannot read the file ({os_problem(err)}) — check the path, "

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmark_tui.cli import EXIT_BAD_INPUT, EXIT_OK, _add_framework_option
+from benchmark_tui.cli_common import EXIT_BAD_INPUT, EXIT_OK, add_framework_option
 from benchmark_tui.errors import BenchmarkError
 
 EXIT_DECLINED = 1
@@ -67,7 +67,7 @@ def _import_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show what would be added or replaced, and write nothing",
     )
-    _add_framework_option(parser)
+    add_framework_option(parser)
     return parser
 
 
@@ -94,7 +94,7 @@ def _template_parser() -> argparse.ArgumentParser:
         help="fill it with this session's figures (e.g. last year's, to add this year's)",
     )
     parser.add_argument("--force", action="store_true", help="replace OUT.xlsx if it exists")
-    _add_framework_option(parser)
+    add_framework_option(parser)
     return parser
 
 

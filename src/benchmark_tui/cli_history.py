@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from benchmark_tui.cli import EXIT_BAD_INPUT, EXIT_OK, _add_framework_option
+from benchmark_tui.cli_common import EXIT_BAD_INPUT, EXIT_OK, add_framework_option
 from benchmark_tui.errors import FileProblem, SessionFileError
 
 
@@ -35,7 +35,7 @@ def _versions_parser() -> argparse.ArgumentParser:
         "it), newest first, with how each differs from the session now.",
     )
     parser.add_argument("session", type=Path, metavar="SESSION", help="the session file (.yaml)")
-    _add_framework_option(parser)
+    add_framework_option(parser)
     return parser
 
 
@@ -52,7 +52,7 @@ def _restore_parser() -> argparse.ArgumentParser:
         metavar="VERSION",
         help="the number shown by 'benchmark-tui versions' (1 = newest) or the version's file name",
     )
-    _add_framework_option(parser)
+    add_framework_option(parser)
     return parser
 
 
@@ -185,7 +185,7 @@ def _next_parser() -> argparse.ArgumentParser:
         help="where to write (default: beside SESSION, named after the service and today's "
         "date); an existing file is never replaced",
     )
-    _add_framework_option(parser)
+    add_framework_option(parser)
     return parser
 
 
@@ -274,7 +274,7 @@ def _compare_parser() -> argparse.ArgumentParser:
         help="for --docx: replace OUT.docx even if it holds the findings of a session (a "
         "session file, or a file open in the app, is never replaced)",
     )
-    _add_framework_option(parser)
+    add_framework_option(parser)
     return parser
 
 

@@ -35,7 +35,7 @@ from benchmark_tui.locks import real_path
 from benchmark_tui.models import Framework, Measure, Session
 from benchmark_tui.models.evidence import Comparator, PeriodValue, StandingRead, same_name
 from benchmark_tui.models.periods import read_period
-from benchmark_tui.paths import os_problem
+from benchmark_tui.os_errors import os_problem
 from benchmark_tui.reading import read_regular_file
 
 Mode = Literal["over-time", "across"]
@@ -663,7 +663,8 @@ def write_csv(comparison: Comparison, target: Path, inputs: Sequence[Path] = ())
             :func:`~benchmark_tui.outputs.check_output`: one of the sessions, a session file,
             a file a window holds, not named ``.csv`` …), or cannot be written.
     """
-    from benchmark_tui.files import explain_write_error, write_atomically
+    from benchmark_tui.files import write_atomically
+    from benchmark_tui.os_errors import explain_write_error
     from benchmark_tui.outputs import check_output
 
     check_output(target, kind="the CSV", suffix=".csv", option="--csv", inputs=inputs)

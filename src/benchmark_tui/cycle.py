@@ -31,6 +31,7 @@ from benchmark_tui.models import (
     Session,
     Workshop,
 )
+from benchmark_tui.os_errors import os_problem
 from benchmark_tui.reading import read_regular_file
 
 __all__ = [
@@ -130,7 +131,7 @@ def load_previous(session: Session, session_file: Path | str, framework: Framewo
     except OSError as err:
         raise SessionFileError(
             session_file,
-            f"{named}, cannot be read at {target} ({paths.os_problem(err)})",
+            f"{named}, cannot be read at {target} ({os_problem(err)})",
             "check that the file and its folder may be read",
             title="Previous self-assessment cannot be read",
         ) from err

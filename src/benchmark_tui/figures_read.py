@@ -182,7 +182,7 @@ MAX_FIGURES_BYTES = 50 * 1024 * 1024
 
 def _file_bytes(path: Path) -> bytes:
     """The file's bytes, read through the one checked road (never waiting on a pipe)."""
-    from benchmark_tui.paths import os_problem
+    from benchmark_tui.os_errors import os_problem
     from benchmark_tui.reading import read_regular_file
 
     try:

@@ -187,7 +187,8 @@ def write_figures_workbook(
         BenchmarkError: ``target`` exists and ``replace`` is False, is not ``.xlsx``, or
             cannot be written.
     """
-    from benchmark_tui.files import explain_write_error, write_atomically
+    from benchmark_tui.files import write_atomically
+    from benchmark_tui.os_errors import explain_write_error
 
     if target.suffix.casefold() != ".xlsx":
         raise BenchmarkError(

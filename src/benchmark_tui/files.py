@@ -2,8 +2,8 @@
 
 Every file benchmark-tui writes (sessions, their versions, rescue copies, settings, Word
 documents) goes through :func:`write_atomically`, so a crash or a power cut leaves either the
-old file or the new one, never half of each. :func:`explain_write_error` turns what the
-operating system reported into a sentence a facilitator can act on.
+old file or the new one, never half of each. :func:`benchmark_tui.os_errors.explain_write_error`
+turns what the operating system reported into a sentence a facilitator can act on.
 
 Windows is a first-class place to run: a replace, removal or rename that another program
 (antivirus, OneDrive, the search indexer, Word) briefly blocks is retried with a short backoff
@@ -272,60 +272,6 @@ def name_too_long(path: Path) -> bool:
     return len(path.name.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES
 
 
-def _is_folder(path: Path) -> bool:
-    """Whether ``path`` is a folder (never raises)."""
-    try:
-        return path.is_dir()
-    except (OSError, ValueError):
-        return False
-
-
-def explain_write_error(err: OSError, path: Path, *, what: str = "the file") -> str:
-    """Say in plain words why ``path`` could not be written, and what to do.
-
-    Args:
-        err: what the operating system reported.
-        path: the file being written.
-        what: what the file is, for the sentence ("the session", "the document").
-    """
-    folder = path.parent
-    if isinstance(err, FileInUse):
-        return (
-            f"another program has {path.name} open — antivirus, OneDrive, the Windows search "
-            "indexer or Word, most likely — so it could not be replaced: wait a moment and try "
-            "again, or close it in that program"
-            + ("" if err.certain else f" (or {path.name} or its folder is read-only)")
-        )
-    if IS_WINDOWS and len(str(path)) >= WINDOWS_MAX_PATH:
-        return (
-            f"the path {path} is {len(str(path))} characters long, and Windows needs paths "
-            f"shorter than {WINDOWS_MAX_PATH}: {_NEARER_THE_TOP}"
-        )
-    if name_too_long(path) or err.errno == errno.ENAMETOOLONG:
-        return (
-            f"the name {path.name[:40]}… is too long for the file system "
-            f"(at most {MAX_NAME_BYTES} bytes): choose a shorter name"
-        )
-    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return (
-            f"cannot write {what} to {folder} (the folder or file is read-only): "
-            "choose another folder, or ask for write access"
-        )
-    if err.errno == errno.ENOSPC:
-        return f"the disk holding {folder} is full: free some space or choose another folder"
-    if err.errno == errno.ENOENT and _is_folder(folder):
-        # The folder is there, but takes no new files (/proc, a special file system).
-        return f"{folder} does not take new files ({err.strerror or err}): choose another folder"
-    if err.errno == errno.ENOENT:
-        return (
-            f"the folder {folder} does not exist (was a USB stick removed?): "
-            "put it back or choose another folder"
-        )
-    if err.errno == errno.EISDIR:
-        return f"{path} is a folder, not a file: choose a file name"
-    return f"cannot write {path} ({err.strerror or err}): choose another name or folder"
-
-
 # ---------------------------------------------------------------------------------------------
 # Names Windows can hold
 # ---------------------------------------------------------------------------------------------
@@ -348,7 +294,7 @@ VERSIONS_ROOM = len(".versions/" + ".2026-03-12_14-02-07-999.yaml.abcdefgh.tmp")
 (:mod:`benchmark_tui.versions`) and a temporary file in it. A test checks this against a real
 version's path."""
 
-_NEARER_THE_TOP = (
+NEARER_THE_TOP = (
     "choose a folder nearer the top of the drive (such as Documents), or a shorter name"
 )
 
@@ -405,7 +351,7 @@ def new_file_problem(path: Path, *, versions: bool = False) -> str | None:
             kept = " with the earlier versions kept beside it" if versions else ""
             return (
                 f"the path {path} would be {needed} characters long{kept}, and Windows "
-                f"needs paths shorter than {WINDOWS_MAX_PATH}: {_NEARER_THE_TOP}"
+                f"needs paths shorter than {WINDOWS_MAX_PATH}: {NEARER_THE_TOP}"
             )
     return None
 

@@ -6,42 +6,18 @@ should be. Python's own checks answer such paths with an exception of their own
 (``Path.resolve`` raises RuntimeError on a loop, ``Path.is_file`` PermissionError behind a
 closed folder, ``Path.exists`` OSError on a long name). The functions here never do: they
 answer, or raise a :class:`~benchmark_tui.errors.FileProblem` that names the path, says what
-is wrong in words (:func:`os_problem`) and what to do.
+is wrong in words (:func:`~benchmark_tui.os_errors.os_problem`) and what to do.
 """
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from pathlib import Path
 
 from benchmark_tui.errors import FileProblem
 from benchmark_tui.files import MAX_NAME_BYTES
-
-_PERMISSION = (errno.EACCES, errno.EPERM)
-
-
-def os_problem(err: OSError) -> str:
-    """What the operating system refused, as a clause a facilitator can act on."""
-    code = err.errno
-    if code in _PERMISSION:
-        return "permission denied: you may not open it, or a folder on its way"
-    if code == errno.ELOOP:
-        return "it is a symbolic link loop (a link that leads back to itself)"
-    if code == errno.ENAMETOOLONG:
-        return (
-            f"a name in it is too long (longer than the {MAX_NAME_BYTES} bytes file systems accept)"
-        )
-    if code == errno.ENOTDIR:
-        return "a part of the path is a file, not a folder"
-    if code == errno.ENOENT:
-        return "not found"
-    if code == errno.EISDIR:
-        return "this is a folder, not a file"
-    if code == errno.EIO:
-        return "the disk could not be read (an input/output error)"
-    return str(err.strerror or err)
+from benchmark_tui.os_errors import hint_for, os_problem
 
 
 def stat_of(path: Path) -> os.stat_result | None:
@@ -104,15 +80,6 @@ def look(path: Path, problem: type[FileProblem], *, what: str = "it") -> os.stat
         raise problem(path, "the path holds a NUL character", "check the path") from err
     except OSError as err:
         raise problem(path, f"cannot look at {what}: {os_problem(err)}", hint_for(err)) from err
-
-
-def hint_for(err: OSError) -> str:
-    """What to do about what the operating system refused, for the end of a message."""
-    if err.errno in _PERMISSION:
-        return "check that you may open the folder it is in, or choose another place"
-    if err.errno == errno.ELOOP:
-        return "point the link at a real file, or give the file's own path"
-    return "check the path"
 
 
 def check_folder(path: Path, problem: type[FileProblem], *, what: str = "folder") -> bool:

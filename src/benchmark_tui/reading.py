@@ -18,7 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmark_tui.errors import FileProblem
-from benchmark_tui.paths import hint_for, is_folder, os_problem
+from benchmark_tui.os_errors import hint_for, os_problem
+from benchmark_tui.paths import is_folder
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A fully worked session is about 60 KB; anything this large is not one of our files."""

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from benchmark_tui import paths, versions
 from benchmark_tui.errors import LockLost, NeedsConfirmation, SaveError
-from benchmark_tui.files import digest, explain_write_error, new_file_problem, write_atomically
+from benchmark_tui.files import digest, new_file_problem, write_atomically
 from benchmark_tui.locks import SessionLock, held_elsewhere, lock_path, real_path
+from benchmark_tui.os_errors import explain_write_error
 from benchmark_tui.reading import read_regular_file
 
 SAVE_A_COPY = "save a copy (Ctrl+P ▸ Save a copy as…)"

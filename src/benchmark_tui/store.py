@@ -29,7 +29,6 @@ from pydantic import ValidationError
 from benchmark_tui import paths, reading, yamlio
 from benchmark_tui.errors import FileProblem, FrameworkError, SaveError, SessionFileError
 from benchmark_tui.files import (
-    explain_write_error,
     new_file_problem,
     windows_name_problem,
     write_atomically,
@@ -44,6 +43,7 @@ from benchmark_tui.models import (
     plain_error,
     session_context,
 )
+from benchmark_tui.os_errors import explain_write_error, os_problem
 
 SESSION_SUFFIX = ".yaml"
 SESSION_HEADER = (
@@ -348,7 +348,7 @@ def list_sessions(folder: Path, framework: Framework) -> list[SessionSummary]:
         )
     except OSError as err:
         raise _FolderProblem(
-            folder, f"cannot list this sessions folder: {paths.os_problem(err)}", ""
+            folder, f"cannot list this sessions folder: {os_problem(err)}", ""
         ) from err
     summaries = [summarise_session(folder / name, framework) for name in names]
     oldest = datetime.min.replace(tzinfo=UTC)

@@ -28,9 +28,10 @@ from pathlib import Path
 
 from benchmark_tui import changes, paths
 from benchmark_tui.errors import BenchmarkError, SaveError
-from benchmark_tui.files import explain_write_error, write_atomically
+from benchmark_tui.files import write_atomically
 from benchmark_tui.locks import SessionLock, real_path
 from benchmark_tui.models import Framework, Session
+from benchmark_tui.os_errors import explain_write_error, os_problem
 from benchmark_tui.reading import read_regular_file
 from benchmark_tui.store import read_session
 
@@ -95,7 +96,7 @@ def history_problem(session_path: Path) -> str:
             with os.scandir(folder):
                 pass
         except OSError as err:
-            return f"Earlier versions in {folder} cannot be read: {paths.os_problem(err)}."
+            return f"Earlier versions in {folder} cannot be read: {os_problem(err)}."
     return ""
 
 

@@ -22,9 +22,10 @@ from typing import Any, ClassVar
 from benchmark_tui import changes, versions
 from benchmark_tui.edits import Edit, EditRefused
 from benchmark_tui.errors import OutsideChange, SaveError
-from benchmark_tui.files import digest, explain_write_error, write_atomically
+from benchmark_tui.files import digest, write_atomically
 from benchmark_tui.models import Framework, Position, Session
 from benchmark_tui.models.pacing import MAX_SECONDS
+from benchmark_tui.os_errors import explain_write_error
 from benchmark_tui.session_file import SessionFile
 from benchmark_tui.settings import state_dir
 from benchmark_tui.store import read_session, render_session_data, session_text

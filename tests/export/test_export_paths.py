@@ -251,7 +251,7 @@ def test_a_template_in_a_folder_that_cannot_be_opened_is_explained(
     locked.mkdir()
     deny_under(locked, monkeypatch)
     err = export_with(framework, session, tmp_path, locked / "council.docx")
-    assert "the template cannot be read (you may not open it" in err.message
+    assert "the template cannot be read (permission denied: you may not open it" in err.message
 
 
 # --- the same through the command line -------------------------------------------------------

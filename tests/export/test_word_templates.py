@@ -285,7 +285,8 @@ def test_an_unwritable_folder_is_explained(framework, session, tmp_path, monkeyp
     monkeypatch.setattr(targets, "write_atomically", denied)
     with pytest.raises(ExportError) as raised:
         write_report(framework, session, tmp_path / "out.docx", now=GENERATED)
-    assert f"the folder {tmp_path} is read-only" in raised.value.message
+    message = raised.value.message  # in the words every file problem is said in (os_errors)
+    assert f"cannot write the document to {tmp_path} (the folder or file is read-only)" in message
     assert "-o OTHER.docx" in raised.value.message
 
 

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from benchmark_tui.errors import OutsideChange, SaveError
-from benchmark_tui.files import explain_write_error
 from benchmark_tui.locks import lock_path
+from benchmark_tui.os_errors import explain_write_error
 from benchmark_tui.store import save_session
 from benchmark_tui.workshop import OpenSession
 

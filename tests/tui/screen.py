@@ -1,13 +1,18 @@
-"""Provides ``screen_lines``: what the terminal shows now, as plain lines of text.
+"""Provides ``screen_lines``: what the terminal shows now, as plain lines of text; and
+``record_notices``: the notices an app gives, as it gives them.
 
 It reads the app's SVG screenshot (public API), so a test can check that literal text such as
-``[bold]`` is on screen, exactly as the room would read it.
+``[bold]`` is on screen, exactly as the room would read it. The screenshot's SVG layout is
+Textual's, not a documented format: a canary in ``tests/tui/test_textual_compat.py`` fails
+first if an upgrade changes it.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from textual.app import App
 
@@ -39,3 +44,30 @@ def screen_text(app: App[object]) -> str:
 def flat(text: str) -> str:
     """Text without line breaks and runs of spaces (a notice may wrap a message)."""
     return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notice as the app gave it (``App.notify``'s arguments)."""
+
+    message: str
+    title: str
+    severity: str
+
+
+def record_notices(app: App[Any]) -> list[Notice]:
+    """The list every notice the app gives from now on is added to (and still shown).
+
+    Textual keeps its notices in a private attribute; this wraps the public ``notify`` of this
+    one app instead (widgets and parts call ``app.notify`` too). Call it before ``run_test`` to
+    see the notices given while the app starts.
+    """
+    notices: list[Notice] = []
+    notify = app.notify
+
+    def recording(message: str, *, title: str = "", severity: Any = "information", **kw: Any):
+        notices.append(Notice(message, title, severity))
+        notify(message, title=title, severity=severity, **kw)
+
+    app.notify = recording  # type: ignore[method-assign]
+    return notices

@@ -17,6 +17,7 @@ from benchmark_tui.tui.screens.results_area import AreaScreen
 from benchmark_tui.tui.screens.start import StartScreen
 
 from .conftest import LARGE, SMALL, reload
+from .screen import record_notices
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
@@ -273,6 +274,7 @@ async def test_new_session_form_creates_the_file_and_opens_the_briefing(make_app
 
 async def test_new_session_form_explains_what_is_missing(make_app, tmp_path):
     app = make_app()
+    notices = record_notices(app)
     async with app.run_test(size=SMALL) as pilot:
 
         async def create() -> str:
@@ -284,7 +286,7 @@ async def test_new_session_form_explains_what_is_missing(make_app, tmp_path):
         problem = await create()
         assert "Name the library service" in problem
         # the line under the form may be below the fold: the same words show as a notice
-        assert [n.message for n in app._notifications] == [problem]
+        assert [n.message for n in notices] == [problem]
 
         await type_text(pilot, "Riverside Libraries")
         app.screen.query_one("#scope").value = "library"  # type: ignore[attr-defined]

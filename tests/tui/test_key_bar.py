@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmark_tui.tui.widgets.key_bar import NOTICES, KeyBar
+from benchmark_tui.tui.textual_compat import TOAST_RACK
+from benchmark_tui.tui.widgets.key_bar import KeyBar
 from tests.tui.conftest import SMALL
 
 
@@ -18,7 +19,7 @@ async def test_notices_stand_above_the_keys_on_every_step(make_app, session_file
             bar = app.screen.query_one(KeyBar)
             lines = len(str(bar.render()).splitlines())
             seen.add(lines)
-            rack = app.screen.query_one(NOTICES)
+            rack = app.screen.query_one(TOAST_RACK)
             assert rack.styles.margin.bottom == lines  # one line: Textual's own margin of 1
             # The lift is on the notices alone: a class on the screen would restyle it all.
             assert not any(c.startswith("-keys-") for c in app.screen.classes)

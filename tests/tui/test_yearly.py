@@ -18,6 +18,7 @@ from benchmark_tui.tui.widgets.last_findings import LastFindings
 from benchmark_tui.tui.widgets.rating_matrix import RatingMatrix
 
 from .conftest import LARGE, SMALL
+from .screen import record_notices
 from .test_app import settle, type_text
 
 REPO = Path(__file__).resolve().parents[2]
@@ -182,10 +183,11 @@ async def test_r_on_the_plan_reviews_last_times_plan_and_saves_it(make_app, exam
 async def test_a_moved_previous_session_is_said_once_and_shows_nothing(make_app, examples):
     (examples / LAST_YEAR).rename(examples / "elsewhere.yaml")
     app = make_app(examples / THIS_YEAR)
+    given = record_notices(app)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         assert app.last_time is None
-        notices = [n for n in app._notifications if LAST_YEAR in n.message]
+        notices = [n for n in given if LAST_YEAR in n.message]
         assert len(notices) == 1
         assert notices[0].title == "Previous self-assessment not found"
 

@@ -8,7 +8,6 @@ the pre-read and the comparison report are all written through :func:`save_docum
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import stat
@@ -18,7 +17,7 @@ from pathlib import Path
 
 from benchmark_tui.errors import ExportError, OtherSessionsDocument
 from benchmark_tui.export.identity import document_mark, document_mark_of
-from benchmark_tui.export.template import is_folder, os_problem
+from benchmark_tui.export.template import is_folder
 from benchmark_tui.files import (
     MAX_NAME_BYTES,
     name_too_long,
@@ -26,6 +25,7 @@ from benchmark_tui.files import (
     write_atomically,
 )
 from benchmark_tui.models import Session
+from benchmark_tui.os_errors import explain_write_error, os_problem
 
 REPORT_SUFFIX = ".docx"
 _IS_WINDOWS = sys.platform == "win32"
@@ -69,7 +69,7 @@ def check_target(target: Path) -> None:
         existing = None
     except OSError as err:
         raise ExportError(
-            f"Cannot write {target}: {os_problem(folder, err)} — choose another folder, or "
+            f"Cannot write {target}: {os_problem(err, folder)} — choose another folder, or "
             f"{_OTHER_NAME}.",
             title="Document not written",
         ) from err
@@ -127,34 +127,20 @@ def office_lock_file(target: Path) -> Path | None:
 
 
 def save_document(target: Path, data: bytes) -> None:
+    """Write a document's bytes to ``target`` at once (never half a file); a refusal is said
+    in the words of :func:`~benchmark_tui.os_errors.explain_write_error`."""
     try:
         write_atomically(target, data)
-    except PermissionError as err:
-        if _IS_WINDOWS and target.exists():
-            # Windows refuses to replace a file another program holds open.
+    except OSError as err:
+        if _IS_WINDOWS and isinstance(err, PermissionError) and target.exists():
+            # Windows refuses to replace a file another program holds open: a document, Word.
             raise ExportError(
                 f"Cannot write {target}: it is open in another program (probably Word) — "
                 f"close it in Word, or {_OTHER_NAME}.",
                 title="The document is open",
             ) from err
         raise ExportError(
-            f"Cannot write {target}: the folder {target.parent} is read-only or you may not "
-            f"write there — choose another folder, or {_OTHER_NAME}.",
-            title="Document not written",
-        ) from err
-    except OSError as err:
-        if err.errno == errno.ENOSPC:
-            what = f"the disk holding {target.parent} is full"
-        elif err.errno == errno.ENOENT:
-            what = f"the folder {target.parent} no longer exists (was a USB stick removed?)"
-        elif err.errno == errno.EROFS:
-            what = f"{target.parent} is on a read-only disk"
-        elif err.errno == errno.ENAMETOOLONG:
-            what = "the name, or the path of its folder, is too long"
-        else:
-            what = err.strerror or str(err)
-        raise ExportError(
-            f"Cannot write {target}: {what} — free some space or choose another folder "
-            f"(-o OTHER.docx).",
+            f"Not written: {explain_write_error(err, target, what='the document')} — or "
+            f"{_OTHER_NAME}.",
             title="Document not written",
         ) from err

@@ -12,7 +12,6 @@ python-docx is imported only when a template is opened.
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import stat
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from benchmark_tui.errors import ExportError
-from benchmark_tui.files import MAX_NAME_BYTES, name_too_long
+from benchmark_tui.os_errors import os_problem
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -158,7 +157,7 @@ def _read_template(path: Path) -> bytes:
                 title="Template not found",
             ) from err
         raise ExportError(
-            f"{path}: the template cannot be read ({os_problem(path, err)}) — check that you "
+            f"{path}: the template cannot be read ({os_problem(err, path)}) — check that you "
             f"may open it, or copy it somewhere else first, {leave_out}.",
             title="Template cannot be read",
         ) from err
@@ -179,7 +178,7 @@ def _read_template(path: Path) -> bytes:
             data = stream.read(MAX_TEMPLATE_BYTES + 1)
     except OSError as err:
         raise ExportError(
-            f"{path}: the template cannot be read ({os_problem(path, err)}) — copy it "
+            f"{path}: the template cannot be read ({os_problem(err, path)}) — copy it "
             f"somewhere else first, {leave_out}.",
             title="Template cannot be read",
         ) from err
@@ -200,15 +199,6 @@ def is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False
-
-
-def os_problem(path: Path, err: OSError) -> str:
-    """What the operating system said about ``path``, in words."""
-    if err.errno == errno.ENAMETOOLONG or name_too_long(path):
-        return f"its name is longer than {MAX_NAME_BYTES} bytes"
-    if err.errno in (errno.EACCES, errno.EPERM):
-        return "you may not open it, or the folder it is in"
-    return err.strerror or str(err)
 
 
 def _check_is_word_document(path: Path, data: bytes) -> bytes:

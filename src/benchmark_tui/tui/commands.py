@@ -1,22 +1,68 @@
-"""Provides the command palette's commands (Ctrl+P): every place, the file actions, themes."""
+"""Provides the command palette's commands (Ctrl+P): every place, the file actions, themes.
+
+The commands need a few things of the app, named in :class:`PaletteHost`; the app is one (the
+type checker says so where it hands itself over), and this module does not import it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from textual.app import SystemCommand
 from textual.markup import escape
+from textual.message import Message
 from textual.screen import Screen
 
+from benchmark_tui.last_time import LastTime
+from benchmark_tui.models import Framework, Place, Session, Step
 from benchmark_tui.tui.themes import THEMES
 
 if TYPE_CHECKING:
-    from benchmark_tui.tui.app import BenchmarkApp
+    from benchmark_tui.tui.navigation import Navigator
 
 
-def palette_commands(app: BenchmarkApp, screen: Screen | None = None) -> Iterator[SystemCommand]:
+class PaletteHost(Protocol):
+    """What the palette's commands read from the app and ask it to do."""
+
+    @property
+    def framework(self) -> Framework | None: ...
+    @property
+    def session(self) -> Session | None: ...
+    @property
+    def session_path(self) -> Path | None: ...
+    @property
+    def read_only(self) -> bool: ...
+    @property
+    def last_time(self) -> LastTime | None: ...
+    @property
+    def navigator(self) -> Navigator: ...
+
+    def goto(
+        self,
+        place: Place,
+        item: str | None = None,
+        step: Step | None = None,
+        *,
+        remember: bool = True,
+    ) -> None: ...
+    def post_message(self, message: Message) -> bool: ...
+    def use_theme(self, name: str) -> None: ...
+    def action_overview(self) -> None: ...
+    def action_plan(self) -> None: ...
+    def action_export(self) -> None: ...
+    def action_export_handout(self) -> None: ...
+    def action_save_as(self) -> None: ...
+    def action_versions(self) -> None: ...
+    def action_review_plan(self) -> None: ...
+    def action_help(self) -> None: ...
+    async def action_sessions(self) -> None: ...
+    async def action_quit(self) -> None: ...
+
+
+def palette_commands(app: PaletteHost, screen: Screen | None = None) -> Iterator[SystemCommand]:
     """Commands for the palette (ctrl+p): jump anywhere, export, versions, themes.
 
     Titles from the framework are escaped: Textual's fuzzy matcher reads titles as markup.
@@ -115,7 +161,7 @@ def palette_commands(app: BenchmarkApp, screen: Screen | None = None) -> Iterato
     yield SystemCommand("Quit", "Quit (everything is saved)", app.action_quit)
 
 
-def yearly_commands(app: BenchmarkApp) -> Iterator[SystemCommand]:
+def yearly_commands(app: PaletteHost) -> Iterator[SystemCommand]:
     """The yearly cycle, while a session is open: next year's from it, last time's plan."""
     from benchmark_tui.tui.messages import StartNextYear
 

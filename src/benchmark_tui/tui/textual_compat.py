@@ -10,8 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import App
 from textual.message_pump import MessagePump
+
+TOAST_RACK = "#textual-toastrack"
+"""The selector of the rack of notices (toasts) every screen holds.
+
+Why: notices must stand above the key bar (``tui/widgets/key_bar.py``, which replaces Footer:
+see there), so the bar lifts the rack by its own height, and ``benchmark.tcss`` styles
+``#textual-toastrack`` to match. Textual gives the rack this id, but does not document it.
+"""
 
 
 def has_queued_messages(node: MessagePump) -> bool:
@@ -23,6 +32,29 @@ def has_queued_messages(node: MessagePump) -> bool:
     empty, so this reads MessagePump's private ``_message_queue``.
     """
     return not node._message_queue.empty()
+
+
+class KeysFirst(App[Any]):
+    """An app that sees each key typed before Textual runs a priority binding for it.
+
+    Why: ``tui/key_order.py`` holds shortcuts back until the letters typed before them have
+    reached their field. Textual has no public hook for that: ``App.on_event`` is where a key
+    from the terminal is first handled, and where the priority bindings run, before the
+    focused widget gets the key. Overriding it is the one place the order can be kept.
+    """
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self.hold_key(event):
+            return
+        await super().on_event(event)
+
+    def hold_key(self, key: events.Key) -> bool:
+        """Whether to keep this key back (the app hands it on later with :meth:`let_through`)."""
+        return False
+
+    async def let_through(self, key: events.Key) -> None:
+        """Handle a key held back, as if it had just arrived from the terminal."""
+        await super().on_event(key)
 
 
 class CalmCrashes(App[Any]):

@@ -22,6 +22,7 @@ from textual.widgets import (
     Static,
 )
 
+from benchmark_tui.tui.widgets.form_fields import NonEmpty
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 
 T = TypeVar("T")
@@ -168,13 +169,6 @@ class UnsavedDialog(ChoiceDialog):
         )
 
 
-class NonEmpty(Validator):
-    """Something written (not only spaces)."""
-
-    def validate(self, value: str) -> ValidationResult:
-        return self.success() if value.strip() else self.failure("Write something first")
-
-
 class PathDialog(Dialog[Path]):
     """Asks for a file path (to save or export under another name)."""
 
@@ -193,12 +187,12 @@ class PathDialog(Dialog[Path]):
                 yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
+        self.query_one(Input).focus()
 
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
     def _ok(self) -> None:
-        value = self.query_one("#path", Input).value.strip()
+        value = self.query_one(Input).value.strip()
         if value:
             self.dismiss(Path(value).expanduser())
 
@@ -220,7 +214,7 @@ class TextDialog(Dialog[str]):
             yield Static("Enter saves · Esc cancels · an empty note is removed", classes="hint")
 
     def on_mount(self) -> None:
-        self.query_one("#text", Input).focus()
+        self.query_one(Input).focus()
 
     @on(Input.Submitted, "#text")
     def _ok(self, event: Input.Submitted) -> None:

@@ -43,7 +43,7 @@ class HelpDialog(Dialog[None]):
 
     def __init__(self, screen: Screen) -> None:
         super().__init__()
-        self.purpose = getattr(screen, "HELP", "") or ""
+        self.purpose = screen.HELP or ""  # Textual's own place for what a screen is for
         self.keys, self.more_keys = self._keys_of(screen)
 
     @staticmethod

@@ -38,11 +38,12 @@ class FormInput(Input):
         self.screen.focus_next()
 
 
-class Required(Validator):
-    """A box that must not be left empty."""
+class NonEmpty(Validator):
+    """A box that must not be left empty (spaces alone do not count): the forms' and the
+    dialogs' one rule for a box the team must fill."""
 
     def validate(self, value: str) -> ValidationResult:
-        return self.success() if value.strip() else self.failure("Required")
+        return self.success() if value.strip() else self.failure("Write something first")
 
 
 class ServiceFields(Vertical):
@@ -75,7 +76,7 @@ class ServiceFields(Vertical):
             start.name if start else "",
             id="service",
             placeholder=self.name_placeholder,
-            validators=[Required()],
+            validators=[NonEmpty()],
         )
         with Horizontal(classes="form-row"):
             yield from self._choice(

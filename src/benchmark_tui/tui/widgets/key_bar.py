@@ -2,6 +2,21 @@
 
 Textual's Footer clips keys that do not fit on one line; at 80 columns on a projector that
 would hide Export and Help. This bar packs "key description" pairs into lines instead.
+
+It replaces Footer for the room (no key clipped), not for speed; but it is on every screen and
+updated on every move, so how it updates is a speed work-around, measured by the ``navigation``
+benchmark (``measure_navigation`` in ``benchmarks/bench_interactive.py``, figures in
+``benchmarks/README.md``, < 50 ms a move):
+
+- It lays its keys out only when they change (``_shown``, the render-skip key: the width, the
+  theme's styles and the keys). Focus and step changes fire ``bindings_updated_signal`` about
+  three times a move, mostly with the same keys, and each update laid the screen out again
+  (finding 8 of the README's profile).
+- It lays the screen out again only when its number of lines changes.
+- Notices (toasts) are lifted above it by a class on Textual's rack of notices, found by its id
+  (``TOAST_RACK`` in ``textual_compat.py``, with a canary), never by a class on the screen: a
+  class changed on a screen restyles every widget on it (with the class on the screen a move
+  took 47 ms, on the rack 37: the README's "What changed since 21:10").
 """
 
 from __future__ import annotations
@@ -12,9 +27,9 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
+from benchmark_tui.tui.textual_compat import TOAST_RACK
+
 PALETTE = ("^p", "palette")
-NOTICES = "#textual-toastrack"
-"""Textual's rack of notices (toasts), which every screen holds: found by its public id."""
 
 
 @cache
@@ -138,6 +153,6 @@ class KeyBar(Static):
         The class goes on the rack, not on the screen: a class changed on the screen restyles
         every widget on it, which made a move to a step with more keys take twice as long.
         """
-        for rack in self.screen.query(NOTICES):
+        for rack in self.screen.query(TOAST_RACK):
             for count in (2, 3):
                 rack.set_class(line_count == count, f"-keys-{count}")

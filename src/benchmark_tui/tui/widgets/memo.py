@@ -5,6 +5,13 @@ to draw it), and an option list again for each style (highlighted, focused). A R
 ``Table.grid`` does the hanging indent, but measuring and rendering a table is slow, and moving
 between steps and characteristics did it hundreds of times. :class:`Memo` keeps the segments of
 the last few widths, so each row is laid out once per width.
+
+Why this exists: speed alone. The ``navigation`` benchmark (``measure_navigation`` in
+``benchmarks/bench_interactive.py``; figures and the profile that found it in
+``benchmarks/README.md``, finding 6) walks 200 moves between steps and characteristics and
+must stay under 50 ms a move; rendering list entries once per width took a step move from about
+50 to 30 ms. If a Textual upgrade caches renders itself, measure that benchmark without the memo
+before keeping it.
 """
 
 from __future__ import annotations
