@@ -1,9 +1,10 @@
 """Comparators for the worked examples, for the tests and renders of Section 1 as benchmarking.
 
-The example sessions have no comparators yet (issue 23 gives them some later); these tests
-must not wait for them, nor change ``sessions/``, so :func:`with_comparators` adds them to a
-copy: a benchmark beside every figure, set so that all three standings occur, an overruled
-standing, which way each measure is better, units, and results linked to practices.
+The example sessions have comparators of their own, but not every kind these tests need,
+and the tests must not change ``sessions/``, so :func:`with_comparators` adds more to a copy
+(a comparator the measure already has is left as it is): a benchmark beside every figure,
+set so that all three standings occur, an overruled standing, which way each measure is
+better, units, and results linked to practices.
 """
 
 from __future__ import annotations

@@ -179,7 +179,7 @@ def test_summary_says_everything_is_agreed_and_counts_findings(example_report):
 def test_measures_table_shows_each_value_and_trend(example_report):
     outcomes = example_report.tables("Measures")[0]
     rows = {row.cells[0].text: row for row in outcomes.rows[1:]}
-    visits = rows["Physical visits (all 12 branches + mobile)"]
+    visits = rows["Physical visits (all 12 branches + mobile)\nUnit: visits"]
     assert [c.text for c in visits.cells[1:]] == [
         "2021/22\n612,400",
         "2022/23\n948,700",

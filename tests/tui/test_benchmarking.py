@@ -26,7 +26,7 @@ from benchmark_tui.tui.screens.measure_dialogs import (
 from benchmark_tui.tui.screens.start import StartScreen
 
 from .conftest import LARGE, SMALL
-from .screen import flat, screen_lines, screen_text
+from .screen import flat, record_notices, screen_lines, screen_text
 from .test_app import settle, type_text
 from .test_yearly import examples as examples  # the fixture: a copy of every example
 from .test_yearly import highlight
@@ -223,12 +223,13 @@ async def test_s_without_comparable_figures_says_what_to_do(make_app, session_fi
     alone.comparators = []
     session.area("value-for-money").measures = [alone]
     app = make_app(session_file("area", "value-for-money", "measures"))
+    notices = record_notices(app)
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("tab", "s")
         await pilot.pause()
         assert not isinstance(app.screen, StandingsDialog)
-        said = [n.message for n in app._notifications]
+        said = [n.message for n in notices]
         assert any("give the measure a comparator (c)" in message for message in said)
 
 
@@ -273,6 +274,7 @@ async def test_importing_the_examples_workbook_gives_back_its_figures_as_one_und
         REPO / "sessions" / "example-borough-libraries-2026-03-12.yaml", framework
     )
     app = make_app(path)
+    notices = record_notices(app)
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         await pilot.pause()
         await import_from(pilot, WORKBOOK)
@@ -282,7 +284,7 @@ async def test_importing_the_examples_workbook_gives_back_its_figures_as_one_und
         assert "Adds" in shown and "replaces" not in shown
         await pilot.press("enter")  # Import
         await settle(pilot)
-        said = [n.message for n in app._notifications]
+        said = [n.message for n in notices]
         assert any("Imported from example-borough-libraries-figures.xlsx" in m for m in said)
         assert "CIPFA nearest neighbours" in screen_text(app)
         imported = load_session(path, framework)
@@ -379,10 +381,11 @@ async def test_a_file_with_nothing_new_says_so(make_app, example_copy, framework
     workbook = tmp_path / "same.xlsx"
     workbook.write_bytes(figures_workbook(framework, session))
     app = make_app(example_copy)
+    notices = record_notices(app)
     async with app.run_test(size=SMALL, notifications=True) as pilot:
         await pilot.pause()
         await import_from(pilot, workbook)
-        assert any("Nothing to import" in n.message for n in app._notifications)
+        assert any("Nothing to import" in n.message for n in notices)
 
 
 # -- results linked to practices --------------------------------------------------------------
