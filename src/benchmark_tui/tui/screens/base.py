@@ -7,6 +7,7 @@ building a new screen, so moving around is instant and nothing accumulates over 
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -218,7 +219,9 @@ class SteppedScreen(WorkshopScreen):
     Subclasses set :attr:`STEPS`, yield one container per step (with the step's name as its
     id) from :meth:`compose_steps`, choose their item in :meth:`select_item`, and fill the
     widgets in :meth:`show_record`. This class shows one step at a time, keeps the step bar in
-    step, and handles moving on, agreeing and going back.
+    step, and handles moving on, agreeing and going back. The three members marked
+    ``@abstractmethod`` are what a subclass must give (the type checker holds it to them;
+    Textual's metaclass is not an ``ABCMeta``, so nothing is checked at run time).
     """
 
     STEPS: ClassVar[tuple[Step, ...]]
@@ -247,23 +250,23 @@ class SteppedScreen(WorkshopScreen):
         self.select_item(item)
         self.set_reactive(SteppedScreen.step, first_step)
 
+    @abstractmethod
     def select_item(self, item: str) -> None:
         """Make ``item`` the area or characteristic this screen shows."""
-        raise NotImplementedError
 
     @property
     def position(self) -> Position:
         return Position(place=self.place, item=self.item_id, step=self.step)
 
     @property
+    @abstractmethod
     def record(self) -> AreaRecord | CharacteristicRecord:
         """The session's record for the item on screen."""
-        raise NotImplementedError
 
     @property
+    @abstractmethod
     def where(self) -> tuple[str, str, list[str]]:
         """(where, title, states of the items in this section) for the where bar."""
-        raise NotImplementedError
 
     def compose_body(self) -> ComposeResult:
         where, title, states = self.where
