@@ -27,6 +27,7 @@ from benchmark_tui.tui.closing import (
     EXIT_SAVED,
     console_close_handler,
     final_save,
+    install_signal_handlers,
 )
 from benchmark_tui.tui.saving import SaveDelays
 from benchmark_tui.workshop import OpenSession
@@ -51,6 +52,33 @@ def test_ctrl_c_and_ctrl_break_console_events_are_left_alone():
     handle = console_close_handler(closed.append)
     assert handle(0) is False and handle(1) is False
     assert closed == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the event loop's signal handling (POSIX)")
+def test_removing_the_handlers_puts_back_what_was_there_before():
+    """asyncio puts Python's default back (SIGINT raising KeyboardInterrupt anywhere), not
+    what was there before the app ran: a host that ignored SIGINT, or had its own handler for
+    SIGTERM, must get it back."""
+    import asyncio
+
+    def theirs(_number, _frame):  # pragma: no cover - never called
+        pass
+
+    before = {signal.SIGINT: signal.getsignal(signal.SIGINT)}
+    before[signal.SIGTERM] = signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, theirs)
+    loop = asyncio.new_event_loop()
+    try:
+        remove = install_signal_handlers(loop, lambda _name: None)
+        assert signal.getsignal(signal.SIGINT) is not signal.SIG_IGN  # the loop's, meanwhile
+        remove()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        assert signal.getsignal(signal.SIGTERM) is theirs
+    finally:
+        loop.close()
+        for number, handler in before.items():
+            signal.signal(number, handler)
 
 
 @pytest.fixture

@@ -90,15 +90,20 @@ def install_signal_handlers(
     """
     names = [name for name in (*CLOSING_SIGNALS, "SIGBREAK") if hasattr(signal, name)]
     if sys.platform != "win32":
-        added = []
+        added = {}
         for name in names:
             number = getattr(signal, name)
+            before = signal.getsignal(number)
             loop.add_signal_handler(number, on_signal, name)
-            added.append(number)
+            added[number] = before
 
         def remove() -> None:
-            for number in added:
+            # asyncio puts Python's default back (for SIGINT, a KeyboardInterrupt raised
+            # wherever the program happens to be), not what was there before: put that back.
+            for number, before in added.items():
                 loop.remove_signal_handler(number)
+                if before is not None:
+                    signal.signal(number, before)
 
         return remove
     previous = {}
