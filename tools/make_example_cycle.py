@@ -304,64 +304,124 @@ AREA_FINDINGS = {
 
 CHARACTERISTIC_FINDINGS = {
     "leadership": (
-        ["Trustees share a clear aim", "Chair is visible at the library every week",
-         "Trustees meet the council's library lead twice a year"],
-        ["Volunteers not told of decisions", "No plan for who follows the chair",
-         "Trustees' roles not written down"],
+        [
+            "Trustees share a clear aim",
+            "Chair is visible at the library every week",
+            "Trustees meet the council's library lead twice a year",
+        ],
+        [
+            "Volunteers not told of decisions",
+            "No plan for who follows the chair",
+            "Trustees' roles not written down",
+        ],
     ),
     "governance": (
-        ["Service level agreement with the council is current",
-         "Annual accounts filed on time", "Safeguarding policy reviewed each year"],
-        ["Risk register not kept", "Insurance renewal left to one person",
-         "Data protection training out of date"],
+        [
+            "Service level agreement with the council is current",
+            "Annual accounts filed on time",
+            "Safeguarding policy reviewed each year",
+        ],
+        [
+            "Risk register not kept",
+            "Insurance renewal left to one person",
+            "Data protection training out of date",
+        ],
     ),
     "evidence": (
-        ["Visits counted every day", "Council LMS reports used for stock",
-         "Event numbers kept in a shared sheet"],
-        ["No survey of non-users", "Figures not looked at by the trustees",
-         "Nothing recorded on what events achieve"],
+        [
+            "Visits counted every day",
+            "Council LMS reports used for stock",
+            "Event numbers kept in a shared sheet",
+        ],
+        [
+            "No survey of non-users",
+            "Figures not looked at by the trustees",
+            "Nothing recorded on what events achieve",
+        ],
     ),
     "community": (
-        ["Library is the village's meeting place", "Local groups run their own sessions",
-         "Friends group raises money and ideas"],
-        ["Young adults rarely come in", "No way for non-users to say what they need",
-         "Newer residents do not know the library exists"],
+        [
+            "Library is the village's meeting place",
+            "Local groups run their own sessions",
+            "Friends group raises money and ideas",
+        ],
+        [
+            "Young adults rarely come in",
+            "No way for non-users to say what they need",
+            "Newer residents do not know the library exists",
+        ],
     ),
     "strategy": (
-        ["Three-year plan agreed with the council", "Aims linked to the borough's strategy",
-         "Plan published on the noticeboard"],
-        ["Plan has no measures", "Plan not reviewed since it was written",
-         "Volunteers do not know the plan"],
+        [
+            "Three-year plan agreed with the council",
+            "Aims linked to the borough's strategy",
+            "Plan published on the noticeboard",
+        ],
+        [
+            "Plan has no measures",
+            "Plan not reviewed since it was written",
+            "Volunteers do not know the plan",
+        ],
     ),
     "collaboration": (
-        ["Works with the school and the surgery", "Shares events with the borough's libraries",
-         "Hosts the council's digital help sessions"],
-        ["Few links with businesses", "Partnerships depend on one volunteer",
-         "No agreements written down with partners"],
+        [
+            "Works with the school and the surgery",
+            "Shares events with the borough's libraries",
+            "Hosts the council's digital help sessions",
+        ],
+        [
+            "Few links with businesses",
+            "Partnerships depend on one volunteer",
+            "No agreements written down with partners",
+        ],
     ),
     "people": (
-        ["Induction for every new volunteer", "Volunteers thanked each year at an event",
-         "Council training open to volunteers"],
-        ["Training not recorded", "Hard to fill weekend shifts",
-         "No one-to-one conversations with volunteers"],
+        [
+            "Induction for every new volunteer",
+            "Volunteers thanked each year at an event",
+            "Council training open to volunteers",
+        ],
+        [
+            "Training not recorded",
+            "Hard to fill weekend shifts",
+            "No one-to-one conversations with volunteers",
+        ],
     ),
     "resources": (
-        ["Building maintained by the trust", "Stock refreshed through the council's supplier",
-         "Small reserves kept for repairs"],
-        ["Roof repair not yet funded", "Computers are old and slow",
-         "No plan for rising energy costs"],
+        [
+            "Building maintained by the trust",
+            "Stock refreshed through the council's supplier",
+            "Small reserves kept for repairs",
+        ],
+        [
+            "Roof repair not yet funded",
+            "Computers are old and slow",
+            "No plan for rising energy costs",
+        ],
     ),
     "service-design": (
-        ["Activities shaped by what users ask for", "New 'knit and natter' came from users",
-         "Home delivery for housebound residents"],
-        ["Nothing tried for teenagers", "Services not tested with non-users",
-         "Opening hours not reviewed since 2021"],
+        [
+            "Activities shaped by what users ask for",
+            "New 'knit and natter' came from users",
+            "Home delivery for housebound residents",
+        ],
+        [
+            "Nothing tried for teenagers",
+            "Services not tested with non-users",
+            "Opening hours not reviewed since 2021",
+        ],
     ),
     "review": (
-        ["Trustees review the year each spring", "Self-assessment done for the first time",
-         "Lessons from events noted in the diary"],
-        ["Improvements not followed up", "Results not shared with volunteers",
-         "No check whether changes worked"],
+        [
+            "Trustees review the year each spring",
+            "Self-assessment done for the first time",
+            "Lessons from events noted in the diary",
+        ],
+        [
+            "Improvements not followed up",
+            "Results not shared with volunteers",
+            "No check whether changes worked",
+        ],
     ),
 }
 """Three strengths and three areas for improvement per characteristic; each library has two."""

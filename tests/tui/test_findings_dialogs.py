@@ -150,18 +150,14 @@ async def test_a_measure_added_to_a_no_data_area_asks_which_is_meant(
     assert area.no_data_yet is still_marked
 
 
-async def test_a_measure_added_to_an_area_with_data_asks_nothing(
-    make_app, session_file, framework
-):
+async def test_a_measure_added_to_an_area_with_data_asks_nothing(make_app, session_file, framework):
     path = session_file("area", "workforce", "measures")
     app = make_app(path)
     async with app.run_test(size=SMALL) as pilot:
         await add_measure(pilot, "Staff survey")
         assert not isinstance(app.screen, ChoiceDialog)
         await settle(pilot)
-    assert [m.name for m in reload(path, framework).area("workforce").measures] == [
-        "Staff survey"
-    ]
+    assert [m.name for m in reload(path, framework).area("workforce").measures] == ["Staff survey"]
 
 
 async def test_a_draft_left_out_stays_left_out_after_reopening(

@@ -10,9 +10,7 @@ from .conftest import SMALL, reload
 from .test_app import settle, type_text
 
 
-async def test_moving_around_after_an_outside_edit_neither_asks_nor_writes(
-    make_app, session_file
-):
+async def test_moving_around_after_an_outside_edit_neither_asks_nor_writes(make_app, session_file):
     path = session_file("characteristic", "people", "understand")
     app = make_app(path)
     async with app.run_test(size=SMALL) as pilot:

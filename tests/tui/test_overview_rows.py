@@ -12,9 +12,7 @@ from tests.tui.conftest import LARGE, SMALL
 
 
 @pytest.mark.parametrize("size", [SMALL, (100, 30), (120, 40), LARGE])
-async def test_no_item_has_a_blank_line_under_its_name(
-    make_app, example_copy, framework, size
-):
+async def test_no_item_has_a_blank_line_under_its_name(make_app, example_copy, framework, size):
     session = load_session(example_copy, framework)
     session.position = Position(place="overview")
     save_session(session, example_copy)

@@ -57,8 +57,10 @@ async def test_y_starts_next_years_session_from_the_highlighted_one(make_app, ex
     saved = load_session(new, framework)
     assert saved.previous is not None and saved.previous.file == THIS_YEAR
     assert saved.workshop.dates[0].isoformat() == "2026-03-12"  # the app's (fixed) clock
-    assert all(r.ratings == {} or not any(v.value for v in r.ratings.values())
-               for r in saved.characteristics.values())
+    assert all(
+        r.ratings == {} or not any(v.value for v in r.ratings.values())
+        for r in saved.characteristics.values()
+    )
 
 
 async def test_space_marks_sessions_and_c_compares_them(make_app, examples):

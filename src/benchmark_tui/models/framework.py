@@ -261,7 +261,6 @@ class Framework(_Frozen):
             raise KeyError(item_id)
         return found
 
-
     @property
     def item_ids(self) -> list[str]:
         """Every area and characteristic id, in workshop order (Section 1, then Section 2)."""

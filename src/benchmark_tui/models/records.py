@@ -98,10 +98,6 @@ VoteCount = Annotated[int, Strict(), Field(ge=0, le=MAX_VOTERS)]
 """How many people chose one point in a rating round."""
 
 
-
-
-
-
 class TeamMember(_Record):
     """One member of the self-assessment team."""
 
@@ -330,7 +326,6 @@ class Rating(_Record):
         )
 
 
-
 class CharacteristicRecord(_Record):
     """What the team recorded for one characteristic of Section 2."""
 
@@ -348,8 +343,6 @@ class CharacteristicRecord(_Record):
         """The agreed rating for an element, or None if it is not yet rated."""
         rating = self.ratings.get(element_id)
         return rating.value if rating else None
-
-
 
 
 class Action(_Record):
