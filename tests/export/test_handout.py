@@ -52,7 +52,12 @@ def test_the_pre_read_gives_the_purpose_the_agenda_and_what_to_bring(framework, 
     assert three_years(date(2026, 3, 12)) == header[1:]  # before April: 2024/25 is the last
     visits = next(r for r in figures.rows if r.cells[0].text.startswith("Physical visits"))
     assert [c.text for c in visits.cells[1:]] == ["948,700", "1,041,300", "1,068,900"]
-    assert "☐" in [c.text for r in figures.rows for c in r.cells]  # figures still to gather
+    # A measure kept by survey years is not put under financial years it is not: its figures
+    # run across the three columns, each with its own period, and a box for each still to come.
+    survey = next(r for r in figures.rows if r.cells[0].text.startswith("Adult users rating"))
+    assert {c.text for c in survey.cells[1:]} == {"2018: 91% · 2021: 86% · 2024: 89%"}
+    staff = next(r for r in figures.rows if r.cells[0].text.startswith("Staff survey"))
+    assert {c.text for c in staff.cells[1:]} == {"2019: 61% · 2022: 58% · ☐"}
     # Two to a row: each source with the numbers of the characteristics that use it.
     rows = pre_read.table("Checklist").rows
     checklist = [r.cells[n].text for n in (1, 3) for r in rows if r.cells[n].text]
@@ -81,6 +86,22 @@ def test_the_pre_read_shows_last_years_ratings_and_plan_and_no_blank_matrices(
         assert f"{characteristic.number} {characteristic.title}" in pre_read.headings(2)
         assert characteristic.statement in pre_read.paragraphs()
         assert set(characteristic.includes) <= set(pre_read.paragraphs("List Bullet"))
+
+
+def test_in_its_tightest_layout_the_pre_read_keeps_every_bullet_of_the_framework(
+    framework, example, export, tmp_path
+):
+    """A roomy house style gets the tightest layout (bullets run on, "▪ … ▪ …"): the
+    framework's words are all still there, each after its own mark."""
+    previous = load_previous(example, EXAMPLE_SESSION, framework)
+    report = export(
+        example, handout=True, previous=previous, template=_template("official.dotx", tmp_path)
+    )
+    text = report.text()
+    for characteristic in framework.items:
+        assert characteristic.statement in report.paragraphs()
+        for include in characteristic.includes:
+            assert f"▪ {include}" in text or include in report.paragraphs("List Bullet")
 
 
 def test_the_framework_is_an_optional_appendix(framework, example, export):
