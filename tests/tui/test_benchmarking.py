@@ -300,6 +300,46 @@ async def test_importing_the_examples_workbook_gives_back_its_figures_as_one_und
     assert all(not m.values for r in undone.results.values() for m in r.measures)
 
 
+async def test_a_file_name_typed_after_the_suggested_folder_is_found_in_that_folder(
+    make_app, tmp_path, framework
+):
+    """The dialog starts with the sessions folder; typing the workbook's name goes after it
+    (not over it), and the file is read from there, whatever folder the app started in."""
+    path = example_without_figures(tmp_path / "sessions", framework)
+    (path.parent / WORKBOOK.name).write_bytes(WORKBOOK.read_bytes())
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        await type_text(pilot, WORKBOOK.name)
+        assert app.screen.query_one("#path", Input).value.endswith(WORKBOOK.name)
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ImportPlanDialog), screen_text(app)
+
+
+async def test_a_relative_name_in_the_path_dialog_is_taken_in_the_suggested_folder(
+    make_app, tmp_path, framework
+):
+    path = example_without_figures(tmp_path / "sessions", framework)
+    (path.parent / "mine.xlsx").write_bytes(WORKBOOK.read_bytes())
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PathDialog)
+        dialog.query_one("#path", Input).value = "mine.xlsx"
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ImportPlanDialog), screen_text(app)
+
+
 async def test_a_figure_the_team_typed_is_replaced_only_when_the_team_says_so(
     make_app, tmp_path, framework
 ):
