@@ -215,7 +215,16 @@ def test_the_pre_read_is_six_pages_at_most_in_libreoffice(
     previous = load_previous(example, EXAMPLE_SESSION, framework)
     report = export(example, handout=True, previous=previous, template=_template(house, tmp_path))
     subprocess.run(
-        [SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(report.path)],
+        [
+            SOFFICE,
+            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(report.path),
+        ],
         check=True,
         capture_output=True,
         timeout=180,
