@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from benchmark_tui.export.handout import MAX_PAGES, three_years
 from benchmark_tui.export.pages import estimate_pages
 
 from . import councils
-from .conftest import EXAMPLE_SESSION, open_report
+from .conftest import EXAMPLE_SESSION, open_report, to_pdf
 
 SOFFICE = shutil.which("soffice")
 
@@ -214,22 +213,7 @@ def test_the_pre_read_is_six_pages_at_most_in_libreoffice(
 ):
     previous = load_previous(example, EXAMPLE_SESSION, framework)
     report = export(example, handout=True, previous=previous, template=_template(house, tmp_path))
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(report.path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / (report.path.stem + ".pdf")
+    pdf = to_pdf(report.path)
     assert _pdf_pages(pdf) <= MAX_PAGES + COVER_PAGES.get(house, 0)
 
 

@@ -20,6 +20,7 @@ from benchmark_tui.export.measure import longest_word
 from benchmark_tui.export.styles import Palette, style_font
 
 from . import councils
+from .conftest import to_pdf
 
 
 def text_of(element) -> str:
@@ -306,22 +307,7 @@ def test_the_contents_end_on_the_page_they_start_on_in_libreoffice(
     """Found rendering the landscape template: the contents' last line ("Appendix: parking
     lot") was alone at the top of a page of its own."""
     report = export(example, template=councils.HOUSE_STYLES[house](tmp_path / f"{house}.docx"))
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",  # a profile of its own
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(report.path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / (report.path.stem + ".pdf")
+    pdf = to_pdf(report.path)
     pages = []
     for number in range(1, 6):
         text = subprocess.run(
