@@ -293,8 +293,8 @@ type; ctrl+z undoes the last change.
             rating = self.record.ratings.get(element.id)
             if rating is not None and rating.count_differs(present):
                 remarks.append(
-                    f"{element.title}: the round counted {rating.voters} of {present} on the "
-                    "team (a note can say why)"
+                    f"{element.title}: the round counted {rating.voters} votes, {present} in "
+                    "the room (a note can say why)"
                 )
         return remarks
 
