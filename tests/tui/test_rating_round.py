@@ -264,3 +264,29 @@ async def test_a_typo_is_never_echoed_and_the_box_can_be_shown_to_fix_it(make_ap
         await pilot.press("enter")
         await pilot.pause()
         assert dialog.revealed
+
+
+async def test_a_remark_about_the_round_never_silently_swallows_alt_right_enter(
+    make_app, session_file, framework
+):
+    """With a remark, the question's focus starts on "Stay here"; Enter then says so on the
+    wall, and the dialog says which answer has the focus and how to agree anyway."""
+    path = session_file("characteristic", "leadership", "matrix")
+    app = make_app(path)
+    notices = record_notices(app)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("v")
+        await type_text(pilot, "0 1 3 1 0")  # five votes, one of the team in the room
+        await pilot.press("enter")
+        await choose_agree(pilot)
+        await pilot.press("alt+right")  # to the last step
+        await pilot.press("alt+right")  # agree and move on?
+        await pilot.pause()
+        question = " ".join(screen_lines(app))
+        assert "round counted 5 votes, 1 in the room" in question
+        assert "Stay here has the focus" in question
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.record("leadership").state != "agreed"
+        said = [n.message for n in notices]
+        assert any("Leadership is not agreed" in s for s in said), said
