@@ -154,6 +154,7 @@ class RoundDialog(Dialog[RoundAnswer]):
                     yield Input(id="round-agreed", max_length=1, restrict=r"[0-4]?", compact=True)
                     yield Label("Dissent (a view that did not carry)")
                     yield Input(self.rating.dissent, id="round-dissent", compact=True)
+                    yield Static("Tab: rating, note, then Agree", classes="hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Reveal", variant="primary", id="reveal", compact=True)
                 yield Button("Keep hidden", id="hidden", compact=True)
