@@ -610,3 +610,42 @@ def test_parked_points_reordered_are_said_as_a_change_of_the_parking_lot(opened)
     new = old.model_copy(deep=True)
     new.parking_lot.points = list(reversed(new.parking_lot.points))
     assert changes.changes(old, new, FRAMEWORK) == ["parking lot: points changed"]
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    start=st.sampled_from(["worked example", "new session"]),
+    drawn=st.lists(st.one_of(list(EDIT_STRATEGIES.values())), min_size=1, max_size=20),
+)
+def test_each_undo_gives_back_the_session_as_it_was_before_that_edit(start: str, drawn: list[Edit]):
+    """Undo by snapshot (issue 20, item 7): every undo step restores the whole session as it
+    was before its edit, step by step back to the start, and says something true."""
+    folder = Path(tempfile.mkdtemp(prefix="undo-"))
+    try:
+        source = EXAMPLE_SESSION
+        if start == "new session":
+            fresh = Session.new(FRAMEWORK, ServiceInfo(name="Testshire Libraries"))
+            source = save_session(fresh, folder / "new.yaml")
+        with opened_copy(source) as opened:
+            states = [content(opened)]
+            for n, edit in enumerate(drawn):
+                try:
+                    applied = opened.apply(
+                        with_workshop(edit, opened.session), now=n * (COALESCE_SECONDS + 1)
+                    )
+                except EditRefused:
+                    continue
+                if applied.changed:
+                    states.append(content(opened))
+            while opened.can_undo:
+                said = opened.undo()
+                assert said is not None and said != "no change"
+                states.pop()
+                assert content(opened) == states[-1]
+            assert states == [content(opened)]
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
