@@ -116,7 +116,7 @@ async def test_attendance_is_taken_per_date_with_guests(make_app, session_file, 
         assert taken.present == ["Sam Branch"]
         assert taken.guests == ["Cllr Jo Ahmed"]
         assert list(saved.workshop.attendance) == [date(2026, 3, 12)]
-        assert saved.people_present() == 2
+        assert saved.people_present() == 1  # the guest does not rate
         await pilot.press("ctrl+z")
         await settle(pilot)
     assert reload(path, framework).workshop.attendance == {}

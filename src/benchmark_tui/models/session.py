@@ -273,11 +273,11 @@ class Session(_Record):
         )
 
     def people_present(self) -> int:
-        """How many people could rate in a round: those present on the latest date whose
-        attendance was taken (guests included), else the team."""
+        """How many people could rate in a round (the room): the team members marked present
+        on the latest date whose attendance was taken, else the team. Guests do not rate."""
         latest = self.workshop.latest_attendance()
         if latest is not None:
-            return latest[1].count
+            return len(latest[1].present)
         return len(self.workshop.team)
 
     def review_action(
