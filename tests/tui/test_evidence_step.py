@@ -7,7 +7,6 @@ from benchmark_tui.models import Measure, PeriodValue
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
 from benchmark_tui.tui.screens.dialogs import ChoiceDialog
 from benchmark_tui.tui.screens.plan import PlanScreen
-from benchmark_tui.tui.widgets.sources import SourceTicks
 
 from .conftest import LARGE, SMALL, reload
 from .screen import flat, screen_text
