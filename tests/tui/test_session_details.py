@@ -17,8 +17,8 @@ from benchmark_tui.tui.screens.overview import OverviewScreen
 from benchmark_tui.tui.screens.session_details import SessionDetailsDialog
 
 from .conftest import SMALL, reload
-from .test_app import settle, type_text
 from .screen import screen_text
+from .test_app import settle, type_text
 
 
 async def test_the_palette_opens_the_details_and_ctrl_z_takes_the_edit_back(
