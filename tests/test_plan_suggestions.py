@@ -3,6 +3,10 @@ and becomes draft actions only when the team builds the plan."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
+from benchmark_tui.cycle import link_to, next_session
 from benchmark_tui.edits import ReplaceAction, SuggestPoint, TakeSuggestions
 from benchmark_tui.models import Action
 from benchmark_tui.store import load_session, save_session
@@ -95,3 +99,12 @@ def test_a_source_already_planned_for_one_characteristic_is_not_drafted_again(fr
     session.plan.actions = [draft]
     session.record("collaboration").evidence.not_collected = ["Partner surveys"]
     assert session.suggested_actions(framework) == []
+
+
+def test_a_point_suggested_but_never_planned_is_parked_again_next_year(framework, session):
+    """A suggestion the plan never took is still waiting: next year it is parked again."""
+    session.parking_lot.park("Car park lighting", "leadership")
+    session.parking_lot.suggest("p1")
+    link = link_to(session, Path("last.yaml"), b"", Path("next.yaml"))
+    new = next_session(session, framework, link, today=date(2027, 3, 11))
+    assert [(p.text, p.state) for p in new.parking_lot.points] == [("Car park lighting", "open")]

@@ -207,7 +207,8 @@ def next_session(
             approach.model_copy(update={"from_last_time": True}, deep=True)
             for approach in before_record.approaches
         ]
-    for point in previous.parking_lot.open_points:  # still waiting: parked again this time
+    waiting = [p for p in previous.parking_lot.points if p.state in ("open", "suggested")]
+    for point in waiting:  # still waiting (a suggestion never planned too): parked again
         item = point.item if point.item and framework.has_item(point.item) else None
         session.parking_lot.park(point.text, item)
     return session
