@@ -59,6 +59,7 @@ from benchmark_tui.edits import (
     SetState,
     SetText,
     SetTrend,
+    SuggestPoint,
     TakeSuggestions,
 )
 from benchmark_tui.figures_read import FigureRow, FiguresRead, Where
@@ -485,6 +486,7 @@ EDIT_STRATEGIES: dict[type[Edit], st.SearchStrategy[Edit]] = {
     ClosePoint: st.builds(ClosePoint, point_id=point_ids),
     ReopenPoint: st.builds(ReopenPoint, point_id=point_ids),
     PointToAction: st.builds(PointToAction, point_id=point_ids),
+    SuggestPoint: st.builds(SuggestPoint, point_id=point_ids),
     SetDetails: st.builds(
         SetDetails,
         service=st.builds(ServiceInfo, name=words),

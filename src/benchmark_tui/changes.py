@@ -131,8 +131,15 @@ def _parking_changes(old: Session, new: Session) -> Iterator[str]:
         if was.text != point.text:
             yield f"parked point {quote(was.text)} edited to {quote(point.text)}"
         if was.state != point.state:
-            said = {"open": "parked again", "action": "made a plan action", "closed": "closed"}
-            yield f"parked point {quote(point.text)} {said[point.state]}"
+            said = {
+                "open": "parked again",
+                "suggested": "suggested for the plan",
+                "action": "made a plan action",
+                "closed": "closed",
+            }[point.state]
+            if (was.state, point.state) == ("suggested", "open"):
+                said = "no longer suggested for the plan"
+            yield f"parked point {quote(point.text)} {said}"
         if was != point and was.text == point.text and was.state == point.state:
             yield f"parked point {quote(point.text)} changed"
     for point in before.values():

@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from benchmark_tui.store import load_session
 from benchmark_tui.tui.screens.comparison import ComparisonScreen
+from benchmark_tui.tui.screens.next_year import NextYearDialog
 from benchmark_tui.tui.screens.overview import OverviewScreen
 from benchmark_tui.tui.screens.plan_review import PlanReviewScreen
 from benchmark_tui.tui.screens.start import StartScreen
@@ -51,6 +52,9 @@ async def test_y_starts_next_years_session_from_the_highlighted_one(make_app, ex
         highlight(app.screen, THIS_YEAR)
         await pilot.press("y")
         await pilot.pause()
+        assert isinstance(app.screen, NextYearDialog)  # asks the date and the name first
+        await pilot.press("ctrl+s")  # as suggested
+        await pilot.pause()
         assert app.session_path is not None
         new = app.session_path
         assert new.name not in (LAST_YEAR, THIS_YEAR)
@@ -62,6 +66,51 @@ async def test_y_starts_next_years_session_from_the_highlighted_one(make_app, ex
         r.ratings == {} or not any(v.value for v in r.ratings.values())
         for r in saved.characteristics.values()
     )
+
+
+async def test_next_years_date_and_file_name_are_asked_and_can_be_changed(
+    make_app, examples, framework
+):
+    """Issue 20 item 8: it took today's date and a name without asking."""
+    app = make_app(sessions_dir=examples)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        highlight(app.screen, THIS_YEAR)
+        await pilot.press("y")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NextYearDialog)
+        day, name = dialog.query_one("#next-date", Input), dialog.query_one("#next-name", Input)
+        assert day.value == "2026-03-12"
+        assert name.value == "example-borough-libraries-2026-03-12-2.yaml"
+        assert day.has_focus
+        await pilot.press("ctrl+a", "backspace")  # clear the date box (ctrl+a: to its start)
+        day.value = ""
+        await type_text(pilot, "2027-03-11")
+        await pilot.pause()
+        assert name.value == "example-borough-libraries-2027-03-11.yaml"  # follows the date
+        await pilot.press("tab")
+        name.value = ""
+        await type_text(pilot, "borough-2027")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session_path == examples / "borough-2027.yaml"
+    saved = load_session(examples / "borough-2027.yaml", framework)
+    assert saved.workshop.dates[0].isoformat() == "2027-03-11"
+
+
+async def test_esc_on_next_years_dialog_writes_nothing(make_app, examples):
+    before = sorted(p.name for p in examples.iterdir())
+    app = make_app(sessions_dir=examples)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        highlight(app.screen, THIS_YEAR)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+    assert sorted(p.name for p in examples.iterdir()) == before
 
 
 async def test_space_marks_sessions_and_c_compares_them(make_app, examples):

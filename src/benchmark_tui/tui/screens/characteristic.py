@@ -115,8 +115,9 @@ class CharacteristicScreen(SteppedScreen):
 2. **Approaches**: the flipchart. List the methods and practices in place or planned.
 3. **Evidence**: the results areas' measures are shown (▲▼= trend; <3y: fewer than three
    years of data); summarise the data relating to the characteristic; mark each data source
-   reviewed (**space**) or not collected yet (**n**): do not collect it now, starting to
-   collect it becomes an action in the improvement plan.
+   reviewed (**space**) or not collected yet (**n**): do not collect it now; starting to
+   collect it is suggested for the improvement plan, built once the self-assessment is
+   complete.
 4. **Matrix**: discuss progress and agree a rating 0–4 for Plan, Do, Check / act and Impact.
 5. **Strengths & improvements**: agree two to four of each.
 
