@@ -35,7 +35,6 @@ from benchmark_tui.edits import (
     MoveAction,
     MoveListItem,
     ParkPoint,
-    PointToAction,
     RecordRound,
     RemoveAction,
     RemoveListItem,
@@ -485,7 +484,6 @@ EDIT_STRATEGIES: dict[type[Edit], st.SearchStrategy[Edit]] = {
     EditPoint: st.builds(EditPoint, point_id=point_ids, text=words),
     ClosePoint: st.builds(ClosePoint, point_id=point_ids),
     ReopenPoint: st.builds(ReopenPoint, point_id=point_ids),
-    PointToAction: st.builds(PointToAction, point_id=point_ids),
     SuggestPoint: st.builds(SuggestPoint, point_id=point_ids),
     SetDetails: st.builds(
         SetDetails,

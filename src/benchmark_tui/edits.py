@@ -611,22 +611,6 @@ class SuggestPoint(Edit):
         session.parking_lot = lot
 
 
-@dataclass(frozen=True, kw_only=True)
-class PointToAction(Edit):
-    """Make a parked point a new action at the end of the improvement plan."""
-
-    point_id: str
-
-    def apply_to(self, session: Session, framework: Framework) -> None:
-        if not _point(self, session, self.point_id).is_open:
-            raise self.refuse("Only a point still parked can become a plan action.")
-        actions = list(session.plan.actions)
-        lot = session.parking_lot.model_copy(deep=True)
-        lot.make_action(self.point_id, actions)
-        session.plan.actions = actions
-        session.parking_lot = lot
-
-
 # -- the session as a whole -------------------------------------------------------------------
 
 
