@@ -131,3 +131,13 @@ def test_reopen_and_change_is_one_step_and_the_item_is_no_longer_agreed(agreed, 
     assert agreed.undo() == "Leadership: agreed; Leadership: Plan 2 → 3"
     assert agreed.session.state_of("leadership") == "agreed"
     assert agreed.session.record("leadership").rating_for("plan") == 3
+
+
+# -- what an undo says (issue 20, item 8) -----------------------------------------------------
+
+
+def test_undoing_an_add_says_removed_and_undoing_a_remove_says_put_back(opened):
+    opened.apply(AddListItem(item="leadership", list_name="strengths", text="Clear vision"))
+    opened.apply(RemoveListItem(item="leadership", list_name="strengths", index=0))
+    assert opened.undo() == "Leadership: strength 'Clear vision' put back"
+    assert opened.undo() == "Leadership: strength 'Clear vision' removed"

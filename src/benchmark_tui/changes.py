@@ -27,10 +27,14 @@ def quote(text: str, length: int = QUOTE_LENGTH) -> str:
     return f"'{line if len(line) <= length else line[: length - 1].rstrip() + '…'}'"
 
 
-def changes(old: Session, new: Session, framework: Framework | None = None) -> list[str]:
+def changes(
+    old: Session, new: Session, framework: Framework | None = None, *, undoing: bool = False
+) -> list[str]:
     """Every difference from ``old`` to ``new``, one short phrase each, in workshop order.
 
     Where the team is in the workshop (``position``) and the time stamps are not changes.
+    With ``undoing`` (``new`` is what an undo went back to), a line that comes back is "put
+    back", not "added": the room removed it a moment ago.
     """
     found: list[str] = []
     if old.service != new.service:
@@ -55,6 +59,10 @@ def changes(old: Session, new: Session, framework: Framework | None = None) -> l
         found.append("agenda changed")
     found.extend(_parking_changes(old, new))
     found.extend(f"findings document: {p}" for p in _findings_changes(old, new))
+    if undoing:
+        found = [
+            p.removesuffix(" added") + " put back" if p.endswith(" added") else p for p in found
+        ]
     return found
 
 

@@ -251,7 +251,8 @@ class ListEdit(ItemEdit):
 class AddListItem(ListEdit):
     """Add a line at the end of a list (an approach is in place unless ``status`` says).
 
-    The text waiting unsent in the list's box is sent with it: the box is empty again.
+    When the text is the one waiting unsent in the list's box, it is sent: the box is empty
+    again (a line copied from last time leaves the box as it is).
     """
 
     text: str
@@ -264,7 +265,7 @@ class AddListItem(ListEdit):
             added = Approach(text=self.text, status=self.status)
         self.store(session, framework, [*lines, added])
         key = unsent_key(self.item, self.list_name)
-        if key in session.unsent:
+        if " ".join(session.unsent.get(key, "").split()) == " ".join(self.text.split()):
             session.unsent = {k: v for k, v in session.unsent.items() if k != key}
 
 
@@ -281,6 +282,11 @@ class SetUnsent(ItemEdit):
     text: str
     starts_item: ClassVar[bool] = False
     undoable: ClassVar[bool] = False
+
+    @property
+    def coalesce(self) -> str | None:
+        # Typing: saved shortly after the last key, not at every key.
+        return f"unsent:{self.item}:{self.box}"
 
     def apply_to(self, session: Session, framework: Framework) -> None:
         self.record_in(session, framework)

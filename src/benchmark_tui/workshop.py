@@ -329,7 +329,7 @@ class OpenSession:
         self.session = restored
         self._baseline = restored.model_dump(mode="python")
         self._last_edit = (None, 0.0)
-        return changes.summary(changes.changes(before, restored, self.framework))
+        return changes.summary(changes.changes(before, restored, self.framework, undoing=True))
 
     # -- saving ----------------------------------------------------------------------------------
 

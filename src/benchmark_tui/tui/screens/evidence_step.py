@@ -16,8 +16,15 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static, TextArea
 
-from benchmark_tui.edits import AddActions, Edit, SetSources, SetText, sources_with
-from benchmark_tui.models import Characteristic, Evidence, Framework, Session, clean_line
+from benchmark_tui.edits import AddActions, Edit, SetSources, SetText, SetUnsent, sources_with
+from benchmark_tui.models import (
+    Characteristic,
+    Evidence,
+    Framework,
+    Session,
+    clean_line,
+    unsent_key,
+)
 from benchmark_tui.models.drafts import no_data_draft
 from benchmark_tui.models.evidence import SourceState
 from benchmark_tui.tui.widgets.figures import FiguresPanel
@@ -97,7 +104,11 @@ class EvidenceStep(VerticalScroll):
         ticks = self.query_one(SourceTicks)
         ticks.show([(name, evidence.state_of(name)) for name in names])
         ticks.highlighted = 0 if ticks.option_count else None
-        self.query_one("#new-source", Input).value = ""
+        box = self.query_one("#new-source", Input)
+        waiting = session.unsent.get(unsent_key(characteristic.id, "new-source"), "")
+        if box.value != waiting:
+            with self.prevent(Input.Changed):
+                box.value = waiting
         self.scroll_home(animate=False)
 
     def _show_linked(
@@ -139,6 +150,14 @@ class EvidenceStep(VerticalScroll):
             self._offer_plan_action(event.source)
         elif was == "not-collected":
             self._remind_of_plan_action(event.source)
+
+    @on(Input.Changed, "#new-source")
+    def _keep_unsent(self, event: Input.Changed) -> None:
+        """Keep a source typed and not yet sent in the session (shown again on return)."""
+        event.stop()
+        if self.read_only or self.characteristic is None or event.value != event.input.value:
+            return
+        self.apply(SetUnsent(item=self.characteristic.id, box="new-source", text=event.value))
 
     @on(Input.Submitted, "#new-source")
     def _add_source(self, event: Input.Submitted) -> None:
