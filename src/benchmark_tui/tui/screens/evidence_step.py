@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static, TextArea
 
-from benchmark_tui.edits import AddActions, Edit, SetSources, SetText, SetUnsent, sources_with
+from benchmark_tui.edits import AddActions, SetSources, SetText, SetUnsent, sources_with
 from benchmark_tui.models import (
     Characteristic,
     Evidence,
@@ -46,7 +46,7 @@ class EvidenceStep(VerticalScroll):
     WorkshopScreen.apply`), which checks each and keeps an undo step.
     """
 
-    def __init__(self, apply: Callable[[Edit], Applied | None], *, read_only: bool = False,
+    def __init__(self, apply: Callable[..., Applied | None], *, read_only: bool = False,
                  id: str | None = None, classes: str | None = None) -> None:  # noqa: A002  # fmt: skip
         super().__init__(id=id, classes=classes)
         self.apply = apply
@@ -133,7 +133,15 @@ class EvidenceStep(VerticalScroll):
             return
         assert self.characteristic is not None
         text = event.text_area.text
-        self.apply(SetText(item=self.characteristic.id, field="evidence-summary", text=text))
+
+        def answered(applied: Applied | None) -> None:  # asked about an agreed item
+            if applied is None and self.session is not None:
+                with self.prevent(TextArea.Changed):
+                    event.text_area.load_text(self.evidence.summary)
+
+        self.apply(
+            SetText(item=self.characteristic.id, field="evidence-summary", text=text), answered
+        )
 
     @on(SourceTicks.Requested)
     def _mark(self, event: SourceTicks.Requested) -> None:
@@ -177,8 +185,17 @@ class EvidenceStep(VerticalScroll):
         order = [*ticks.sources, *([source] if source not in ticks.sources else [])]
         states = {**ticks.states, source: state}
         reviewed, not_collected = sources_with(order, states)
+
+        def answered(applied: Applied | None) -> None:  # asked about an agreed item
+            if applied is not None:
+                ticks.show([(s, states.get(s)) for s in order])
+            elif self.session is not None:
+                evidence = self.evidence
+                ticks.show([(s, evidence.state_of(s)) for s in ticks.sources])
+
         applied = self.apply(
-            SetSources(item=self.characteristic.id, reviewed=reviewed, not_collected=not_collected)
+            SetSources(item=self.characteristic.id, reviewed=reviewed, not_collected=not_collected),
+            answered,
         )
         if applied is None:  # e.g. a source longer than the session's text rules allow
             return False
