@@ -160,7 +160,7 @@ async def test_ctrl_g_on_an_agreed_item_is_called_reopen_and_the_state_is_in_wor
         where = screen_lines(app)[1]
         assert "Leadership" in where and "● agreed" in where
         assert "^g Reopen" in key_bar(app) and "^g Agree" not in key_bar(app)
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+g", "right", "enter")  # asked first: "Reopen it"
         await settle(pilot)
         where = screen_lines(app)[1]
         assert "◐ in progress" in where
