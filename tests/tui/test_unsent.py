@@ -252,3 +252,30 @@ async def test_removing_a_line_says_so_and_undo_puts_it_back(make_app, rated_fil
         await settle(pilot)
         assert "Undone: Leadership: strength 'Clear vision' put back" in said(notices)
     assert reload(rated_file, framework).record("leadership").strengths[0] == "Clear vision"
+
+
+async def test_marking_a_source_not_collected_on_an_agreed_item_asks_then_changes_it(
+    make_app, session_file, session, framework
+):
+    """Found merging: the evidence step hands its answer to the screen's apply, which must
+    take it (a source marked on an agreed item stopped the app)."""
+    record = session.record("leadership")
+    record.ratings = {e: Rating(value=2) for e in ("plan", "do", "check-act", "impact")}
+    record.state = "agreed"
+    path = session_file("characteristic", "leadership", "evidence")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.screen.query_one("SourceTicks").focus()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("right", "enter")  # "Change it"
+        await settle(pilot)
+        assert isinstance(app.screen, CharacteristicScreen)
+        assert "◐ in progress" in screen_lines(app)[1]
+        assert "not collected yet" in screen_text(app)
+    saved = reload(path, framework).record("leadership")
+    assert saved.state == "in-progress"
+    first = framework.item("leadership").data_sources[0]
+    assert saved.evidence.not_collected == [first]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -324,9 +325,21 @@ type; ctrl+z undoes the last change.
             self._last_time_early = self._last_time_early - {item}
         self._show_last_time()
 
-    def apply(self, edit: Edit) -> Applied | None:
-        applied = super().apply(edit)
-        if applied is not None and isinstance(edit, SetRating | RecordRound):
+    def apply(
+        self, edit: Edit, then: Callable[[Applied | None], object] | None = None
+    ) -> Applied | None:
+        rated = isinstance(edit, SetRating | RecordRound)
+
+        def answered(applied: Applied | None) -> None:  # an agreed item: once the room answers
+            if then is not None:
+                then(applied)
+            else:
+                self.show_record()
+            if applied is not None and rated:
+                self._show_last_time()
+
+        applied = super().apply(edit, answered)
+        if applied is not None and rated:
             self._show_last_time()  # rated or revealed: last time's rating may show now
         return applied
 
