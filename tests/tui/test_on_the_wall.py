@@ -340,6 +340,20 @@ async def test_a_notice_stands_above_the_key_bar(make_app, approaches_file):
         assert "A notice for the room" in screen_text(app)
 
 
+async def test_a_plan_already_built_does_not_say_press_s_to_draft(make_app, example_copy):
+    """The worked example's plan is built: the note says what is left, not "Press s to draft"."""
+    app = make_app(example_copy)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.goto("plan")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        left = len(app.session.suggested_actions(app.framework))
+        shown = flat(screen_text(app))
+        assert left and "Press s to draft" not in shown
+        assert f"{left} areas for improvement or missing data have no action of their own" in shown
+
+
 async def test_the_plan_stops_offering_a_draft_the_team_unticked(
     make_app, session_file, session, framework
 ):

@@ -146,7 +146,13 @@ time's plan: what happened to each action.
             )
         count = len(self.session.plan.actions)
         text.append(f"{count} action{'s' if count != 1 else ''}. ", style="bold")
-        if suggestions:
+        if suggestions and count:  # the plan is built: what is left, not a call to draft
+            text.append(
+                f"{suggestions} area{'s' if suggestions != 1 else ''} for improvement or "
+                f"missing data {'have' if suggestions != 1 else 'has'} no action of "
+                "their own (s drafts from them)."
+            )
+        elif suggestions:
             text.append(
                 f"Press s to draft {suggestions} action{'s' if suggestions != 1 else ''} "
                 "from the areas for improvement and missing data."
