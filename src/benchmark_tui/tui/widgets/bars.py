@@ -49,7 +49,17 @@ class TopBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Static(classes="top-title")
         yield PaceIndicator(on_change=self.refit)
+        yield Static(classes="parked-count")
         yield SaveIndicator(classes="save-indicator")
+
+    def show_parked(self, count: int) -> None:
+        """Show how many points wait in the parking lot ("2 parked"; nothing when none)."""
+        label = f"{count} parked" if count else ""
+        parked = self.query_one(".parked-count", Static)
+        if str(parked.render()) != label:
+            parked.update(Text(label))
+            parked.display = bool(label)
+            self._fit()
 
     def on_mount(self) -> None:
         self._fit()
@@ -70,6 +80,8 @@ class TopBar(Horizontal):
     def _fit(self) -> None:
         room = (self.content_region.width or self.app.size.width - 2) - self.SAVE_ROOM
         room -= sum(pace.room for pace in self.query(PaceIndicator))
+        parked = self.query(".parked-count").first(Static)
+        room -= len(str(parked.render())) + 2 if parked.display else 0
         title = next((t for t in self._titles if len(t) <= room), self._titles[-1])
         if title != self._shown:
             self._shown = title
