@@ -152,6 +152,23 @@ def test_the_csv_names_l1_as_the_screen_does_whatever_the_argument_order(framewo
     assert texts[0] == texts[1]
 
 
+def test_a_session_with_nothing_rated_yet_is_named_as_an_empty_column(framework, tmp_path):
+    """A freshly started next year's, picked up by a wildcard, is said, not silently blank."""
+    rated = library(framework, "North", date(2026, 3, 1), {"plan": 2})
+    fresh = library(framework, "North", date(2027, 3, 1), {})
+    paths = [
+        save_session(rated, tmp_path / "north-2026.yaml"),
+        save_session(fresh, tmp_path / "north-2027.yaml"),
+    ]
+    comparison = compared(paths, framework)
+    assert comparison.mismatches == [
+        "2027: nothing rated yet in north-2027.yaml, so its column is empty — leave the "
+        "file out to compare the others"
+    ]
+    assert "nothing rated yet in north-2027.yaml" in render(comparison)
+    assert not compared(LIBRARIES, framework).mismatches
+
+
 def test_the_mode_is_inferred_from_service_and_library(framework):
     a = library(framework, "North", date(2026, 1, 1), {})
     b = library(framework, "north ", date(2027, 1, 1), {})

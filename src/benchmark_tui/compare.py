@@ -245,6 +245,11 @@ def _mismatches(framework: Framework, columns: list[Column]) -> list[str]:
     known_elements = {e.id for e in framework.elements}
     for column in columns:
         session = column.session
+        if _nothing_rated(session):  # a freshly started next year's, picked up by a wildcard
+            found.append(
+                f"{column.key}: nothing rated yet in {column.path.name}, so its column is "
+                "empty — leave the file out to compare the others"
+            )
         items = sorted({*session.results, *session.characteristics} - known_items)
         elements = sorted(
             {e for r in session.characteristics.values() for e in r.ratings} - known_elements
@@ -257,6 +262,17 @@ def _mismatches(framework: Framework, columns: list[Column]) -> list[str]:
                 f"{', '.join(elements)}"
             )
     return found
+
+
+def _nothing_rated(session: Session) -> bool:
+    """Whether a session has no rating and no strength or area for improvement yet."""
+    records = [*session.characteristics.values(), *session.results.values()]
+    rated = any(
+        rating.value is not None
+        for record in session.characteristics.values()
+        for rating in record.ratings.values()
+    )
+    return not rated and not any(record.strengths or record.improvements for record in records)
 
 
 def compare_sessions(
