@@ -269,9 +269,29 @@ class Saving:
         self.status.set(Shown(state, label), again=True)
 
     def opened_now(self, opened: OpenSession) -> None:
-        """A session was just opened: say whether it is saved or read-only."""
+        """A session was just opened: say when it was last saved, or that it is read-only.
+
+        Opening writes nothing, so the indicator gives the session's own time of its last
+        change ("last saved 16:40" today, "last saved 5 Mar" this year, else with the year),
+        never "saved" with the time of opening.
+        """
         self.last_error = ""
         if opened.read_only:
             self.show("read-only", "READ-ONLY")
         else:
-            self.show("saved", f"saved {self._clock().strftime('%H:%M')}")
+            self.show("saved", last_saved_label(opened.session.updated, self._clock()))
+
+
+def last_saved_label(updated: datetime, now: datetime) -> str:
+    """``last saved 16:40`` (the same day as ``now``), ``last saved 5 Mar``, or with the year.
+
+    Args:
+        updated: when the session last changed (aware; shown in local time).
+        now: the local time now.
+    """
+    local = updated.astimezone()
+    if local.date() == now.date():
+        return f"last saved {local:%H:%M}"
+    if local.year == now.year:
+        return f"last saved {local.day} {local:%b}"
+    return f"last saved {local.day} {local:%b %Y}"
