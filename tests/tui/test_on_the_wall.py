@@ -354,6 +354,20 @@ async def test_a_plan_already_built_does_not_say_press_s_to_draft(make_app, exam
         assert f"{left} areas for improvement or missing data have no action of their own" in shown
 
 
+async def test_the_export_notice_shows_the_whole_file_name_at_80x24(
+    make_app, approaches_file, tmp_path
+):
+    """The file the team must find is named in full on one line, not cut or broken."""
+    app = make_app(approaches_file)
+    name = "example-borough-libraries-2026-03-12-findings-handout.docx"
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        app.notify(f"Written: {name}\nin {tmp_path}", title="Export to Word", markup=False)
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any(name in line for line in lines)  # whole, on one line
+
+
 async def test_the_plan_stops_offering_a_draft_the_team_unticked(
     make_app, session_file, session, framework
 ):
