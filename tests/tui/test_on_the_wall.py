@@ -354,6 +354,16 @@ async def test_a_plan_already_built_does_not_say_press_s_to_draft(make_app, exam
         assert f"{left} areas for improvement or missing data have no action of their own" in shown
 
 
+async def test_a_hidden_round_reads_whole_on_the_matrix_at_80x24(make_app, session_file, session):
+    """The row under the element says how many voted and that it is hidden, not "hidd…"."""
+    session.record("leadership").ratings["plan"] = Rating(tally=[0, 1, 3, 1])
+    app = make_app(session_file("characteristic", "leadership", "matrix"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "5 votes hidden" in screen_text(app)
+        assert "hidd…" not in screen_text(app)
+
+
 async def test_the_export_notice_shows_the_whole_file_name_at_80x24(
     make_app, approaches_file, tmp_path
 ):
