@@ -319,3 +319,18 @@ def test_opening_says_when_the_file_was_last_saved_not_that_it_was_saved_now(
         assert (saving.state, saving.status.value.label) == ("saved", label)
     finally:
         opened.close()
+
+
+def test_a_quiet_save_once_written_still_leaves_the_indicator_alone(harness):
+    """Moving writes the position, not the team's work: "last saved …" stays true."""
+    harness.saving.show("saved", "last saved 5 Mar")
+    harness.opened.move_to(
+        harness.opened.session.position.model_copy(update={"item": "leadership"})
+    )
+    harness.saving.request(1.0, quiet=True)
+    harness.time.advance(1.0)
+    assert len(harness.writes) == 1
+    assert harness.saving.status.value.label == "last saved 5 Mar"
+    type_a_key(harness, "Up")  # an edit: its save says so
+    harness.time.advance(SaveDelays().text)
+    assert harness.saving.status.value.label == "saved 12:00"

@@ -108,6 +108,10 @@ class Saving:
         self._debounce: Stoppable | None = None
         self._ceiling: Stoppable | None = None
         self._in_flight = 0
+        self._loud = False
+        """Whether a save waiting to start was asked for by an edit (not only by a move)."""
+        self._quiet: set[int] = set()
+        """Saves of the position and the clock alone, written without touching the indicator."""
         self._settled = asyncio.Event()
         self._settled.set()
 
@@ -131,6 +135,8 @@ class Saving:
         if opened is None or opened.read_only:
             self._stop_timers()
             return
+        if not quiet:
+            self._loud = True
         if not delay:
             self._start_save()
             return
@@ -172,11 +178,15 @@ class Saving:
         except SaveError as err:
             self.failed(err)
             return
+        loud, self._loud = self._loud or self.state != "saved", False
         if pending is None:
             if self.state == "pending":
                 self.succeeded(None)
             return
-        self.show("pending", "saving…")
+        if loud:
+            self.show("pending", "saving…")
+        else:  # where the team is, the clock: the indicator keeps saying when work was saved
+            self._quiet.add(pending.sequence)
         self._in_flight += 1
         self._settled.clear()
         self._write_in_background(opened, pending)
@@ -222,7 +232,12 @@ class Saving:
     def succeeded(self, pending: PendingSave | None) -> None:
         """Say the session is saved (unless a newer save is still to come)."""
         opened = self._opened()
+        quiet = pending is not None and pending.sequence in self._quiet
+        if pending is not None:
+            self._quiet.discard(pending.sequence)
         if opened is None or (pending is not None and pending.sequence < opened.latest_sequence):
+            return
+        if quiet and self.state == "saved" and not self.last_error:
             return
         if self.last_error:
             self._say(Notice("The session is saved again.", title="Saved"))
