@@ -406,6 +406,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
     def action_park(self) -> None:
         """Park a point that is off-topic for now, tagged with the item on screen."""
         from benchmark_tui.edits import ParkPoint
+        from benchmark_tui.tui.screens.base import WorkshopScreen
         from benchmark_tui.tui.screens.overview import OverviewScreen
         from benchmark_tui.tui.screens.parking import ParkDialog
 
@@ -423,6 +424,8 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
             screen = self.screen
             if isinstance(screen, OverviewScreen):
                 screen.load(self.opened.session, came_from=screen.came_from)
+            elif isinstance(screen, WorkshopScreen):  # the count in its top bar
+                screen.show_parked()
             count = len(self.opened.session.parking_lot.open_points)
             self.notify(
                 f"Parked ({count} in the parking lot; l on the overview lists them).",

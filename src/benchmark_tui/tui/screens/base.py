@@ -160,7 +160,12 @@ class WorkshopScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
+        self.show_parked()
         self.show_session()
+
+    def show_parked(self) -> None:
+        """Show in the top bar how many parked points are still open (nothing when none)."""
+        self.query_one(TopBar).show_parked(len(self.session.parking_lot.open_points))
 
     def load(
         self,
@@ -181,6 +186,7 @@ class WorkshopScreen(Screen[None]):
         self.came_from = came_from
         if self.is_mounted:
             self.query_one(TopBar).show(self.top_title)
+            self.show_parked()
             self.show_session()
 
     def show_session(self) -> None:
