@@ -279,3 +279,28 @@ async def test_marking_a_source_not_collected_on_an_agreed_item_asks_then_change
     assert saved.state == "in-progress"
     first = framework.item("leadership").data_sources[0]
     assert saved.evidence.not_collected == [first]
+
+
+async def test_four_answers_to_the_agree_question_are_all_whole_at_80x24(make_app, session_file):
+    """Found walking at 80×24: text not yet sent, something missing and alt+→ on the last
+    step give four answers, and "Stay here", the one with the focus, was cut off the edge."""
+    app = make_app(session_file("characteristic", "leadership", "findings"))
+    async with app.run_test(size=SMALL) as pilot:
+        await type_text(pilot, "Staff trust the board")
+        await pilot.press("alt+right")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        buttons = list(app.screen.query("ChoiceButton"))
+        assert [b.id for b in buttons] == [
+            "choice-add",
+            "choice-agree",
+            "choice-next",
+            "choice-stay",
+        ]
+        dialog = app.screen.query_one(".dialog").region
+        for button in buttons:
+            assert dialog.contains_region(button.region), button.id
+        text = flat(screen_text(app))
+        for label in ("Add it and agree", "Agree without it", "Move on, not agreed", "Stay here"):
+            assert label in text
+        assert app.focused is not None and app.focused.id == "choice-stay"

@@ -468,7 +468,8 @@ class SteppedScreen(WorkshopScreen):
         if remarks:
             message += "\n\nBefore you do:\n" + "\n".join(f"• {r}" for r in remarks)
             # The usual Enter does not agree here: said in the question, and again after.
-            message += "\n\nStay here has the focus: choose Agree and move on to agree anyway."
+            agree = "Add it and agree or Agree without it" if unsent else "Agree and move on"
+            message += f"\n\nStay here has the focus: choose {agree} to agree anyway."
         choices = [("agree", "Agree and move on"), ("stay", "Stay here")]
         if unsent:
             choices = [("add", "Add it and agree"), ("agree", "Agree without it"), *choices[1:]]

@@ -28,6 +28,11 @@ from benchmark_tui.tui.widgets.key_bar import KeyBar
 
 T = TypeVar("T")
 
+BUTTON_MIN_WIDTH = 16
+"""Textual's smallest button, in columns (a label, its padding and its border add 4)."""
+ONE_ROW_WIDTH = 66
+"""The most a dialog's answers may take in one row inside a dialog at 80 columns."""
+
 
 class Dialog(ModalScreen[T]):
     """Base for dialogs: a centred panel; Esc cancels (dismisses with None)."""
@@ -135,7 +140,10 @@ class ChoiceDialog(Dialog[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield from self.compose_heading(self.title_text, self.message, scroll=True)
-            with Horizontal(classes="dialog-buttons"):
+            # Answers that would not fit one row at 80 columns go two to a row, whole.
+            widths = sum(max(BUTTON_MIN_WIDTH, len(label) + 4) + 1 for _id, label in self.choices)
+            stacked = " -stacked" if widths > ONE_ROW_WIDTH else ""
+            with Horizontal(classes="dialog-buttons" + stacked):
                 for choice, label in self.choices:
                     yield ChoiceButton(
                         label,
