@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -34,7 +34,13 @@ from benchmark_tui.edits import Edit, EditRefused
 from benchmark_tui.errors import BenchmarkError, SaveError
 from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import Framework, Place, Session, Step
-from benchmark_tui.settings import Settings, load_settings, save_settings, sessions_folder
+from benchmark_tui.settings import (
+    Settings,
+    load_settings,
+    save_settings,
+    sessions_folder,
+    settings_path,
+)
 from benchmark_tui.store import create_session_file, load_framework
 from benchmark_tui.tui.closing import (
     EXIT_BAD_START,
@@ -89,14 +95,49 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False, tooltip="Quit (all is saved)"),
-        Binding("ctrl+o", "overview", "Overview", priority=True, tooltip="All 14 items at once"),
-        Binding("ctrl+e", "export", "Export", priority=True, tooltip="Write the Word document"),
-        Binding("f1", "help", "Help", priority=True, tooltip="Keys and purpose of this screen"),
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+s", "save", "Save", show=False, priority=True),
-        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change (it says what it was)"),
-        Binding("ctrl+t", "cycle_theme", "Theme", show=False, priority=True),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            show=False,
+            tooltip="Quit (all is saved)",
+            id="app.quit",
+        ),
+        Binding(
+            "ctrl+o",
+            "overview",
+            "Overview",
+            priority=True,
+            tooltip="All 14 items at once",
+            id="app.overview",
+        ),
+        Binding(
+            "ctrl+e",
+            "export",
+            "Export",
+            priority=True,
+            tooltip="Write the Word document",
+            id="app.export",
+        ),
+        Binding(
+            "f1",
+            "help",
+            "Help",
+            priority=True,
+            tooltip="Keys and purpose of this screen",
+            id="app.help",
+        ),
+        Binding("question_mark", "help", "Help", show=False, id="app.help-question-mark"),
+        Binding("ctrl+s", "save", "Save", show=False, priority=True, id="app.save"),
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            tooltip="Undo the last change (it says what it was)",
+            id="app.undo",
+        ),
+        Binding("ctrl+t", "cycle_theme", "Theme", show=False, priority=True, id="app.cycle-theme"),
         *PACING_BINDINGS,
     ]
 
@@ -438,6 +479,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._use_keymap()
         if not self.is_headless:  # a real terminal (tests drive the closing directly)
             self._uninstall = [
                 install_signal_handlers(asyncio.get_running_loop(), self.close_for),
@@ -464,6 +506,36 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
             self.show_error(err)
             return
         self._show_opened(opened)
+
+    def _use_keymap(self) -> None:
+        """Apply the settings file's keymap, and say what in that file cannot be used."""
+        from benchmark_tui.tui.keymap import usable_keys
+
+        settings = self.settings
+        keymap, problems = usable_keys(settings.keymap, settings.keymap_lines, settings_path())
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in [*settings.problems, *problems]:
+            self._say_settings_problem(problem)
+        if settings.keymap:
+            self._check_keymap_ids(dict(settings.keymap), dict(settings.keymap_lines))
+
+    @work(thread=True, exit_on_error=False, group="keymap")
+    def _check_keymap_ids(self, keymap: dict[str, str], lines: dict[str, int]) -> None:
+        """Say which keymap entries name no key (in a thread: it imports every screen)."""
+        from benchmark_tui.tui.keymap import unknown_ids
+
+        for problem in unknown_ids(keymap, lines, settings_path()):
+            self.call_from_thread(self._say_settings_problem, problem)
+
+    def _say_settings_problem(self, problem: str) -> None:
+        self.notify(
+            problem,
+            title="The settings file has a problem",
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
 
     def _push_start_screen(self) -> None:
         from benchmark_tui.tui.screens.start import StartScreen

@@ -133,6 +133,7 @@ type; ctrl+z undoes the last change.
             "confirm_approach",
             "Confirm",
             tooltip="Still in place: no longer marked from last time",
+            id="characteristic.confirm-approach",
         ),
     ]
 

@@ -79,9 +79,9 @@ class ParkingLotDialog(Dialog[None]):
     """The parked points: make one a plan action (a), close it (x), park it again (o)."""
 
     BINDINGS = [
-        Binding("a", "make_action", "Make plan action"),
-        Binding("x", "close_point", "Close"),
-        Binding("o", "reopen_point", "Park again", show=False),
+        Binding("a", "make_action", "Make plan action", id="parking.make-action"),
+        Binding("x", "close_point", "Close", id="parking.close-point"),
+        Binding("o", "reopen_point", "Park again", show=False, id="parking.reopen-point"),
     ]
 
     def __init__(

@@ -89,7 +89,7 @@ class RoundDialog(Dialog[RoundAnswer]):
     | escape | close, changing nothing |
     """
 
-    BINDINGS = [Binding("ctrl+r", "reveal", "Reveal")]
+    BINDINGS = [Binding("ctrl+r", "reveal", "Reveal", id="round.reveal")]
 
     def __init__(
         self,

@@ -36,7 +36,7 @@ def display_path(path: Path) -> str:
 class SessionList(OptionList):
     """The sessions, two lines each; Enter opens the highlighted one."""
 
-    BINDINGS = [Binding("enter", "select", "Open", key_display="⏎")]
+    BINDINGS = [Binding("enter", "select", "Open", key_display="⏎", id="sessions-list.select")]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return bool(self.option_count) if action == "select" else True
@@ -59,12 +59,20 @@ one service over time, or several libraries side by side.
 """
 
     BINDINGS = [
-        Binding("n", "new", "New session"),
-        Binding("o", "open_path", "Open file…"),
-        Binding("y", "next_year", "Next year's", tooltip="Start next year's from this one"),
-        Binding("space", "mark", "Mark", key_display="space"),
-        Binding("c", "compare", "Compare", tooltip="Compare the marked sessions"),
-        Binding("r", "refresh", "Refresh", show=False),
+        Binding("n", "new", "New session", id="sessions.new"),
+        Binding("o", "open_path", "Open file…", id="sessions.open-path"),
+        Binding(
+            "y",
+            "next_year",
+            "Next year's",
+            tooltip="Start next year's from this one",
+            id="sessions.next-year",
+        ),
+        Binding("space", "mark", "Mark", key_display="space", id="sessions.mark"),
+        Binding(
+            "c", "compare", "Compare", tooltip="Compare the marked sessions", id="sessions.compare"
+        ),
+        Binding("r", "refresh", "Refresh", show=False, id="sessions.refresh"),
     ]
 
     def __init__(self) -> None:
