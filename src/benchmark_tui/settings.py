@@ -73,6 +73,17 @@ def log_dir() -> Path:
     return platformdirs.user_log_path(APP_NAME, appauthor=False)
 
 
+def cache_dir() -> Path:
+    """The folder for what can be read again (the sessions list's summaries); created when
+    first written. ``BENCHMARK_TUI_CACHE_DIR`` overrides it."""
+    override = os.environ.get("BENCHMARK_TUI_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
+
+
 def state_dir() -> Path:
     """The folder for rescue copies of a session that could not be saved in its own folder."""
     override = os.environ.get("BENCHMARK_TUI_STATE_DIR")
