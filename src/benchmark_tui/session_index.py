@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -141,29 +141,44 @@ def _summary_from(path: Path, data: dict[str, Any]) -> SessionSummary:
     )
 
 
+class CachedReader:
+    """Reads a session's summary, or takes it from the cache if the file has not changed.
+
+    Args:
+        cache: the summaries already read.
+        read: reads one file (:func:`~benchmark_tui.store.summarise_session`).
+    """
+
+    def __init__(self, cache: SummaryCache, read: Reader = summarise_session) -> None:
+        self.cache = cache
+        self.read = read
+
+    def __call__(self, path: Path, framework: Framework) -> SessionSummary:
+        try:
+            stat = path.stat()
+        except OSError:  # gone, or may not be opened: the reader says so
+            return self.read(path, framework)
+        summary = self.cache.get(path, stat)
+        if summary is None:
+            summary = self.read(path, framework)
+            self.cache.put(summary, stat)
+        return summary
+
+    def save(self) -> None:
+        """Keep what was read for next time."""
+        self.cache.save()
+
+
 def read_summaries(
     paths: Iterable[Path],
     framework: Framework,
     cache: SummaryCache,
     *,
     read: Reader = summarise_session,
-) -> Iterator[SessionSummary]:
-    """Summarise session files one by one, from the cache where the file has not changed.
-
-    The cache is saved when the iteration ends (or is abandoned). A file that has gone is
-    summarised by ``read``, which says so.
-    """
+) -> list[SessionSummary]:
+    """Summarise session files, from the cache where the file has not changed, then save it."""
+    reader = CachedReader(cache, read)
     try:
-        for path in paths:
-            try:
-                stat = path.stat()
-            except OSError:
-                yield read(path, framework)
-                continue
-            summary = cache.get(path, stat)
-            if summary is None:
-                summary = read(path, framework)
-                cache.put(summary, stat)
-            yield summary
+        return [reader(path, framework) for path in paths]
     finally:
-        cache.save()
+        reader.save()

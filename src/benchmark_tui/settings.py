@@ -39,7 +39,7 @@ class Settings(BaseModel):
     :func:`sessions_folder`); ``~`` is the home folder. Set by hand in the settings file."""
     keymap: dict[str, str] = Field(default_factory=dict)
     """Keys changed by hand: a key's id (the help, F1, lists them) and the key or keys, comma
-    separated, that do it instead, e.g. ``step.next: ctrl+right``. The app checks the ids and
+    separated, that do it instead, e.g. ``step.next: f8``. The app checks the ids and
     key names (the core knows neither)."""
     keymap_lines: dict[str, int] = Field(default_factory=dict, exclude=True)
     """The line of each keymap entry in the settings file, for messages (not saved)."""
@@ -185,7 +185,7 @@ def _read_keymap(
         problem = FileProblem(
             path,
             "keymap: write a mapping of 'id: key' lines",
-            "e.g. 'step.next: ctrl+right'",
+            "e.g. 'step.next: f8'",
             line=line,
         )
         return {}, {}, [problem.message]
@@ -206,8 +206,7 @@ def _read_keymap(
             problem = FileProblem(
                 path,
                 f"keymap: {binding_id}: write the keys as text",
-                "e.g. 'ctrl+right', or several keys as 'ctrl+right,f6'; quote a single "
-                "character such as ']'",
+                "e.g. 'f8', or several keys as 'f8,alt+n'; quote a single character such as ']'",
                 line=entry_line,
             )
             problems.append(problem.message)

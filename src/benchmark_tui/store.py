@@ -16,7 +16,7 @@ import re
 import stat
 import unicodedata
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -384,13 +384,19 @@ class _FolderProblem(FileProblem):
 
 
 def recent_sessions(
-    recent: Iterable[Path | str], framework: Framework, *, listed: Iterable[Path] = ()
+    recent: Iterable[Path | str],
+    framework: Framework,
+    *,
+    listed: Iterable[Path] = (),
+    summarise: Callable[[Path, Framework], SessionSummary] | None = None,
 ) -> list[SessionSummary]:
     """The recently opened sessions that are still there and still sessions, in order.
 
     The start screen lists them beside the sessions folder. It never raises: a file since
     deleted, moved behind a folder that may not be opened, replaced by a link loop or by
     anything but a session is left out, as is one already ``listed`` (any spelling of it).
+    ``summarise`` reads one file (:func:`summarise_session` unless given: the sessions list
+    gives one that uses its cache).
     """
     seen = {real_path(path) for path in listed}
     found: list[SessionSummary] = []
@@ -403,7 +409,7 @@ def recent_sessions(
         if real in seen or kind is None or not stat.S_ISREG(kind.st_mode):
             continue
         seen.add(real)
-        summary = summarise_session(path, framework)
+        summary = (summarise or summarise_session)(path, framework)
         if summary.problem is None:  # not (or no longer) a session: not worth listing
             found.append(summary)
     return found

@@ -116,7 +116,7 @@ async def test_the_help_lists_every_key_of_an_action_and_the_keymap_setting(make
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("keymap:\n  step.nxt: f6\n", ":3: no key has the id 'step.nxt' — did you mean step.next?"),
+        ("keymap:\n  step.nxt: f6\n", ":3: no key has the id 'step.nxt' (did you mean step.next?)"),
         ("keymap:\n  step.next: ctrl+pgdn\n", ":3: 'ctrl+pgdn' is not a key"),
         ("keymap:\n  step.next: 6\n", ":3: keymap: step.next: write the keys as text"),
         ("keymap: [f6]\n", ":2: keymap: write a mapping of 'id: key' lines"),

@@ -34,6 +34,7 @@ from benchmark_tui.edits import Edit, EditRefused
 from benchmark_tui.errors import BenchmarkError, SaveError
 from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import Framework, Place, Session, Step
+from benchmark_tui.session_index import Reader
 from benchmark_tui.settings import (
     Settings,
     load_settings,
@@ -41,7 +42,7 @@ from benchmark_tui.settings import (
     sessions_folder,
     settings_path,
 )
-from benchmark_tui.store import create_session_file, load_framework
+from benchmark_tui.store import create_session_file, load_framework, summarise_session
 from benchmark_tui.tui.closing import (
     EXIT_BAD_START,
     Closed,
@@ -86,6 +87,8 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         save_delays: how long autosave waits (tests pass their own).
         cursor_blink: whether the cursor in a text box blinks (tests turn it off, so a screen
             caught mid-blink and one caught a moment later look the same).
+        read_summary: how the sessions list reads one session, in its worker (tests pass a
+            slow one).
     """
 
     CSS_PATH = "benchmark.tcss"
@@ -152,6 +155,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         monotonic: Callable[[], float] = time.monotonic,
         save_delays: SaveDelays | None = None,
         cursor_blink: bool = True,
+        read_summary: Reader = summarise_session,
     ) -> None:
         super().__init__()
         self.clock = clock
@@ -159,6 +163,8 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         self.monotonic = monotonic
         """Seconds for the pacing clock and for undo's "typing in one box" (tests fake it)."""
         self.cursor_blink = cursor_blink
+        self.read_summary = read_summary
+        """How the sessions list reads one session (in its worker; tests slow it down)."""
         """Whether text boxes blink their cursor (off in tests: steady screenshots)."""
         self.framework_path = Path(framework_path) if framework_path else None
         self.initial_session_path = Path(session_path) if session_path else None

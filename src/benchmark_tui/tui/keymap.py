@@ -21,7 +21,7 @@ from benchmark_tui.errors import FileProblem
 
 MODIFIERS = frozenset({"ctrl", "alt", "shift", "super", "meta", "hyper"})
 """What may come before a ``+`` in a key's name."""
-KEYMAP_EXAMPLE = "keymap:\n  step.next: ctrl+right\n  step.previous: ctrl+left"
+KEYMAP_EXAMPLE = "keymap:\n  step.next: f8,alt+n\n  step.previous: f7,alt+p"
 """What a keymap looks like in the settings file (the help and the README show it)."""
 
 
@@ -94,7 +94,7 @@ def unknown_ids(keymap: dict[str, str], lines: dict[str, int], path: Path) -> li
         problem = f"no key has the id {binding_id!r}"
         close = get_close_matches(binding_id, list(known), n=1)
         if close:
-            problem += f" — did you mean {close[0]}?"
+            problem += f" (did you mean {close[0]}?)"
         hint = "the help (F1) lists the ids of each screen's keys under 'Change keys'"
         problems.append(FileProblem(path, problem, hint, line=lines.get(binding_id)).message)
     return problems
