@@ -88,6 +88,8 @@ one service over time, or several libraries side by side.
         """What each line of the list is: a session, or None for the "elsewhere" heading."""
         self.marked: list[Path] = []
         """The sessions marked (Space) for comparison, in the order they were marked."""
+        self.reading = False
+        """Whether the sessions listed are still being read (their lines filled in)."""
 
     @property
     def context(self) -> WorkshopContext:
@@ -140,6 +142,7 @@ one service over time, or several libraries side by side.
         here = most_recent_first(known.get(path) or unread(path) for path in files)
         elsewhere = [s for s in self.summaries if s not in here and s.path not in files]
         self._show_rows(here, elsewhere)
+        self.reading = True
         # After the list is on screen: the reading thread would share the interpreter with
         # the first frame's layout and paint, and so delay it.
         self.call_after_refresh(self.read_sessions, files, app.framework, list(app.settings.recent))
@@ -187,6 +190,7 @@ one service over time, or several libraries side by side.
             end = self._rows.index(None) if None in self._rows else len(self._rows)
             here = [row for row in self._rows[:end] if row is not None]
             self._show_rows(most_recent_first(here), event.elsewhere)
+            self.reading = False
         highlighted = options.highlighted
         if highlighted is not None and 0 <= highlighted < len(self._rows):
             row = self._rows[highlighted]
@@ -243,13 +247,19 @@ one service over time, or several libraries side by side.
     @staticmethod
     def _prompt(
         summary: SessionSummary, *, show_folder: bool = False, marked: bool = False
-    ) -> Group:
+    ) -> Group | Text:
         """The service and progress, then (indented, wrapped lines too) scope, dates, when it
         was updated and, for a session outside the sessions folder, where it is."""
         title = Text()
         details = Text(style="dim")
         if marked:
             title.append("☑ ", style="bold")
+        if summary.pending and not show_folder:
+            # One plain Text, not a Group with a grid: the list measures every line before
+            # its first frame, and a folder of 200 sessions must not make that wait.
+            title.append(summary.path.name, style="bold")
+            title.append("\n  reading…", style="dim")
+            return title
         if summary.problem:
             title.append(f"⚠ {summary.path.name}", style="bold")
             details.append("This file cannot be read: press Enter to see why.")
