@@ -145,3 +145,32 @@ async def test_the_good_entries_of_a_keymap_work_beside_a_bad_one(make_app, sess
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert any("step.nxt" in n.message for n in notices)
+
+
+async def test_a_keymap_changes_the_apps_own_keys_too(make_app, session_file):
+    """An app-wide key (help, F1) moves to another key like a screen's."""
+    write_settings("keymap:\n  app.help: f9\n")
+    app = make_app(session_file("characteristic", "leadership", "understand"), settings=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpDialog)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpDialog)
+
+
+def test_the_keymap_is_kept_when_the_settings_are_saved_again():
+    """The app rewrites the settings file (theme, recent sessions): the keymap stays."""
+    from benchmark_tui.settings import load_settings, save_settings
+
+    write_settings("theme: light\nkeymap:\n  step.next: [f8, alt+n]\n  step.previous: f7\n")
+    settings = load_settings()
+    assert settings.keymap == {"step.next": "f8,alt+n", "step.previous": "f7"}
+    assert settings.keymap_lines == {"step.next": 3, "step.previous": 4}
+    settings.theme = "dark"
+    save_settings(settings)
+    again = load_settings()
+    assert again.keymap == settings.keymap and again.theme == "dark"
+    assert "keymap_lines" not in settings_path().read_text(encoding="utf-8")
+    assert again.problems == []
