@@ -68,7 +68,9 @@ async def test_a_keymap_in_the_settings_file_changes_the_step_keys(make_app, ses
         await pilot.press("f6")
         await pilot.pause()
         assert screen.step == "approaches"
-        assert "f6 Next step" in str(screen.query_one(KeyBar).render())
+        keys = str(screen.query_one(KeyBar).render())
+        assert "f6 Next step" in keys
+        assert keys.index("f6 Next step") < keys.index("PgDn Next item")  # in its place
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpDialog)
