@@ -13,11 +13,12 @@ from benchmark_tui.store import load_session, save_session, session_text
 DAY_ONE, DAY_TWO = date(2026, 3, 12), date(2026, 3, 19)
 
 
-def test_people_present_is_the_team_until_attendance_is_taken(session):
+def test_people_present_is_the_team_until_attendance_is_taken_and_guests_do_not_count(session):
+    """The room is the team members marked present: guests do not rate (issue 20, item 3)."""
     session.workshop.team.append(TeamMember(name="Priya Shah"))
     assert session.people_present() == 2
     session.workshop.attendance = {DAY_ONE: Attendance(present=["Sam Branch"], guests=["Jo"])}
-    assert session.people_present() == 2
+    assert session.people_present() == 1
 
 
 def test_people_present_follows_the_latest_date_taken(session):

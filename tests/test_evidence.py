@@ -45,7 +45,7 @@ def test_areas_and_sources_follow_one_rule_in_workshop_order(framework, session)
             "Start collecting data on " + framework.area("workforce").title.lower(),
         ),
         ("evidence", "no-data", "Start collecting LG Inform"),  # capitals kept
-        ("evidence", "improvement", "Evaluate outcomes"),
+        ("evidence", "improvement", "Address: Evaluate outcomes"),
     ]
     area = framework.area("workforce")
     assert (

@@ -183,3 +183,23 @@ def test_names_are_compared_as_the_file_keeps_them():
     """A name is kept cleaned (NFC, no control characters): "José" typed two ways is one."""
     with pytest.raises(ValueError, match="the 2nd name is the 1st again"):
         parse_round("Jose\u0301 2, Jos\u00e9 3")
+
+
+@pytest.mark.parametrize(
+    "typed", ["Kit 3, Tom two", "Kit 3, Priya 9", "Kit 3, kit 2", "x" * 300 + " 2"]
+)
+def test_a_refused_round_never_repeats_the_masked_votes(session, tmp_path, framework, typed):
+    """Issue 20, item 3: the box is masked until the reveal, so the refusal the room reads
+    says what is wrong by position, never with the names or votes typed."""
+    from benchmark_tui.edits import EditRefused, RecordRound
+    from benchmark_tui.workshop import OpenSession
+
+    opened = OpenSession.open(save_session(session, tmp_path / "s.yaml"), framework)
+    try:
+        with pytest.raises(EditRefused) as refused:
+            opened.apply(RecordRound(item="leadership", element="plan", text=typed, revealed=False))
+    finally:
+        opened.close()
+    said = f"{refused.value.title} {refused.value.message}".casefold()
+    for word in ("kit", "tom", "two", "priya", "xxx"):
+        assert word not in said, said

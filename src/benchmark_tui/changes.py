@@ -2,11 +2,17 @@
 
 Used to say what an undo took back ("Undone: Leadership: strength 'Clear vision…' removed")
 and what each earlier version differs by ("Leadership: Plan 2 → 3; 1 more change").
+
+Undo restores a whole snapshot, so it never misses a field; these words only describe it. A
+difference no phrase here knows (a field added later, say) is still said, in general words
+that name the part changed ("Leadership: approaches changed"), never as "no change".
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from pydantic import BaseModel
 
 from benchmark_tui.models import (
     AreaRecord,
@@ -19,6 +25,23 @@ from benchmark_tui.models import (
 )
 
 QUOTE_LENGTH = 40
+NOT_CHANGES = frozenset({"position", "updated", "time_spent", "created"})
+"""Session fields that are not changes: where the team is, the clock and time stamps."""
+_DESCRIBED = frozenset(
+    {
+        "service",
+        "workshop",
+        "previous",
+        "plan_review",
+        "results",
+        "characteristics",
+        "plan",
+        "agenda",
+        "parking_lot",
+        "findings",
+    }
+)
+"""Session fields :func:`changes` describes part by part; any other is said in general."""
 
 
 def quote(text: str, length: int = QUOTE_LENGTH) -> str:
@@ -41,21 +64,60 @@ def changes(old: Session, new: Session, framework: Framework | None = None) -> l
         found.append("attendance changed")
     if old.previous != new.previous:
         found.append("link to the previous self-assessment changed")
-    found.extend(f"last plan: {p}" for p in _review_changes(old, new))
+    review = _or_in_general(_review_changes(old, new), old.plan_review, new.plan_review)
+    found.extend(f"last plan: {p}" for p in review)
     for item_id in _ordered_ids(old.results, new.results, framework):
         label = _label(item_id, framework)
-        before, after = old.results.get(item_id), new.results.get(item_id)
-        found.extend(f"{label}: {p}" for p in _area_changes(before, after))
+        before, after = old.results.get(item_id) or AreaRecord(), new.results.get(item_id)
+        after = after or AreaRecord()
+        area = _or_in_general(_area_changes(before, after), before, after)
+        found.extend(f"{label}: {p}" for p in area)
     for item_id in _ordered_ids(old.characteristics, new.characteristics, framework):
         label = _label(item_id, framework)
-        before_c, after_c = old.characteristics.get(item_id), new.characteristics.get(item_id)
-        found.extend(f"{label}: {p}" for p in _characteristic_changes(before_c, after_c, framework))
-    found.extend(f"plan: {p}" for p in _plan_changes(old.plan, new.plan))
+        before_c = old.characteristics.get(item_id) or CharacteristicRecord()
+        after_c = new.characteristics.get(item_id) or CharacteristicRecord()
+        said = _characteristic_changes(before_c, after_c, framework)
+        found.extend(f"{label}: {p}" for p in _or_in_general(said, before_c, after_c))
+    plan = _or_in_general(_plan_changes(old.plan, new.plan), old.plan, new.plan)
+    found.extend(f"plan: {p}" for p in plan)
     if old.agenda != new.agenda:
         found.append("agenda changed")
-    found.extend(_parking_changes(old, new))
-    found.extend(f"findings document: {p}" for p in _findings_changes(old, new))
+    found.extend(
+        _or_in_general(
+            _parking_changes(old, new), old.parking_lot, new.parking_lot, part="parking lot: "
+        )
+    )
+    findings = _or_in_general(_findings_changes(old, new), old.findings, new.findings)
+    found.extend(f"findings document: {p}" for p in findings)
+    for name in Session.model_fields:
+        if name not in _DESCRIBED | NOT_CHANGES and getattr(old, name) != getattr(new, name):
+            found.append(f"{_field_words(name)} changed")
     return found
+
+
+def _or_in_general(
+    phrases: Iterable[str], before: object, after: object, *, part: str = ""
+) -> list[str]:
+    """The phrases describing a part's changes; if none while the part differs, one general
+    phrase naming what differs (``part`` + "approaches changed"), so a change is never
+    unsaid."""
+    said = list(phrases)
+    if said or before == after:
+        return said
+    if isinstance(before, BaseModel) and isinstance(after, BaseModel):
+        names = [
+            _field_words(name)
+            for name in type(after).model_fields
+            if getattr(before, name, None) != getattr(after, name, None)
+        ]
+        if names:
+            return [f"{part}{', '.join(names)} changed"]
+    return [f"{part}changed"]
+
+
+def _field_words(name: str) -> str:
+    """A field's name as words: ``parking_lot`` → ``parking lot``."""
+    return name.replace("_", " ")
 
 
 def _parking_changes(old: Session, new: Session) -> Iterator[str]:
@@ -69,8 +131,17 @@ def _parking_changes(old: Session, new: Session) -> Iterator[str]:
         if was.text != point.text:
             yield f"parked point {quote(was.text)} edited to {quote(point.text)}"
         if was.state != point.state:
-            said = {"open": "parked again", "action": "made a plan action", "closed": "closed"}
-            yield f"parked point {quote(point.text)} {said[point.state]}"
+            said = {
+                "open": "parked again",
+                "suggested": "suggested for the plan",
+                "action": "made a plan action",
+                "closed": "closed",
+            }[point.state]
+            if (was.state, point.state) == ("suggested", "open"):
+                said = "no longer suggested for the plan"
+            yield f"parked point {quote(point.text)} {said}"
+        if was != point and was.text == point.text and was.state == point.state:
+            yield f"parked point {quote(point.text)} changed"
     for point in before.values():
         yield f"parked point {quote(point.text)} removed"
 

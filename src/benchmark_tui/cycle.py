@@ -207,7 +207,8 @@ def next_session(
             approach.model_copy(update={"from_last_time": True}, deep=True)
             for approach in before_record.approaches
         ]
-    for point in previous.parking_lot.open_points:  # still waiting: parked again this time
+    waiting = [p for p in previous.parking_lot.points if p.state in ("open", "suggested")]
+    for point in waiting:  # still waiting (a suggestion never planned too): parked again
         item = point.item if point.item and framework.has_item(point.item) else None
         session.parking_lot.park(point.text, item)
     return session
@@ -217,6 +218,15 @@ def not_carried_ids(previous: Session, framework: Framework) -> list[str]:
     """Ids recorded last time that ``framework`` no longer has (so nothing of them is carried)."""
     known = set(framework.item_ids)
     return sorted({*previous.results, *previous.characteristics} - known)
+
+
+def next_file_path(previous_file: Path, previous: Session, framework: Framework, day: date) -> Path:
+    """Where next year's session goes unless the team names it: beside last time's, named
+    after the service and the workshop ``day`` (``-2``, ``-3`` … rather than replace a file)."""
+    from benchmark_tui.store import new_session_path
+
+    placeholder = Session.new(framework, previous.service, Workshop(dates=[day]))
+    return new_session_path(previous_file.parent, placeholder)
 
 
 def start_next_file(
@@ -245,15 +255,16 @@ def start_next_file(
         SaveError: ``target`` exists already, or cannot be written.
     """
     from benchmark_tui.errors import SaveError
-    from benchmark_tui.store import new_session_path, read_session, save_session
+    from benchmark_tui.store import read_session, save_session
 
     previous_file = Path(previous_file)
     loaded = read_session(previous_file, framework)  # the link's hash is of the bytes read here
     previous = loaded.session
     day = today or date.today()
-    placeholder = Session.new(framework, previous.service, Workshop(dates=[day]), now=now)
     chosen = (
-        Path(target) if target is not None else new_session_path(previous_file.parent, placeholder)
+        Path(target)
+        if target is not None
+        else next_file_path(previous_file, previous, framework, day)
     )
     if paths.exists(chosen):
         raise SaveError(

@@ -473,6 +473,9 @@ class TakeSuggestions(Edit):
         plan = session.plan
         plan.record_declined(list(self.left_out), list(self.taken))
         plan.actions = [*plan.actions, *(a.model_copy(deep=True) for a in self.taken)]
+        lot = session.parking_lot.model_copy(deep=True)
+        lot.link_actions(plan.actions)
+        session.parking_lot = lot
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -483,7 +486,11 @@ class ReplaceAction(Edit):
 
     def apply_to(self, session: Session, framework: Framework) -> None:
         actions = list(session.plan.actions)
-        actions[_action_index(self, session, self.action.id)] = self.action.model_copy(deep=True)
+        index = _action_index(self, session, self.action.id)
+        replacement = self.action.model_copy(deep=True)
+        if replacement.action != actions[index].action:
+            replacement.draft = False  # the team has worded the drafted action its own way
+        actions[index] = replacement
         session.plan.actions = actions
 
 
@@ -590,18 +597,17 @@ class ReopenPoint(Edit):
 
 
 @dataclass(frozen=True, kw_only=True)
-class PointToAction(Edit):
-    """Make a parked point a new action at the end of the improvement plan."""
+class SuggestPoint(Edit):
+    """Suggest a parked point for the improvement plan (a draft once the team builds the
+    plan), or take the suggestion back."""
 
     point_id: str
 
     def apply_to(self, session: Session, framework: Framework) -> None:
-        if not _point(self, session, self.point_id).is_open:
-            raise self.refuse("Only a point still parked can become a plan action.")
-        actions = list(session.plan.actions)
+        if _point(self, session, self.point_id).state not in ("open", "suggested"):
+            raise self.refuse("Only a point still parked can be suggested for the plan.")
         lot = session.parking_lot.model_copy(deep=True)
-        lot.make_action(self.point_id, actions)
-        session.plan.actions = actions
+        lot.suggest(self.point_id)
         session.parking_lot = lot
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import shutil
 import struct
+import subprocess
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -176,3 +177,25 @@ def council_template(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return build
+
+
+def to_pdf(docx_path: Path) -> Path:
+    """The document as LibreOffice renders it, a PDF beside it (LibreOffice with a profile of
+    its own, so conversions can run side by side)."""
+    folder = docx_path.parent
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(folder / 'lo').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(docx_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return folder / (docx_path.stem + ".pdf")

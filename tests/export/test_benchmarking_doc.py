@@ -132,7 +132,7 @@ def test_the_pre_read_lists_the_comparators_to_gather_by_year(session, export):
     figures = rows_of(export(session, handout=True).table("Figures to gather"))
     assert figures[0] == ["Results area and measure", "2022/23", "2023/24", "2024/25"]
     at = next(n for n, row in enumerate(figures) if row[0].startswith("Net cost per head"))
-    assert figures[at][0].startswith("Net cost per head\nUnit: per head")
+    assert figures[at][0].startswith("Net cost per head · unit: per head")
     assert figures[at][1:] == ["☐", "£16.87", "£17.32"]
     assert figures[at + 1] == [CIPFA, "☐", "£15.90 above", "£17.30 team: below"]
 

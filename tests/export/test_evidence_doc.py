@@ -22,7 +22,7 @@ def test_sources_not_collected_are_named_with_the_evidence(session, export):
     callouts = report.paragraphs("Callout")
     expected = (
         "Not collected yet: Staff surveys; Exit interviews [/] & <b>. Starting to collect "
-        "them is an action for the improvement plan."
+        "them is suggested for the improvement plan."
     )
     assert expected in callouts
     # Under the characteristic's Evidence heading, after the sources reviewed.

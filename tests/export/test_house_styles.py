@@ -8,6 +8,10 @@ widest word in the template's own table font, no prompt to update fields on open
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
+import pytest
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
@@ -16,6 +20,7 @@ from benchmark_tui.export.measure import longest_word
 from benchmark_tui.export.styles import Palette, style_font
 
 from . import councils
+from .conftest import to_pdf
 
 
 def text_of(element) -> str:
@@ -288,3 +293,31 @@ def test_the_title_page_stays_on_one_page_in_landscape_and_with_large_table_text
         report = export(example, template=build(tmp_path / name), name=name)
         assert title_page_pages(report.doc) == 1, name
         assert "Status" in [row.cells[0].text for row in report.doc.tables[0].rows]
+
+
+@pytest.mark.benchmark
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice and poppler render the real pages where they are installed",
+)
+@pytest.mark.parametrize("house", ["landscape", "odd-even-gutter", "cover-page"])
+def test_the_contents_end_on_the_page_they_start_on_in_libreoffice(
+    house, example, export, tmp_path
+):
+    """Found rendering the landscape template: the contents' last line ("Appendix: parking
+    lot") was alone at the top of a page of its own."""
+    report = export(example, template=councils.HOUSE_STYLES[house](tmp_path / f"{house}.docx"))
+    pdf = to_pdf(report.path)
+    pages = []
+    for number in range(1, 6):
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(pdf), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        pages.append(text)
+    start = next(
+        n for n, text in enumerate(pages) if "\nContents" in text or text.startswith("Contents")
+    )
+    assert "Appendix: parking lot" in pages[start], pages[start + 1][:300]

@@ -315,7 +315,7 @@ async def test_plan_suggestions_come_from_the_areas_for_improvement(
     path = session_file("plan")
     app = make_app(path)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("s")  # the drafts, all ticked
+        await pilot.press("s", "right", "enter")  # build it now (early): the drafts, all ticked
         await pilot.press("ctrl+s")  # add them
         await pilot.press("enter")  # edit the first drafted action
         await pilot.pause()
@@ -329,19 +329,6 @@ async def test_plan_suggestions_come_from_the_areas_for_improvement(
         ("review", "improvement"),
     ]
     assert (actions[0].owner, str(actions[0].due)) == ("Head of Libraries", "2026-09-30")
-
-
-async def test_ticking_no_data_offers_a_plan_action(make_app, session_file, framework):
-    path = session_file("area", "workforce", "measures")
-    app = make_app(path)
-    async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("space")  # the "no data collected yet" tick box has focus
-        await pilot.pause()
-        await pilot.press("enter")  # "Add to the plan"
-        await settle(pilot)
-    session = reload(path, framework)
-    assert session.area("workforce").no_data_yet
-    assert [(a.item, a.origin) for a in session.plan.actions] == [("workforce", "no-data")]
 
 
 async def test_f1_shows_help_for_the_screen_and_esc_closes_it(make_app, session_file):
@@ -425,6 +412,7 @@ async def test_drafted_actions_can_be_left_out(make_app, session_file, framework
     session.record("review").improvements = ["First", "Second"]
     path = session_file("plan")
     async with make_app(path).run_test(size=SMALL) as pilot:
-        await pilot.press("s", "space", "ctrl+s")  # untick the first draft, add the rest
+        # Build it now (early), untick the first draft, add the rest.
+        await pilot.press("s", "right", "enter", "space", "ctrl+s")
         await settle(pilot)
-    assert [a.action for a in reload(path, framework).plan.actions] == ["Second"]
+    assert [a.improvement for a in reload(path, framework).plan.actions] == ["Second"]

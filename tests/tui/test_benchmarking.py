@@ -255,15 +255,11 @@ def example_without_figures(folder: Path, framework) -> Path:
 
 async def import_from(pilot, path: Path) -> None:
     """i, the path, Enter; then wait for the file to be read."""
-    await pilot.press("i")
-    await pilot.pause()
-    dialog = pilot.app.screen
-    assert isinstance(dialog, PathDialog)
-    dialog.query_one("#path", Input).value = str(path)
-    await pilot.press("enter")
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+
+    async def write_the_path(dialog: PathDialog) -> None:
+        dialog.query_one("#path", Input).value = str(path)
+
+    await answer_import(pilot, write_the_path)
 
 
 async def test_importing_the_examples_workbook_gives_back_its_figures_as_one_undo_step(
@@ -298,6 +294,51 @@ async def test_importing_the_examples_workbook_gives_back_its_figures_as_one_und
         await settle(pilot)
     undone = load_session(path, framework)
     assert all(not m.values for r in undone.results.values() for m in r.measures)
+
+
+async def answer_import(pilot, answer) -> None:
+    """i, then the path dialog answered by ``answer(dialog)``, Enter; wait for the read."""
+    await pilot.press("i")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, PathDialog)
+    await answer(pilot.app.screen)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_a_file_name_typed_after_the_suggested_folder_is_found_in_that_folder(
+    make_app, tmp_path, framework
+):
+    """The dialog starts with the sessions folder; typing the workbook's name goes after it
+    (not over it), and the file is read from there, whatever folder the app started in."""
+    path = example_without_figures(tmp_path / "sessions", framework)
+    (path.parent / WORKBOOK.name).write_bytes(WORKBOOK.read_bytes())
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+
+        async def type_the_name(dialog: PathDialog) -> None:
+            await type_text(pilot, WORKBOOK.name)
+            assert dialog.query_one("#path", Input).value.endswith(WORKBOOK.name)
+
+        await answer_import(pilot, type_the_name)
+        assert isinstance(app.screen, ImportPlanDialog), screen_text(app)
+
+
+async def test_a_relative_name_in_the_path_dialog_is_taken_in_the_suggested_folder(
+    make_app, tmp_path, framework
+):
+    path = example_without_figures(tmp_path / "sessions", framework)
+    (path.parent / "mine.xlsx").write_bytes(WORKBOOK.read_bytes())
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+
+        async def write_a_relative_name(dialog: PathDialog) -> None:
+            dialog.query_one("#path", Input).value = "mine.xlsx"
+
+        await answer_import(pilot, write_a_relative_name)
+        assert isinstance(app.screen, ImportPlanDialog), screen_text(app)
 
 
 async def test_a_figure_the_team_typed_is_replaced_only_when_the_team_says_so(

@@ -1,5 +1,5 @@
-"""The Evidence step by keys: a source marked "not collected yet" offers a plan action, the
-plan step drafts it if the team said "not now", and the Section 1 figures are beside it."""
+"""The Evidence step by keys: a source marked "not collected yet" is suggested for the plan
+and drafted when the team builds it, and the Section 1 figures are beside it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from benchmark_tui.models import Measure, PeriodValue
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
 from benchmark_tui.tui.screens.dialogs import ChoiceDialog
 from benchmark_tui.tui.screens.plan import PlanScreen
-from benchmark_tui.tui.widgets.sources import SourceTicks
 
 from .conftest import LARGE, SMALL, reload
 from .screen import flat, screen_text
@@ -17,30 +16,7 @@ STAFF = "Staff surveys"
 """The first recommended data source of "people" (Developing a skilled workforce)."""
 
 
-async def test_n_marks_a_source_not_collected_and_adds_its_plan_action(
-    make_app, session_file, framework
-):
-    path = session_file("characteristic", "people", "evidence")
-    app = make_app(path)
-    async with app.run_test(size=SMALL) as pilot:
-        await pilot.press("tab")  # from the summary to the sources
-        assert isinstance(app.focused, SourceTicks)
-        await pilot.press("n")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
-        assert "Start collecting staff surveys" in flat(screen_text(app))
-        await pilot.press("enter")  # "Add to the plan"
-        await settle(pilot)
-        assert "[–] Staff surveys ← not collected yet" in flat(screen_text(app))
-    session = reload(path, framework)
-    assert session.record("people").evidence.not_collected == [STAFF]
-    assert session.record("people").state == "in-progress"
-    assert [(a.item, a.origin, a.action) for a in session.plan.actions] == [
-        ("people", "no-data", "Start collecting staff surveys")
-    ]
-
-
-async def test_a_source_left_out_of_the_plan_is_drafted_on_the_plan_step(
+async def test_a_source_not_collected_is_drafted_when_the_plan_is_built(
     make_app, session_file, framework
 ):
     path = session_file("characteristic", "people", "evidence")
@@ -48,14 +24,14 @@ async def test_a_source_left_out_of_the_plan_is_drafted_on_the_plan_step(
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("tab", "n")
         await pilot.pause()
-        await pilot.press("right", "enter")  # "Not now"
-        await pilot.pause()
         await pilot.press("ctrl+o")
         await pilot.pause()
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
-        await pilot.press("s")  # the drafts, all ticked
+        await pilot.press("s")  # early: asks first
+        await pilot.pause()
+        await pilot.press("right", "enter")  # "Build it now": the drafts, all ticked
         await pilot.pause()
         assert "Start collecting staff surveys" in flat(screen_text(app))
         await pilot.press("ctrl+s")  # add them

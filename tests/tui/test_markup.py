@@ -212,7 +212,8 @@ async def test_markup_in_every_field_is_shown_literally_on_every_screen(make_app
         await shows(
             "enter", expected=[f"Action {v}", f"Answers {v}", f"Owner {v}", f"1 Leadership {v}"]
         )
-        await shows("escape", "s", expected=[f"Improvement {v}"])  # the drafts dialog
+        # Built early (the default asks to wait): the drafts dialog.
+        await shows("escape", "s", "right", "enter", expected=[f"Improvement {v}"])
         await shows("escape", expected=[f"Action {v}"])
         assert app.is_running
 

@@ -1,5 +1,5 @@
 """The parking lot by keys: ctrl+l parks a point from an item (also while typing in a box),
-the overview lists it, and it becomes a plan action or is closed; each an undoable edit."""
+the overview lists it, and it is suggested for the plan or closed; each an undoable edit."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ async def park(pilot, text: str) -> None:
     await settle(pilot)
 
 
-async def test_a_point_parked_from_a_characteristic_becomes_a_plan_action(
+async def test_a_point_parked_from_a_characteristic_is_suggested_for_the_plan(
     make_app, session_file, framework
 ):
     path = session_file("characteristic", "leadership", "evidence")
@@ -46,9 +46,11 @@ async def test_a_point_parked_from_a_characteristic_becomes_a_plan_action(
         assert "Car park lighting — from 1 Leadership · still parked" in screen_text(app)
         await pilot.press("a")
         await settle(pilot)
-        assert "plan action A1" in screen_text(app)
-        await pilot.press("escape")
+        assert "suggested for the plan" in screen_text(app)
+        await pilot.press("escape", "p", "s", "right", "enter")  # build the plan now (early)
         await pilot.pause()
+        await pilot.press("ctrl+s")
+        await settle(pilot)
     saved_session = reload(path, framework)
     [action] = saved_session.plan.actions
     assert (action.action, action.item) == ("Car park lighting", "leadership")

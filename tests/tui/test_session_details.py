@@ -17,6 +17,7 @@ from benchmark_tui.tui.screens.overview import OverviewScreen
 from benchmark_tui.tui.screens.session_details import SessionDetailsDialog
 
 from .conftest import SMALL, reload
+from .screen import screen_text
 from .test_app import settle, type_text
 
 
@@ -116,7 +117,7 @@ async def test_attendance_is_taken_per_date_with_guests(make_app, session_file, 
         assert taken.present == ["Sam Branch"]
         assert taken.guests == ["Cllr Jo Ahmed"]
         assert list(saved.workshop.attendance) == [date(2026, 3, 12)]
-        assert saved.people_present() == 2
+        assert saved.people_present() == 1  # the guest does not rate
         await pilot.press("ctrl+z")
         await settle(pilot)
     assert reload(path, framework).workshop.attendance == {}
@@ -191,3 +192,20 @@ async def test_both_forms_open_the_box_under_a_choice_and_move_on_with_enter(
         await pilot.pause()
         assert library.disabled and not detail.disabled
         assert app.screen is screen  # Enter never submitted the form
+
+
+async def test_attendance_reads_present_and_absent_without_colour(make_app, session_file, session):
+    """Issue 20 item 8: both states showed the same X, told apart by colour alone."""
+    session.workshop.team.append(session.workshop.team[0].model_copy(update={"name": "Priya"}))
+    app = make_app(session_file("overview"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, AttendanceDialog)
+        await pilot.press("down", "space")  # Priya was not there
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        sam = next(line for line in lines if "Sam Branch" in line)
+        priya = next(line for line in lines if "Priya" in line)
+        assert "✓ present" in sam and "absent" not in sam
+        assert "– absent" in priya and "present" not in priya
+        assert "X" not in priya

@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from benchmark_tui.store import load_session
 from benchmark_tui.tui.screens.comparison import ComparisonScreen
+from benchmark_tui.tui.screens.next_year import NextYearDialog
 from benchmark_tui.tui.screens.overview import OverviewScreen
 from benchmark_tui.tui.screens.plan_review import PlanReviewScreen
 from benchmark_tui.tui.screens.start import StartScreen
@@ -20,6 +21,7 @@ from benchmark_tui.tui.widgets.rating_matrix import RatingMatrix
 from .conftest import LARGE, SMALL
 from .screen import record_notices
 from .test_app import settle, type_text
+from .test_on_the_wall import key_bar
 
 REPO = Path(__file__).resolve().parents[2]
 LAST_YEAR = "example-borough-libraries-2025-03-13.yaml"
@@ -50,6 +52,9 @@ async def test_y_starts_next_years_session_from_the_highlighted_one(make_app, ex
         highlight(app.screen, THIS_YEAR)
         await pilot.press("y")
         await pilot.pause()
+        assert isinstance(app.screen, NextYearDialog)  # asks the date and the name first
+        await pilot.press("ctrl+s")  # as suggested
+        await pilot.pause()
         assert app.session_path is not None
         new = app.session_path
         assert new.name not in (LAST_YEAR, THIS_YEAR)
@@ -61,6 +66,51 @@ async def test_y_starts_next_years_session_from_the_highlighted_one(make_app, ex
         r.ratings == {} or not any(v.value for v in r.ratings.values())
         for r in saved.characteristics.values()
     )
+
+
+async def test_next_years_date_and_file_name_are_asked_and_can_be_changed(
+    make_app, examples, framework
+):
+    """Issue 20 item 8: it took today's date and a name without asking."""
+    app = make_app(sessions_dir=examples)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        highlight(app.screen, THIS_YEAR)
+        await pilot.press("y")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, NextYearDialog)
+        day, name = dialog.query_one("#next-date", Input), dialog.query_one("#next-name", Input)
+        assert day.value == "2026-03-12"
+        assert name.value == "example-borough-libraries-2026-03-12-2.yaml"
+        assert day.has_focus
+        await pilot.press("ctrl+a", "backspace")  # clear the date box (ctrl+a: to its start)
+        day.value = ""
+        await type_text(pilot, "2027-03-11")
+        await pilot.pause()
+        assert name.value == "example-borough-libraries-2027-03-11.yaml"  # follows the date
+        await pilot.press("tab")
+        name.value = ""
+        await type_text(pilot, "borough-2027")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.session_path == examples / "borough-2027.yaml"
+    saved = load_session(examples / "borough-2027.yaml", framework)
+    assert saved.workshop.dates[0].isoformat() == "2027-03-11"
+
+
+async def test_esc_on_next_years_dialog_writes_nothing(make_app, examples):
+    before = sorted(p.name for p in examples.iterdir())
+    app = make_app(sessions_dir=examples)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        highlight(app.screen, THIS_YEAR)
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+    assert sorted(p.name for p in examples.iterdir()) == before
 
 
 async def test_space_marks_sessions_and_c_compares_them(make_app, examples):
@@ -204,38 +254,97 @@ async def next_years_session(examples: Path, framework) -> Path:
     return path
 
 
-async def test_the_matrix_shows_last_times_rating_and_the_plans_outcomes(
+def matrix_text(app) -> str:
+    """The matrix as drawn, one string."""
+    matrix = app.screen.query_one(RatingMatrix)
+    return "\n".join(
+        "".join(segment.text for segment in line)
+        for line in app.console.render_lines(matrix.render(), app.console.options)
+    )
+
+
+async def test_the_matrix_shows_last_times_rating_once_rated_and_the_plans_outcomes(
     make_app, examples, framework
 ):
+    """Last year after this year (issue 20, item 6): last time's score does not anchor the
+    room; it appears on an element once the team has rated it."""
     path = await next_years_session(examples, framework)
     app = make_app(path)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         app.goto("characteristic", "leadership", "matrix")
         await pilot.pause()
-        matrix = app.screen.query_one(RatingMatrix)
         previous = load_session(examples / THIS_YEAR, framework)
         before = previous.record("leadership").rating_for("plan")
-        assert matrix.last["plan"].value == before
-        verdict = "\n".join(
-            "".join(segment.text for segment in line)
-            for line in app.console.render_lines(matrix.render(), app.console.options)
-        )
+        assert before is not None
+        note = previous.record("leadership").ratings["plan"].note
+        verdict = matrix_text(app)
+        assert "◇" not in verdict.replace("◇ Last time's rating: shown once rated", "")
+        assert "Last time (12 Mar 2026): " not in verdict
+        assert note[:30] not in " ".join(verdict.split())
+        assert "shown once rated (l shows it now)" in verdict
+        await pilot.press("2")
+        await settle(pilot)
+        verdict = matrix_text(app)
         assert f"◇{before}" in verdict or f"[ {before} ]◇" in verdict
         assert "Last time (12 Mar 2026): " in verdict
         assert "plan:" not in verdict  # last time's plan goes with Check / act and Impact
-        await pilot.press("2")
-        await settle(pilot)
-        await pilot.press("down", "down")  # Check / act
-        verdict = "\n".join(
-            "".join(segment.text for segment in line)
-            for line in app.console.render_lines(matrix.render(), app.console.options)
-        )
+        await pilot.press("down")  # Do: not rated yet, so not shown
+        verdict = matrix_text(app)
+        do_before = previous.record("leadership").rating_for("do")
+        assert "Last time (12 Mar 2026): " not in verdict
+        assert verdict.count("◇") == 2  # Plan's cell, and the line saying Do's is held back
+        assert do_before is not None
+        await pilot.press("down")  # Check / act
+        verdict = matrix_text(app)
         action = next(a for a in previous.plan.actions if a.item == "leadership")
         flat = " ".join(verdict.split())  # as read, whatever the wrapping
         assert "The plan from last time (12 Mar 2026):" in flat
         assert " ".join(action.action.split()) in flat and "? not reviewed" in flat
     assert load_session(path, framework).record("leadership").rating_for("plan") == 2
+
+
+async def test_a_revealed_round_shows_last_times_rating_and_l_shows_it_earlier(
+    make_app, examples, framework
+):
+    path = await next_years_session(examples, framework)
+    previous = load_session(examples / THIS_YEAR, framework).record("leadership")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.goto("characteristic", "leadership", "matrix")
+        await pilot.pause()
+        matrix = app.screen.query_one(RatingMatrix)
+        assert matrix.last == {}
+        await pilot.press("v")
+        await type_text(pilot, "0 1 3 1 0")
+        await pilot.press("enter", "escape")  # revealed, then Esc: nothing is kept
+        await settle(pilot)
+        assert matrix.last == {}
+        await pilot.press("v")
+        await type_text(pilot, "0 1 3 1 0")
+        await pilot.press("enter")  # revealed …
+        await pilot.pause()
+        for _ in range(6):
+            if app.focused is not None and app.focused.id == "later":
+                break
+            await pilot.press("tab")
+        await pilot.press("enter")  # … and agree later: the round is revealed, not rated
+        await settle(pilot)
+        assert app.session.record("leadership").rating_for("plan") is None
+        assert list(matrix.last) == ["plan"]
+        assert "Last time (12 Mar 2026): " in matrix_text(app)
+        assert "l Last time" in key_bar(app)
+        await pilot.press("l")  # the facilitator shows them all now
+        await pilot.pause()
+        assert set(matrix.last) == {
+            e.id for e in framework.elements if previous.rating_for(e.id) is not None
+        }
+        await pilot.press("l")  # and hides those not rated again
+        await pilot.pause()
+        assert list(matrix.last) == ["plan"]
+        help_keys = " ".join(app.screen.HELP.split())
+        assert "**l**" in help_keys
 
 
 async def test_c_confirms_an_approach_from_last_time_and_editing_also_does(

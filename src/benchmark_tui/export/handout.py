@@ -27,11 +27,11 @@ from docx.shared import Pt
 
 from benchmark_tui.export.frame import header_and_footer, set_properties, title_block
 from benchmark_tui.export.measures_table import (
+    SMALL_PT,
     measures_key,
     measures_table,
     short_data,
     standing_cell,
-    unit_line,
 )
 from benchmark_tui.export.ooxml import Span
 from benchmark_tui.export.pages import estimate_pages
@@ -51,6 +51,7 @@ from benchmark_tui.models import (
     Session,
     day_label,
 )
+from benchmark_tui.models.evidence import Comparator
 from benchmark_tui.models.periods import read_period
 
 HANDOUT_TITLE = "Self-assessment pre-read"
@@ -63,6 +64,9 @@ TABLE_SCALE = (1.0, 0.9, 0.8)
 """How large the tables' text is at each level of compactness (of the house "Table Text")."""
 COLUMN_GAP = 340
 """Between the characteristics' columns, in twips (0.6 cm)."""
+RUN_IN = (False, False, True)
+"""Whether the characteristics' bullets run on in one paragraph ("▪ … ▪ …"), which saves
+the part-filled last line of each, at each level of compactness."""
 HEADING_PT = (None, 11.0, 11.0)
 """The characteristics' headings (None: the house Heading 2), in their narrow columns."""
 SMALLEST_PT = 9.0
@@ -113,7 +117,7 @@ def build_handout(
     text_pt = TEXT_PT[compact]
     if compact:
         writer.scale_tables(TABLE_SCALE[compact], SMALLEST_PT)
-    _characteristics(writer, framework, text_pt, HEADING_PT[compact])
+    _characteristics(writer, framework, text_pt, HEADING_PT[compact], run_in=RUN_IN[compact])
     if compact:  # the house style's roomy headings and paragraphs, closer together
         for paragraph in document.paragraphs:
             name = paragraph.style.name if paragraph.style is not None else "Normal"
@@ -287,7 +291,7 @@ def _what_to_bring(writer: DocWriter, framework: Framework, session: Session) ->
     writer.heading("Figures for Section 1", 2)
     measures_key(writer, measures, trends=False)  # the team judges trends on the day
     grid = writer.table(
-        [3.6, 1.5, 1.5, 1.5],
+        [3.9, 1.4, 1.4, 1.4],
         ["Results area and measure", *years],
         caption="Figures to gather for three years",
     )
@@ -331,17 +335,23 @@ def _what_to_bring(writer: DocWriter, framework: Framework, session: Session) ->
 def _measure_rows(writer: DocWriter, grid: Grid, measure: Measure, years: list[str]) -> None:
     """A measure's figures for the three years (a box for each still to gather), and under
     them each comparator's, with where the service's figure stands against it."""
-    name: list[Line] = [measure.name, *unit_line(measure)]
+    unit = measure.unit.strip()
+    # The unit on the name's line, not a line of its own: the pre-read has six pages.
+    name: list[Line] = [
+        (Span(measure.name), Span(f" · unit: {unit}", color=MUTED, size=SMALL_PT))
+        if unit
+        else measure.name
+    ]
     if not measure.has_three_years:
         name.append(short_data(measure, brief=True))
     periods, by_year = _periods_for(measure, years)
+    if not by_year:
+        _own_periods_rows(writer, grid, measure, name, periods)
+        return
     cells: list[Line | list[Line] | Cell] = [name]
     for period in periods:
         value = measure.value_for(period) if period else None
-        if period is None or value is None:
-            cells.append(_box())
-        else:
-            cells.append(_figure(value.value, period, by_year))
+        cells.append(_box() if period is None or value is None else value.value)
     writer.row(grid, cells, with_next=bool(measure.comparators))
     for number, comparator in enumerate(measure.comparators):
         cells = [Span(comparator.name, italic=True)]
@@ -350,10 +360,54 @@ def _measure_rows(writer: DocWriter, grid: Grid, measure: Measure, years: list[s
             if period is None or theirs is None:
                 cells.append(_box())
                 continue
-            figure = _figure(theirs.value, period, by_year)
             read = measure.standing(comparator, period)
-            cells.append(standing_cell(figure, read, inline=True))
+            cells.append(standing_cell(theirs.value, read, inline=True))
         writer.row(grid, cells, with_next=number < len(measure.comparators) - 1)
+
+
+def _own_periods_rows(
+    writer: DocWriter, grid: Grid, measure: Measure, name: list[Line], periods: list[str | None]
+) -> None:
+    """A measure kept by periods that are not the financial years in the columns (calendar
+    years, surveys every few years): its figures across the three columns, each with its own
+    period ("2018: 91% · 2021: 86% · 2024: 89%"), so no figure sits under a year it is not."""
+    known = [p for p in periods if p is not None]
+
+    def across(figure: Callable[[str], list[Span] | None]) -> Cell:
+        spans: list[Span] = []
+        for period in known:
+            shown = figure(period)
+            if shown is None:
+                continue
+            if spans:
+                spans.append(Span(" · ", color=MUTED))
+            spans.extend(shown)
+        missing = 3 - len(known)
+        if missing:
+            if spans:
+                spans.append(Span(" · ", color=MUTED))
+            spans.append(Span(" ".join([BOX] * missing), font=BOX_FONT))
+        return Cell(tuple(spans) or "", span=3)
+
+    def ours(period: str) -> list[Span] | None:
+        value = measure.value_for(period)
+        return None if value is None else [Span(f"{period}: {value.value}")]
+
+    writer.row(grid, [name, across(ours)], with_next=bool(measure.comparators))
+    for number, comparator in enumerate(measure.comparators):
+
+        def theirs(period: str, comparator: Comparator = comparator) -> list[Span] | None:
+            value = comparator.value_for(period)
+            if value is None:
+                return None
+            read = measure.standing(comparator, period)
+            return _spans(standing_cell(f"{period}: {value.value}", read, inline=True)[0])
+
+        writer.row(
+            grid,
+            [Span(comparator.name, italic=True), across(theirs)],
+            with_next=number < len(measure.comparators) - 1,
+        )
 
 
 def _periods_for(measure: Measure, years: list[str]) -> tuple[list[str | None], bool]:
@@ -378,9 +432,11 @@ def _periods_for(measure: Measure, years: list[str]) -> tuple[list[str | None], 
     return [None] * (3 - len(latest)) + latest, False
 
 
-def _figure(value: str, period: str, by_year: bool) -> str:
-    """A figure in a year's column, or with its own period where the columns are not its."""
-    return value if by_year else f"{period}: {value}"
+def _spans(line: Line) -> list[Span]:
+    """A paragraph's line as runs."""
+    if isinstance(line, str):
+        return [Span(line)]
+    return [line] if isinstance(line, Span) else list(line)
 
 
 def _box() -> Cell:
@@ -439,7 +495,12 @@ def _last_year(
 
 
 def _characteristics(
-    writer: DocWriter, framework: Framework, text_pt: float, heading_pt: float | None = None
+    writer: DocWriter,
+    framework: Framework,
+    text_pt: float,
+    heading_pt: float | None = None,
+    *,
+    run_in: bool = False,
 ) -> None:
     """Section 2: each characteristic in the framework's words, on half a page at most."""
     section = framework.characteristics
@@ -461,7 +522,13 @@ def _characteristics(
             space_after=60,
             single=True,
         )
-        writer.bullets((Span(i, size=text_pt) for i in characteristic.includes), compact=True)
+        if run_in:
+            spans: list[Span] = []
+            for include in characteristic.includes:
+                spans += [Span("▪ ", color=MUTED, size=text_pt), Span(f"{include}  ", size=text_pt)]
+            writer.paragraph(*spans, space_after=60, single=True)
+        else:
+            writer.bullets((Span(i, size=text_pt) for i in characteristic.includes), compact=True)
 
 
 def _framework_appendix(writer: DocWriter, framework: Framework, session: Session) -> None:
@@ -514,7 +581,7 @@ def write_handout(
     It is written at the house style's sizes, and its pages counted (:mod:`.pages`; a
     council's cover page aside); past six, it is written again in a tighter layout (single
     line spacing, closer headings, the characteristics at 9 pt), then with the tables' text
-    smaller too, never under :data:`SMALLEST_PT`.
+    smaller too (never under :data:`SMALLEST_PT`) and the characteristics' bullets run on.
 
     Args:
         open_document: opens the template afresh (the document is rebuilt for each try).

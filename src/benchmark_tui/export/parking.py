@@ -10,7 +10,9 @@ from benchmark_tui.models import Framework, ParkedPoint, Session
 
 
 def became(point: ParkedPoint, refs: dict[str, str]) -> str:
-    """``Plan action A3``, ``Closed`` or ``Still parked``."""
+    """``Plan action A3``, ``Suggested for the plan``, ``Closed`` or ``Still parked``."""
+    if point.state == "suggested":
+        return "Suggested for the plan"
     if point.state == "action":
         ref = refs.get(point.action or "")
         return f"Plan action {ref}" if ref else "Plan action (since removed)"

@@ -63,6 +63,9 @@ def write_plan(writer: DocWriter, framework: Framework, session: Session) -> Non
 
 def _action_lines(action: Action, refs: dict[str, str]) -> list[Line]:
     lines: list[Line] = [refer_to_actions(action.action, refs)]
+    if action.draft:
+        lines.append(Span("Drafted by the tool; not yet reworded by the team.", italic=True,
+                          color=MUTED))  # fmt: skip
     answers = action.improvement.strip()
     if answers and answers != action.action.strip():
         lines.append(Span(f"Addresses: {refer_to_actions(answers, refs)}", italic=True,

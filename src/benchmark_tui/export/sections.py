@@ -28,6 +28,7 @@ from benchmark_tui.models import (
     ResultsArea,
     Session,
 )
+from benchmark_tui.models.drafts import no_data_draft, no_data_improvement
 
 TICK = "✓"
 TICK_FONT = "Segoe UI Symbol"
@@ -46,7 +47,7 @@ def write_results(writer: DocWriter, framework: Framework, session: Session) -> 
     refs = _refs_by_item(session)
     for area in framework.areas:
         record = session.results.get(area.id) or AreaRecord()
-        _area(writer, framework, area, record, refs.get(area.id, []))
+        _area(writer, framework, area, record, refs.get(area.id, []), session)
 
 
 def _refs_by_item(session: Session) -> dict[str, list[str]]:
@@ -57,6 +58,34 @@ def _refs_by_item(session: Session) -> dict[str, list[str]]:
         if action.item is not None:
             linked.setdefault(action.item, []).append(refs[action.id])
     return linked
+
+
+def where_in_plan(session: Session, improvement: str) -> str:
+    """Where the plan stands on missing data, truly: ``action A3 of the improvement plan``;
+    ``suggested for the improvement plan`` before the plan is built; otherwise (the team left
+    it out) ``not in the improvement plan``."""
+    refs = action_refs(session)
+    found = [refs[a.id] for a in session.plan.actions if a.improvement == improvement]
+    if found:
+        return f"action{'s' if len(found) > 1 else ''} {', '.join(found)} of the improvement plan"
+    if not session.plan.actions and not any(
+        d.improvement == improvement for d in session.plan.declined
+    ):
+        return "suggested for the improvement plan"
+    return "not in the improvement plan"
+
+
+def _not_collected(session: Session, sources: list[str]) -> list[str | Span]:
+    """The sources, then where starting to collect each stands with the plan: one sentence
+    when all stand alike, else each source's own."""
+    stands = [where_in_plan(session, no_data_improvement(s)) for s in sources]
+    if len(set(stands)) == 1:
+        them = "them" if len(sources) > 1 else "it"
+        return [
+            "; ".join(sources) + ". ",
+            Span(f"Starting to collect {them} is {stands[0]}.", color=ALERT),
+        ]
+    return ["; ".join(f"{s} ({where})" for s, where in zip(sources, stands, strict=True)) + "."]
 
 
 def _actions_line(writer: DocWriter, refs: list[str]) -> None:
@@ -81,6 +110,7 @@ def _area(
     area: ResultsArea,
     record: AreaRecord,
     refs: list[str],
+    session: Session,
 ) -> None:
     writer.heading(area.label, 2)
     not_agreed(writer, record.state)
@@ -89,13 +119,13 @@ def _area(
     writer.bullets(area.includes)
 
     writer.heading("Measures", 3)
+    in_plan = where_in_plan(session, no_data_draft(area).improvement) if record.no_data_yet else ""
     if record.no_data_yet and record.measures:
         writer.paragraph(
             Span("Data collection not complete. ", bold=True),
             Span(
                 "The service has started collecting data for this area; the measures so far "
-                "are below, and completing the collection is an action for the improvement "
-                "plan.",
+                f"are below, and completing the collection is {in_plan}.",
                 color=ALERT,
             ),
             style="Callout",
@@ -106,7 +136,7 @@ def _area(
             Span("No data collected yet. ", bold=True),
             Span(
                 "The service does not collect data for this area yet; starting to collect it "
-                "is an action for the improvement plan.",
+                f"is {in_plan}.",
                 color=ALERT,
             ),
             style="Callout",
@@ -146,7 +176,14 @@ def write_characteristics(
         refs_here = refs.get(characteristic.id, [])
         results = [framework.item(a).label for a in session.areas_linked_to(characteristic.id)]
         _characteristic(
-            writer, framework, characteristic, record, refs_here, results, guidance=guidance
+            writer,
+            framework,
+            characteristic,
+            record,
+            refs_here,
+            results,
+            session=session,
+            guidance=guidance,
         )
 
 
@@ -158,6 +195,7 @@ def _characteristic(
     refs: list[str],
     results: list[str],
     *,
+    session: Session,
     guidance: bool = False,
 ) -> None:
     writer.heading(f"Characteristic {characteristic.number}: {characteristic.title}", 2)
@@ -190,13 +228,8 @@ def _characteristic(
             Span("Data sources reviewed: ", bold=True), "; ".join(evidence.sources_reviewed) + "."
         )
     if evidence.not_collected:
-        them = "them" if len(evidence.not_collected) > 1 else "it"
-        writer.paragraph(
-            Span("Not collected yet: ", bold=True),
-            "; ".join(evidence.not_collected) + ". ",
-            Span(f"Starting to collect {them} is an action for the improvement plan.", color=ALERT),
-            style="Callout",
-        )
+        stands = _not_collected(session, evidence.not_collected)
+        writer.paragraph(Span("Not collected yet: ", bold=True), *stands, style="Callout")
     _linked_line(writer, "Results it helps explain: ", results)
 
     writer.heading("Evaluation", 3)

@@ -366,7 +366,9 @@ class DocWriter:
             entry = self._new_p(f"toc {level}")
             if self._style_id(f"toc {level}") is None:  # compact, so the contents fit a page
                 p_pr = entry.get_or_add_pPr()
-                set_attributes(SubElement(p_pr, f"{W}spacing"), before="0", after="40")
+                # A landscape page has room for fewer lines: no space between them there.
+                after = "0" if self.template_landscape else "40"
+                set_attributes(SubElement(p_pr, f"{W}spacing"), before="0", after=after)
                 if level > 1:
                     ind = SubElement(p_pr, f"{W}ind")
                     ind.set(f"{W}left", str(BULLET_INDENT // EMU_PER_TWIP))

@@ -13,10 +13,12 @@ from pydantic import Field, ValidationError
 from benchmark_tui.models.common import MAX_ITEMS, Id, Line, _Record, plain_error
 from benchmark_tui.models.records import Action, ItemId
 
-ParkedState = Literal["open", "action", "closed"]
-"""What became of a parked point: still parked, made a plan action, or closed."""
+ParkedState = Literal["open", "suggested", "action", "closed"]
+"""What became of a parked point: still parked, suggested for the plan (a draft once the team
+builds the plan), made a plan action, or closed."""
 PARKED_LABELS: dict[str, str] = {
     "open": "still parked",
+    "suggested": "suggested for the plan",
     "action": "became a plan action",
     "closed": "closed",
 }
@@ -39,6 +41,11 @@ class ParkedPoint(_Record):
     def is_open(self) -> bool:
         """Whether the point is still waiting in the parking lot."""
         return self.state == "open"
+
+
+def point_key(point: ParkedPoint) -> tuple[str | None, str]:
+    """(item, improvement) of the plan action drafted from a parked point."""
+    return point.item, f"Parked: {point.text}"
 
 
 class ParkingLot(_Record):
@@ -84,6 +91,26 @@ class ParkingLot(_Record):
         if point is not None and point.state == "closed":
             point.state = "open"
 
+    @property
+    def suggested_points(self) -> list[ParkedPoint]:
+        """The points suggested for the plan, waiting for the team to build it."""
+        return [p for p in self.points if p.state == "suggested"]
+
+    def suggest(self, point_id: str) -> None:
+        """Suggest an open point for the plan, or take the suggestion back."""
+        point = self.find(point_id)
+        if point is not None and point.state in ("open", "suggested"):
+            point.state = "suggested" if point.is_open else "open"
+
+    def link_actions(self, actions: list[Action]) -> None:
+        """Mark each suggested point whose draft the plan now has as having become it."""
+        for point in self.suggested_points:
+            for action in actions:
+                if (action.item, action.improvement) == point_key(point):
+                    point.state = "action"
+                    point.action = action.id
+                    break
+
     def make_action(self, point_id: str, actions: list[Action]) -> Action | None:
         """Turn a point into a new plan action (appended to ``actions``), tagged with its item.
 
@@ -101,7 +128,7 @@ class ParkingLot(_Record):
             id=f"a{number}",
             action=point.text,
             item=point.item,
-            improvement=f"Parked: {point.text}",
+            improvement=point_key(point)[1],
             origin="team",
         )
         actions.append(action)

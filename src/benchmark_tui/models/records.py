@@ -362,6 +362,9 @@ class Action(_Record):
     status: ActionStatus = "proposed"
     origin: ActionOrigin = "team"
     """Where the action came from: an area for improvement, missing data, or the team."""
+    draft: bool = Field(default=False, exclude_if=lambda draft: not draft)
+    """Drafted by the tool and not edited by the team yet (left out of the file once edited,
+    and for every action typed by the team)."""
 
 
 class DeclinedDraft(_Record):

@@ -30,7 +30,13 @@ from benchmark_tui.models.common import (
     _Record,
     plain_error,
 )
-from benchmark_tui.models.drafts import PlanDraft, improvement_draft, no_data_draft
+from benchmark_tui.models.drafts import (
+    PlanDraft,
+    improvement_draft,
+    no_data_draft,
+    no_data_improvement,
+    parked_draft,
+)
 from benchmark_tui.models.framework import (
     Characteristic,
     Framework,
@@ -273,11 +279,11 @@ class Session(_Record):
         )
 
     def people_present(self) -> int:
-        """How many people could rate in a round: those present on the latest date whose
-        attendance was taken (guests included), else the team."""
+        """How many people could rate in a round (the room): the team members marked present
+        on the latest date whose attendance was taken, else the team. Guests do not rate."""
         latest = self.workshop.latest_attendance()
         if latest is not None:
-            return latest[1].count
+            return len(latest[1].present)
         return len(self.workshop.team)
 
     def review_action(
@@ -358,11 +364,16 @@ class Session(_Record):
         existing = {(a.item, a.improvement) for a in self.plan.actions}
         if not include_declined:
             existing |= {(d.item, d.improvement) for d in self.plan.declined}
+        # Missing data is answered whichever item the action is linked to (one action starts
+        # collecting a source for every characteristic that lists it).
+        missing = {improvement for _, improvement in existing}
         suggestions: list[Action] = []
         next_number = len(self.plan.actions) + 1
         taken = {a.id for a in self.plan.actions}
         for draft in self.drafts(framework):
-            if draft.key in existing:
+            if draft.key in existing or (
+                draft.origin == "no-data" and draft.improvement in missing
+            ):
                 continue
             while f"a{next_number}" in taken:
                 next_number += 1
@@ -372,7 +383,12 @@ class Session(_Record):
 
     def drafts(self, framework: Framework) -> Iterator[PlanDraft]:
         """Every plan action the self-assessment suggests, in workshop order: for each item,
-        its missing data first, then its areas for improvement."""
+        its missing data first, then its areas for improvement; then the parked points the
+        team suggested for the plan.
+
+        A data source several characteristics do not collect yet is drafted once, where it is
+        first listed, naming them all (one action starts collecting it for all of them).
+        """
         for area in framework.areas:
             record = self.results.get(area.id)
             if record is None:
@@ -381,11 +397,24 @@ class Session(_Record):
                 yield no_data_draft(area)
             for improvement in record.improvements:
                 yield improvement_draft(area.id, improvement)
+        listing: dict[str, list[Characteristic]] = {}
+        for characteristic in framework.items:
+            found = self.characteristics.get(characteristic.id)
+            for source in found.evidence.not_collected if found else []:
+                listing.setdefault(no_data_improvement(source), []).append(characteristic)
+        drafted: set[str] = set()
         for characteristic in framework.items:
             found = self.characteristics.get(characteristic.id)
             if found is None:
                 continue
             for source in found.evidence.not_collected:
-                yield no_data_draft(characteristic, source)
+                improvement = no_data_improvement(source)
+                if improvement in drafted:
+                    continue
+                drafted.add(improvement)
+                others = [c for c in listing[improvement] if c is not characteristic]
+                yield no_data_draft(characteristic, source, also=others)
             for improvement in found.improvements:
                 yield improvement_draft(characteristic.id, improvement)
+        for point in self.parking_lot.suggested_points:
+            yield parked_draft(point)

@@ -119,7 +119,7 @@ def palette_commands(app: PaletteHost, screen: Screen | None = None) -> Iterator
             )
             yield SystemCommand(
                 "Parking lot…",
-                "Points parked for later (ctrl+l): make one a plan action, or close it",
+                "Points parked for later (ctrl+l): suggest one for the plan, or close it",
                 lambda: app.navigator.on_overview(OverviewScreen.action_parking_lot),
             )
         yield SystemCommand(

@@ -8,12 +8,14 @@ screens then simply show nothing from last time.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from benchmark_tui.cycle import load_previous, start_next_file
+from benchmark_tui.cycle import load_previous, next_file_path, start_next_file
 from benchmark_tui.errors import BenchmarkError
 from benchmark_tui.last_time import LastTime
+from benchmark_tui.store import read_session
 from benchmark_tui.workshop import OpenSession
 
 if TYPE_CHECKING:
@@ -47,15 +49,37 @@ class Yearly:
             )
 
     def start_next_year(self, source: Path) -> None:
-        """Write next year's session beside the one given, and open it."""
-        if self.app.framework is None:
+        """Ask next year's workshop date and file name, then write the session beside the one
+        given, and open it."""
+        from benchmark_tui.tui.screens.next_year import NextYear, NextYearDialog
+
+        framework = self.app.framework
+        if framework is None:
             return
         if self.app.opened is not None and self.app.opened.path.resolve() == source.resolve():
             self.app.flush_save()  # next year's starts from what is on screen
         try:
-            path, notices = start_next_file(
-                source, self.app.framework, today=self.app.clock().date()
-            )
+            previous = read_session(source, framework).session
+        except BenchmarkError as err:
+            self.app.show_error(err)
+            return
+
+        def name_for(day: date) -> str:
+            return next_file_path(source, previous, framework, day).name
+
+        def start(chosen: NextYear | None) -> None:
+            if chosen is not None:
+                self._write_next_year(source, chosen.day, source.parent / chosen.name)
+
+        today = self.app.clock().date()
+        self.app.push_screen(NextYearDialog(source.name, today, name_for), start)
+
+    def _write_next_year(self, source: Path, day: date, target: Path) -> None:
+        """Write next year's session as chosen, and open it."""
+        if self.app.framework is None:
+            return
+        try:
+            path, notices = start_next_file(source, self.app.framework, target, today=day)
         except BenchmarkError as err:
             self.app.show_error(err)
             return

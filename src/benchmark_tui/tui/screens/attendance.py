@@ -18,6 +18,17 @@ from textual.widgets import Button, Input, Label, Select, SelectionList, Static
 
 from benchmark_tui.models import Attendance, Workshop, day_label
 from benchmark_tui.tui.screens.dialogs import Dialog
+from benchmark_tui.tui.widgets.ticks import TickList
+
+PRESENT = "✓ present"
+ABSENT = "– absent"
+
+
+def attendance_prompt(name: str, present: bool) -> Text:
+    """``Sam Branch  ✓ present`` or ``Priya  – absent``: read without colour."""
+    prompt = Text(name)
+    prompt.append(f"  {PRESENT}" if present else f"  {ABSENT}", style="" if present else "dim")
+    return prompt
 
 
 def parse_guests(text: str) -> list[str]:
@@ -70,7 +81,7 @@ class AttendanceDialog(Dialog[dict[date, Attendance]]):
                     id="attendance-day",
                 )
             yield Label("The team (Space ticks who was there)")
-            yield SelectionList[str](id="present")
+            yield TickList[str](id="present")
             yield Label("Guests, separated by commas")
             yield Input(id="guests", placeholder="e.g. Cllr Jo Ahmed, Friends group chair")
             yield Static("", id="problem", classes="problem")
@@ -88,7 +99,12 @@ class AttendanceDialog(Dialog[dict[date, Attendance]]):
         present, guests = self.taken.get(when, (set(self.names), ""))
         listed = self.query_one("#present", SelectionList)
         listed.clear_options()
-        listed.add_options([(Text(name), name, name in present) for name in self.names])
+        listed.add_options(
+            [
+                (attendance_prompt(name, name in present), name, name in present)
+                for name in self.names
+            ]
+        )
         if self.names:
             listed.highlighted = 0
         self.query_one("#guests", Input).value = guests
@@ -98,6 +114,15 @@ class AttendanceDialog(Dialog[dict[date, Attendance]]):
         """Remember the date on screen as ticked and typed."""
         present = set(self.query_one("#present", SelectionList).selected)
         self.taken[self.day] = (present, self.query_one("#guests", Input).value)
+
+    @on(SelectionList.SelectionToggled, "#present")
+    def _say_who(self, event: SelectionList.SelectionToggled[str]) -> None:
+        """Say present or absent in words beside the name just ticked or unticked."""
+        listed = event.selection_list
+        name = event.selection.value
+        listed.replace_option_prompt_at_index(
+            event.selection_index, attendance_prompt(name, name in listed.selected)
+        )
 
     @on(Select.Changed, "#attendance-day")
     def _day_changed(self, event: Select.Changed) -> None:

@@ -432,6 +432,8 @@ class SteppedScreen(WorkshopScreen):
         message = f"Has the team agreed on {title}?"
         if remarks:
             message += "\n\nBefore you do:\n" + "\n".join(f"• {r}" for r in remarks)
+            # The usual Enter does not agree here: said in the question, and again after.
+            message += "\n\nStay here has the focus: choose Agree and move on to agree anyway."
         choices = [("agree", "Agree and move on"), ("stay", "Stay here")]
         if finishing:
             choices.insert(1, ("next", "Move on, not agreed"))
@@ -441,6 +443,8 @@ class SteppedScreen(WorkshopScreen):
                 self._agree_and_move_on()
             elif choice == "next":
                 self.action_next_item()
+            elif choice == "stay":
+                self.notify(f"{title} is not agreed: you stayed here.", timeout=4, markup=False)
 
         # With something missing, the focus starts on "Stay here": Enter by a slip of the
         # finger must not mark the item agreed.

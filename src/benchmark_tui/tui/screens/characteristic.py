@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static, TextArea
 
-from benchmark_tui.edits import RecordRound, SetRating, SetRatingNote
+from benchmark_tui.edits import Edit, RecordRound, SetRating, SetRatingNote
 from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import (
     STEPS,
@@ -27,6 +27,9 @@ from benchmark_tui.tui.widgets.editable_list import EditableList, Entry
 from benchmark_tui.tui.widgets.last_findings import LastFindings
 from benchmark_tui.tui.widgets.memo import Memo, hanging_rows
 from benchmark_tui.tui.widgets.rating_matrix import Cell, RatingMatrix
+
+if TYPE_CHECKING:
+    from benchmark_tui.workshop import Applied
 
 APPROACH_TAGS = {"in-place": "", "planned": "planned"}
 """Approaches are in place unless marked planned (p); only "planned" is shown."""
@@ -112,16 +115,19 @@ class CharacteristicScreen(SteppedScreen):
 2. **Approaches**: the flipchart. List the methods and practices in place or planned.
 3. **Evidence**: the results areas' measures are shown (▲▼= trend; <3y: fewer than three
    years of data); summarise the data relating to the characteristic; mark each data source
-   reviewed (**space**) or not collected yet (**n**): do not collect it now, starting to
-   collect it becomes an action in the improvement plan.
+   reviewed (**space**) or not collected yet (**n**): do not collect it now; starting to
+   collect it is suggested for the improvement plan, built once the self-assessment is
+   complete.
 4. **Matrix**: discuss progress and agree a rating 0–4 for Plan, Do, Check / act and Impact.
 5. **Strengths & improvements**: agree two to four of each.
 
 For a session that follows on from a previous self-assessment, approaches carried from last
 time are marked *from last time* until the team confirms one is still in place (**c**), edits
-it or removes it; the matrix shows last time's rating as ◇ in its column, with its note, and
-what happened to last time's plan for this characteristic (with Check / act and Impact); the
-last step lists last time's strengths and areas for improvement (**Enter** copies one in).
+it or removes it; the matrix shows last time's rating as ◇ in its column, with its note, once
+the team has rated the element or revealed a round for it, so last year does not anchor this
+year (**l** shows them all earlier, and hides them again); with Check / act and Impact, what
+happened to last time's plan for this characteristic; the last step lists last time's
+strengths and areas for improvement (**Enter** copies one in).
 
 Then **agree** (ctrl+g) and move on to the next characteristic. Everything is saved as you
 type; ctrl+z undoes the last change.
@@ -135,10 +141,27 @@ type; ctrl+z undoes the last change.
             tooltip="Still in place: no longer marked from last time",
             id="characteristic.confirm-approach",
         ),
+        Binding(
+            "l",
+            "last_time(True)",
+            "Last time",
+            tooltip="Show last time's ratings before the team rates",
+            id="characteristic.show-last-time",
+        ),
+        Binding(
+            "l",
+            "last_time(False)",
+            "Hide last time",
+            tooltip="Show last time's rating only once the team has rated",
+            id="characteristic.hide-last-time",
+        ),
     ]
 
     characteristic: Characteristic
     _understood: Characteristic | None = None
+    _last_time_early: frozenset[str] = frozenset()
+    """The characteristics whose last-time ratings the facilitator chose to show before the
+    team rated (l); view state, not saved."""
     """The characteristic whose statement and lists the Understand step shows."""
 
     def select_item(self, item: str) -> None:
@@ -244,6 +267,8 @@ type; ctrl+z undoes the last change.
         from benchmark_tui.tui.screens.plan_review import outcome_line
 
         item = self.characteristic.id
+        early = item in self._last_time_early
+        rated = {e.id for e in self.framework.elements if early or self._rated_this_time(e.id)}
         actions = last_time.actions(item)
         plan: Text | None = None
         if actions:
@@ -251,17 +276,62 @@ type; ctrl+z undoes the last change.
             for action in actions:
                 plan.append("\n• ")
                 plan.append_text(outcome_line(last_time, self.session, action))
+        had = {e.id for e in self.framework.elements if last_time.rating(item, e.id) is not None}
         matrix.show_last_time(
             {
-                e.id: Cell(last_time.rating(item, e.id), last_time.rating_note(item, e.id))
-                for e in self.framework.elements
-                if last_time.rating(item, e.id) is not None
+                element: Cell(last_time.rating(item, element), last_time.rating_note(item, element))
+                for element in [e.id for e in self.framework.elements]
+                if element in had and element in rated
             },
             last_time_label(last_time),
             plan,
+            held_back=frozenset(had - rated),
+            held_back_note="shown once rated (l shows it now)",
+        )
+        self.refresh_bindings()
+
+    def _not_yet_rated_last_time(self) -> list[str]:
+        """The elements rated last time that the team has not rated (nor revealed) yet."""
+        last_time = self.context.last_time
+        if last_time is None:
+            return []
+        item = self.characteristic.id
+        return [
+            e.id
+            for e in self.framework.elements
+            if last_time.rating(item, e.id) is not None and not self._rated_this_time(e.id)
+        ]
+
+    def _rated_this_time(self, element_id: str) -> bool:
+        """Whether the team has rated the element, or revealed a round for it, this time."""
+        rating = self.record.ratings.get(element_id)
+        return rating is not None and (
+            rating.value is not None or (rating.revealed and rating.has_round)
         )
 
+    def action_last_time(self, show: bool) -> None:
+        """Show last time's ratings on the matrix before the team rates, or hold back again
+        those of the elements not yet rated."""
+        item = self.characteristic.id
+        if show:
+            self._last_time_early = self._last_time_early | {item}
+        else:
+            self._last_time_early = self._last_time_early - {item}
+        self._show_last_time()
+
+    def apply(self, edit: Edit) -> Applied | None:
+        applied = super().apply(edit)
+        if applied is not None and isinstance(edit, SetRating | RecordRound):
+            self._show_last_time()  # rated or revealed: last time's rating may show now
+        return applied
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "last_time":
+            # One l, named for what it does now; on the matrix, while there is a last time.
+            if self.step != "matrix" or self.context.last_time is None:
+                return False
+            early = self.characteristic.id in self._last_time_early
+            return early != parameters[0] and bool(self._not_yet_rated_last_time())
         if action == "confirm_approach":
             # Shown while any approach is marked; it confirms the highlighted one.
             lists = self.query("#approach-list").results(EditableList)
@@ -294,8 +364,8 @@ type; ctrl+z undoes the last change.
             rating = self.record.ratings.get(element.id)
             if rating is not None and rating.count_differs(present):
                 remarks.append(
-                    f"{element.title}: the round counted {rating.voters} of {present} on the "
-                    "team (a note can say why)"
+                    f"{element.title}: the round counted {rating.voters} votes, {present} in "
+                    "the room (a note can say why)"
                 )
         return remarks
 

@@ -5,6 +5,7 @@ Help is in :mod:`.help`; the forms for a measure and a plan action in :mod:`.for
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import TypeVar
@@ -170,7 +171,12 @@ class UnsavedDialog(ChoiceDialog):
 
 
 class PathDialog(Dialog[Path]):
-    """Asks for a file path (to save or export under another name)."""
+    """Asks for a file path (to open, import, or save or export under another name).
+
+    A suggestion that is a folder (ending with a separator) is not selected, so what the
+    facilitator types goes after it; a relative answer is taken in the suggestion's folder,
+    not in whatever folder the app was started from.
+    """
 
     def __init__(self, title: str, message: str, suggestion: str) -> None:
         super().__init__()
@@ -178,10 +184,25 @@ class PathDialog(Dialog[Path]):
         self.message = message
         self.suggestion = suggestion
 
+    @property
+    def folder(self) -> Path:
+        """Where a relative answer is taken: the suggestion's folder."""
+        suggested = Path(self.suggestion).expanduser()
+        return suggested if self._suggests_folder else suggested.parent
+
+    @property
+    def _suggests_folder(self) -> bool:
+        return self.suggestion.endswith(("/", os.sep))
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield from self.compose_heading(self.title_text, self.message)
-            yield Input(self.suggestion, id="path", validators=[NonEmpty()])
+            yield Input(
+                self.suggestion,
+                id="path",
+                validators=[NonEmpty()],
+                select_on_focus=not self._suggests_folder,
+            )
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
@@ -194,7 +215,8 @@ class PathDialog(Dialog[Path]):
     def _ok(self) -> None:
         value = self.query_one(Input).value.strip()
         if value:
-            self.dismiss(Path(value).expanduser())
+            path = Path(value).expanduser()
+            self.dismiss(path if path.is_absolute() or not self.suggestion else self.folder / path)
 
 
 class TextDialog(Dialog[str]):

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static, TextArea
 
-from benchmark_tui.edits import AddActions, Edit, SetSources, SetText, sources_with
+from benchmark_tui.edits import Edit, SetSources, SetText, sources_with
 from benchmark_tui.models import Characteristic, Evidence, Framework, Session, clean_line
 from benchmark_tui.models.drafts import no_data_draft
 from benchmark_tui.models.evidence import SourceState
@@ -34,7 +34,7 @@ NO_FIGURES = (
 class EvidenceStep(VerticalScroll):
     """The Evidence step: figures to read, a summary to write, sources to tick.
 
-    What the team says (and a plan action the team accepts) goes to the open session as
+    What the team says goes to the open session as
     edits, through ``apply`` (the screen's :meth:`~benchmark_tui.tui.screens.base.
     WorkshopScreen.apply`), which checks each and keeps an undo step.
     """
@@ -62,7 +62,7 @@ class EvidenceStep(VerticalScroll):
             placeholder="Summarise the data relating to this characteristic…",
         )
         yield Static(
-            f"Data sources: space reviewed · n {NOT_COLLECTED} (a plan action)", classes="lead"
+            f"Data sources: space reviewed · n {NOT_COLLECTED} (a plan suggestion)", classes="lead"
         )
         yield SourceTicks(id="sources", disabled=self.read_only)
         yield Input(
@@ -188,31 +188,15 @@ class EvidenceStep(VerticalScroll):
         )
 
     def _offer_plan_action(self, source: str) -> None:
-        """Offer "Start collecting …" as a plan action, as a results area with no data does."""
-        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
-
-        assert self.session is not None and self.characteristic is not None
+        """Say that starting to collect the source waits as a suggestion for the plan (the
+        method builds the plan once the self-assessment is complete)."""
+        assert self.characteristic is not None
         draft = no_data_draft(self.characteristic, source)
-        if draft.is_planned(self.session.plan):
-            return
-
-        def decide(choice: str | None) -> None:
-            if choice != "add" or self.session is None:
-                return
-            plan = self.session.plan
-            if draft.is_planned(plan):
-                return
-            if self.apply(AddActions(actions=(draft.to_action(plan.next_id()),))):
-                self.notify("Added to the improvement plan.", timeout=3, markup=False)
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "Not collected yet",
-                "The framework advises not to collect data now: starting to collect it can "
-                f"become an action in the improvement plan.\n\nAdd “{draft.action}” to the plan?",
-                [("add", "Add to the plan"), ("skip", "Not now")],
-            ),
-            decide,
+        self.notify(
+            f"Suggested for the improvement plan: “{draft.action}”. It becomes a draft "
+            "action when the team builds the plan (p on the overview).",
+            timeout=5,
+            markup=False,
         )
 
     def _remind_of_plan_action(self, source: str) -> None:

@@ -347,8 +347,9 @@ class SuggestionsDialog(Dialog[list[int]]):
         with Vertical(classes="dialog -form"):
             yield Static("Draft actions for the improvement plan", classes="dialog-title")
             yield Static(
-                "One per area for improvement and per area with no data yet. Space unticks "
-                "the ones the team does not want; each can be edited afterwards.",
+                "One per area for improvement, per piece of missing data and per parked "
+                "point suggested for the plan. Space unticks the ones the team does not "
+                "want; each is a draft to reword afterwards.",
                 classes="dialog-message",
             )
             yield TickList[int](*choices, id="suggestions")

@@ -77,7 +77,7 @@ workshop date (tick the team, add guests), shown on the document's title page.
 
 **t** sets the agenda: the hours of each day and each item's time budget (Time shows the
 minutes used/budgeted; the line below, when the items will be done at this pace). **l** lists
-the parking lot (points parked with ctrl+l): **a** makes one a plan action, **x** closes it.
+the parking lot (points parked with ctrl+l): **a** suggests one for the plan, **x** closes it.
 """
 
     BINDINGS = [

@@ -1,7 +1,8 @@
 """Provides the parking lot's dialogs: park a point (Ctrl+L anywhere), and the list of points.
 
-A point parked is tagged with the item it came from. In the list, each open point can become
-an action of the improvement plan, or be closed (it stays listed, marked closed). Every change
+A point parked is tagged with the item it came from. In the list, each open point can be
+suggested for the improvement plan (a draft action once the team builds the plan, after the
+self-assessment), or be closed (it stays listed, marked closed). Every change
 is an ordinary edit: the dialog hands it to the open session (one undo step each).
 """
 
@@ -18,9 +19,8 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from benchmark_tui.edits import ClosePoint, Edit, PointToAction, ReopenPoint
+from benchmark_tui.edits import ClosePoint, Edit, ReopenPoint, SuggestPoint
 from benchmark_tui.models import (
-    MAX_ITEMS,
     PARKED_LABELS,
     Framework,
     ParkedPoint,
@@ -61,7 +61,7 @@ class ParkDialog(Dialog[str]):
 
 def point_line(point: ParkedPoint, framework: Framework, actions: dict[str, str]) -> Text:
     """``○ Car park lighting — from 1 Leadership · still parked`` (plain text, never markup)."""
-    symbol = {"open": "○", "action": "→", "closed": "✓"}[point.state]
+    symbol = {"open": "○", "suggested": "◇", "action": "→", "closed": "✓"}[point.state]
     line = Text(f"{symbol} ")
     line.append(point.text, style="bold" if point.is_open else "")
     source = (
@@ -76,10 +76,10 @@ def point_line(point: ParkedPoint, framework: Framework, actions: dict[str, str]
 
 
 class ParkingLotDialog(Dialog[None]):
-    """The parked points: make one a plan action (a), close it (x), park it again (o)."""
+    """The parked points: suggest one for the plan (a), close it (x), park it again (o)."""
 
     BINDINGS = [
-        Binding("a", "make_action", "Make plan action", id="parking.make-action"),
+        Binding("a", "suggest_point", "For the plan", id="parking.suggest-point"),
         Binding("x", "close_point", "Close", id="parking.close-point"),
         Binding("o", "reopen_point", "Park again", show=False, id="parking.reopen-point"),
     ]
@@ -102,7 +102,8 @@ class ParkingLotDialog(Dialog[None]):
             yield Static("Parking lot", classes="dialog-title")
             yield OptionList(id="points")
             yield Static(
-                "a makes the point a plan action · x closes it · o parks it again · Esc",
+                "a suggests the point for the plan (again: takes it back) · x closes it · "
+                "o parks it again · Esc",
                 classes="hint",
             )
 
@@ -140,19 +141,17 @@ class ParkingLotDialog(Dialog[None]):
         self._fill(index)
         self.notify(said, title="Parking lot", timeout=3, markup=False)
 
-    def action_make_action(self) -> None:
-        """Make the highlighted point an action of the improvement plan."""
+    def action_suggest_point(self) -> None:
+        """Suggest the highlighted point for the plan, or take the suggestion back."""
         point = self._point
-        if point is None or not point.is_open:
+        if point is None or point.state not in ("open", "suggested"):
             return
-        count = len(self.session.plan.actions)
-        if count >= MAX_ITEMS:
-            self.notify("The plan is full.", severity="error", markup=False)
-            return
-        self._change(
-            PointToAction(point_id=point.id),
-            f"Plan action A{count + 1} added: edit it on the plan (p).",
+        said = (
+            "Suggested for the plan: a draft action when the team builds the plan (p)."
+            if point.is_open
+            else "No longer suggested for the plan: parked again."
         )
+        self._change(SuggestPoint(point_id=point.id), said)
 
     def action_close_point(self) -> None:
         """Close the highlighted point (it stays listed, marked closed)."""

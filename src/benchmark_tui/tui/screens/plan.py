@@ -43,6 +43,10 @@ class ActionList(OptionList):
     BINDINGS = [Binding("enter", "select", "Edit", key_display="⏎", id="plan-list.select")]
 
 
+class SuggestionList(OptionList):
+    """The suggestions for the plan so far, to read before the plan is built."""
+
+
 class PlanScreen(WorkshopScreen):
     """The improvement plan, built after the self-assessment from its areas for improvement."""
 
@@ -50,17 +54,26 @@ class PlanScreen(WorkshopScreen):
     HELP = """\
 ## Improvement plan
 
-The framework advises building the plan once the whole self-assessment is complete.
-**s** drafts actions from every area for improvement, every "no data collected yet"
-area and every data source "not collected yet" (the team then edits them); **a** adds an
-action; **Enter** edits the one under the cursor; **del** removes it; **shift+↑/↓** moves
-it. For a session that follows on from a previous self-assessment, **r** reviews last
-time's plan: what happened to each action.
+The framework's method builds the plan once the whole self-assessment is complete. During
+the day, every area for improvement, every "no data collected yet" area, every data source
+"not collected yet" and every parked point suggested for the plan waits here as a
+suggestion. **s** builds the plan: it drafts an action from each suggestion (untick those
+the team does not want); before every item is agreed it asks first. Drafts are marked
+✎ *unedited draft* until the team rewords them. **a** adds an action; **Enter** edits the one
+under the cursor; **del** removes it; **shift+↑/↓** moves it. For a session that follows
+on from a previous self-assessment, **r** reviews last time's plan: what happened to each
+action.
 """
 
     BINDINGS = [
         Binding("a", "add", "Add", id="plan.add"),
-        Binding("s", "suggest", "Suggest", id="plan.suggest"),
+        Binding(
+            "s",
+            "suggest",
+            "Build plan",
+            tooltip="Draft actions from the suggestions",
+            id="plan.suggest",
+        ),
         Binding("e", "edit", "Edit", show=False, id="plan.edit"),
         Binding("delete,backspace", "remove", "Remove", key_display="del", id="plan.remove"),
         Binding("shift+up", "move(-1)", "Move up", show=False, id="plan.move-up"),
@@ -89,6 +102,7 @@ time's plan: what happened to each action.
         yield WhereBar("After the self-assessment", "Improvement plan", [], label="agreed")
         with Vertical(id="plan", classes="step"):
             yield Static(id="plan-note", classes="aside")
+            yield SuggestionList(id="plan-suggestions")
             yield ActionList(id="plan-list")
 
     def show_session(self) -> None:
@@ -98,7 +112,6 @@ time's plan: what happened to each action.
             self.item_states(self.framework.item_ids),
         )
         self._fill(0)
-        self.query_one("#plan-list", OptionList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("add", "suggest", "edit", "remove", "move") and self.read_only:
@@ -119,17 +132,16 @@ time's plan: what happened to each action.
             options.highlighted = min(row or 0, len(self.session.plan.actions) - 1)
         options.display = bool(self.session.plan.actions)
         self._note()
+        suggestions = self.query_one(SuggestionList)
+        if self.focused in (None, options, suggestions):
+            (suggestions if suggestions.display else options).focus()
 
     def _card(self, action: Action) -> Text:
         """What, then priority, status, owner, due date and link (wrapped lines stay under the
-        text, not under the number)."""
+        text, not under the number); a draft not yet reworded by the team says so."""
         text = Text()
         text.append(action.action, style="bold")
-        linked = (
-            self.framework.item(action.item).label
-            if action.item and self.framework.has_item(action.item)
-            else (action.item or "not linked")
-        )
+        linked = self._linked(action)
         details = [
             PRIORITY_LABELS[action.priority],
             STATUS_LABELS[action.status],
@@ -137,31 +149,57 @@ time's plan: what happened to each action.
             f"due: {day_label(action.due, short=True) if action.due else '–'}",
             linked,
         ]
-        text.append("\n" + " · ".join(details), style="dim")
+        text.append("\n")
+        if action.draft:
+            text.append("✎ unedited draft", style="bold italic")
+            text.append(" · ", style="dim")
+        text.append(" · ".join(details), style="dim")
         return text
 
-    def _note(self) -> None:
+    def _linked(self, action: Action) -> str:
+        if action.item and self.framework.has_item(action.item):
+            return self.framework.item(action.item).label
+        return action.item or "not linked"
+
+    def _early(self) -> str | None:
+        """Why building the plan now is early (None once every item is agreed)."""
         progress = self.session.progress(self.framework)
-        suggestions = len(self._drafts())
-        text = Text()
-        if progress.agreed < progress.total:
-            text.append(
-                f"The self-assessment is not complete yet ({progress.label}): the framework "
-                "advises building the plan once it is.\n",
-                style="italic",
-            )
+        if progress.agreed >= progress.total:
+            return None
+        return (
+            f"{progress.agreed} of {progress.total} agreed: the method builds the plan once "
+            "the self-assessment is complete."
+        )
+
+    def _note(self) -> None:
+        suggestions = self._drafts()
         count = len(self.session.plan.actions)
+        text = Text()
+        early = self._early()
+        if early:
+            text.append(early + "\n", style="italic")
         text.append(f"{count} action{'s' if count != 1 else ''}. ", style="bold")
-        if suggestions:
+        many = f"{len(suggestions)} suggestion{'s' if len(suggestions) != 1 else ''}"
+        if suggestions and not count:
             text.append(
-                f"Press s to draft {suggestions} action{'s' if suggestions != 1 else ''} "
-                "from the areas for improvement and missing data."
+                f"{many} so far, from the areas for improvement, missing data and parked "
+                "points. Press s to build the plan from them."
             )
+        elif suggestions:
+            text.append(f"{many} not in the plan yet: press s to draft them.")
         elif self.session.suggested_actions(self.framework, include_declined=True):
             text.append("Drafts the team left out are not offered again (s shows them).")
         elif not count:
             text.append("No areas for improvement recorded yet. Press a to add an action.")
         self.query_one("#plan-note", Static).update(text)
+        listed = self.query_one(SuggestionList)
+        listed.display = bool(suggestions) and not count
+        listed.clear_options()
+        for action in suggestions if listed.display else []:
+            text = Text(action.action)
+            text.append(f" ({self._linked(action)})", style="dim")
+            marker = Text("·", style="dim")
+            listed.add_option(Option(hanging_rows([(marker, text)], marker_width=1, expand=True)))
 
     def _cursor(self) -> int | None:
         if not self.session.plan.actions:
@@ -227,7 +265,32 @@ time's plan: what happened to each action.
             self._changed(index + delta)
 
     def action_suggest(self) -> None:
-        """Draft actions from the areas for improvement and the "no data yet" areas."""
+        """Build the plan: draft actions from the suggestions (asking first while the
+        self-assessment is not complete)."""
+        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+
+        early = self._early()
+        if early is None:
+            self._build()
+            return
+
+        def decide(choice: str | None) -> None:
+            if choice == "build":
+                self._build()
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Build the plan now?",
+                f"{early}\n\nBuilt now, the plan misses what the items still open will "
+                "suggest (s drafts those later).",
+                [("wait", "Not yet"), ("build", "Build it now")],
+                default="wait",
+            ),
+            decide,
+        )
+
+    def _build(self) -> None:
+        """Offer the drafts to tick, and add those the team keeps."""
         from benchmark_tui.tui.screens.forms import SuggestionsDialog
 
         suggestions = self._drafts()
@@ -236,7 +299,7 @@ time's plan: what happened to each action.
             suggestions = self.session.suggested_actions(self.framework, include_declined=True)
         if not suggestions:
             self.notify(
-                "Every area for improvement already has an action.", timeout=4, markup=False
+                "Every suggestion already has an action: a adds one.", timeout=4, markup=False
             )
             return
 
@@ -254,8 +317,8 @@ time's plan: what happened to each action.
                 return
             self._changed(first)
             self.notify(
-                f"Added {len(chosen)} action{'s' if len(chosen) != 1 else ''}: "
-                "edit each to add an owner and a due date.",
+                f"Added {len(chosen)} draft action{'s' if len(chosen) != 1 else ''}: "
+                "Enter rewords each and adds an owner and a due date.",
                 timeout=5,
                 markup=False,
             )

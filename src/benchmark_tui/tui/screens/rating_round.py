@@ -2,9 +2,11 @@
 
 The facilitator types how many people chose each point (``0 1 3 1 0``) or each person's rating
 by name (``Sam 3, Priya 2``). What is typed is masked until **Reveal**, so the room does not
-anchor on the first number said. Revealed: a dot plot, the median and, when the ratings span
-two points or more, a gentle "worth discussing". The agreed rating is then the facilitator's
-choice (the median is offered, never set without pressing Agree), with a dissent note.
+anchor on the first number said (F2 shows the box to the facilitator to fix a typo; no message
+ever repeats what was typed). Revealed: a dot plot, the median and, when the ratings span
+two points or more, a gentle "worth discussing". The focus is then on the result, so the key
+that revealed, pressed again, does nothing. The agreed rating is the facilitator's choice (the
+median is offered), with a dissent note, and is set only by choosing the **Agree** button.
 """
 
 from __future__ import annotations
@@ -79,17 +81,29 @@ def dot_plot(rating: Rating, scale: list[ScalePoint]) -> Text:
     return text
 
 
+class RoundPlot(Static, can_focus=True):
+    """The revealed round's dot plot; it takes the focus on the reveal, and keys do nothing
+    here (Tab goes on to the agreed rating, the dissent note and the Agree button)."""
+
+
 class RoundDialog(Dialog[RoundAnswer]):
     """A rating round for one matrix element.
 
     | Key | Does |
     | :- | :- |
-    | enter | in the counts: reveal them; in the agreed rating or the dissent note: agree |
+    | enter | in the counts: reveal them; in the agreed rating or the dissent note: move on |
     | ctrl+r | reveal the round |
+    | f2 | show or hide the masked counts (to fix a typo before the reveal) |
     | escape | close, changing nothing |
+
+    Only the **Agree** button agrees: reveal and agree are two acts, never one key twice.
     """
 
-    BINDINGS = [Binding("ctrl+r", "reveal", "Reveal", id="round.reveal")]
+    BINDINGS = [
+        Binding("ctrl+r", "reveal", "Reveal", id="round.reveal"),
+        Binding("f2", "show_typed(True)", "Show typed", key_display="F2", id="round.show-typed"),
+        Binding("f2", "show_typed(False)", "Hide typed", key_display="F2", id="round.hide-typed"),
+    ]
 
     def __init__(
         self,
@@ -106,7 +120,7 @@ class RoundDialog(Dialog[RoundAnswer]):
             element: the element being rated.
             scale: the framework's 0–4 scale.
             rating: the element's rating so far (its round, if one was held, is shown again).
-            present: how many people could rate (the counts are compared with it).
+            present: how many of the team are in the room (the counts are compared with it).
         """
         super().__init__()
         self.title_text = f"Rating round · {title} · {element.title}"
@@ -116,6 +130,8 @@ class RoundDialog(Dialog[RoundAnswer]):
         self.agreed = rating.value
         self.rating = rating.model_copy()
         self.revealed = rating.revealed and rating.has_round
+        self.showing_typed = False
+        """Whether the facilitator has shown the masked box (F2) before the reveal."""
 
     def compose(self) -> ComposeResult:
         # Compact inputs and buttons, the dot plot beside the decision: the whole round fits
@@ -132,12 +148,13 @@ class RoundDialog(Dialog[RoundAnswer]):
             )
             yield Static(id="round-status", classes="hint")
             with Horizontal(id="round-result"):
-                yield Static(id="round-plot")
+                yield RoundPlot(id="round-plot")
                 with Vertical(id="round-decision"):
                     yield Label("Agreed rating 0–4 (you decide)", id="agreed-label")
                     yield Input(id="round-agreed", max_length=1, restrict=r"[0-4]?", compact=True)
                     yield Label("Dissent (a view that did not carry)")
                     yield Input(self.rating.dissent, id="round-dissent", compact=True)
+                    yield Static("Tab: rating, note, then Agree", classes="hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Reveal", variant="primary", id="reveal", compact=True)
                 yield Button("Keep hidden", id="hidden", compact=True)
@@ -154,7 +171,18 @@ class RoundDialog(Dialog[RoundAnswer]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reveal" and self.revealed:
             return False
+        if action == "show_typed":
+            # One F2, named for what it does now; after the reveal the box is shown anyway.
+            return not self.revealed and parameters[0] != self.showing_typed
         return super().check_action(action, parameters)
+
+    def action_show_typed(self, show: bool) -> None:
+        """Show the masked box to fix a typo, or hide it again (before the reveal only)."""
+        if self.revealed:
+            return
+        self.showing_typed = show
+        self.query_one("#round-votes", Input).password = not show
+        self.refresh_bindings()
 
     def _parsed(self) -> Rating | str:
         """The round typed so far, or why it is not one yet."""
@@ -172,8 +200,10 @@ class RoundDialog(Dialog[RoundAnswer]):
             status.append(parsed if self.query_one("#round-votes", Input).value else "")
         else:
             status.append(f"{parsed.voters} vote{'s' if parsed.voters != 1 else ''}")
-            if self.present and parsed.voters != self.present:
-                status.append(f" · {self.present} on the team (a note can say why)")
+            if self.present:
+                status.append(f" · {self.present} in the room")
+                if parsed.voters != self.present:
+                    status.append(" (a note can say why)")
             if not self.revealed:
                 status.append(" · hidden until you reveal them (Enter)")
             else:
@@ -204,6 +234,15 @@ class RoundDialog(Dialog[RoundAnswer]):
         else:
             self.action_reveal()
 
+    @on(Input.Submitted, "#round-agreed")
+    def _agreed_entered(self) -> None:
+        self.query_one("#round-dissent", Input).focus()
+
+    @on(Input.Submitted, "#round-dissent")
+    def _dissent_entered(self) -> None:
+        # Enter moves on to the named button; only choosing Agree agrees.
+        self.query_one("#agree", Button).focus()
+
     @on(Button.Pressed, "#reveal")
     def action_reveal(self) -> None:
         """Show the round to the room: the dot plot, the median and the spread."""
@@ -216,15 +255,15 @@ class RoundDialog(Dialog[RoundAnswer]):
         self.query_one("#round-votes", Input).password = False
         self._offer(parsed)
         self._show()
-        self.query_one("#round-agreed", Input).focus()
+        # The result, not the box holding the median: the key that revealed, pressed again,
+        # must not agree before anyone has spoken.
+        self.query_one(RoundPlot).focus()
 
     def _offer(self, rating: Rating) -> None:
         """Fill in the agreed rating: the one already agreed, or else the round's median."""
         agreed = self.agreed if self.agreed is not None else rating.suggested
         self.query_one("#round-agreed", Input).value = "" if agreed is None else str(agreed)
 
-    @on(Input.Submitted, "#round-agreed")
-    @on(Input.Submitted, "#round-dissent")
     @on(Button.Pressed, "#agree")
     def _agree(self) -> None:
         value = self.query_one("#round-agreed", Input).value

@@ -15,7 +15,6 @@ from textual.widgets import Checkbox, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from benchmark_tui.edits import (
-    AddActions,
     AddMeasure,
     Edit,
     JudgeStanding,
@@ -147,7 +146,8 @@ class AreaScreen(SteppedScreen):
    - **l** links the results to the characteristics whose practices explain them.
 
    If you do not collect data for this area yet, tick *No data collected yet*: do not
-   collect it now; it becomes an action in the improvement plan.
+   collect it now; starting to collect it is suggested for the improvement plan, built once
+   the self-assessment is complete.
 3. **Strengths & improvements**: agree two to four of each.
 
 Then **agree** (ctrl+g) and move on.
@@ -455,29 +455,14 @@ Then **agree** (ctrl+g) and move on.
             self._offer_plan_action()
 
     def _offer_plan_action(self) -> None:
-        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
-
+        """Say that starting to collect the data waits as a suggestion for the plan (the
+        method builds the plan once the self-assessment is complete)."""
         draft = no_data_draft(self.area)
-        if any(a.item == self.area.id and a.origin == "no-data" for a in self.session.plan.actions):
-            return
-
-        def decide(choice: str | None) -> None:
-            if choice != "add":
-                return
-            plan = self.session.plan
-            action = draft.to_action(plan.next_id(), priority="medium")
-            if self.apply(AddActions(actions=(action,))):
-                self.notify("Added to the improvement plan.", timeout=3, markup=False)
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "No data yet",
-                "The framework advises not to collect data now: starting to collect it can "
-                "become an action in the improvement plan.\n\n"
-                f"Add “{draft.action}” to the plan?",
-                [("add", "Add to the plan"), ("skip", "Not now")],
-            ),
-            decide,
+        self.notify(
+            f"Suggested for the improvement plan: “{draft.action}”. It becomes a draft "
+            "action when the team builds the plan (p on the overview).",
+            timeout=5,
+            markup=False,
         )
 
     @on(TextArea.Changed, "#area-notes")

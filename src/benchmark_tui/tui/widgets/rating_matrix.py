@@ -149,6 +149,10 @@ class RatingMatrix(Widget, can_focus=True):
         """What "last time" was, e.g. ``last time (13 Mar 2025)``."""
         self.last_plan: Text | None = None
         """What happened to last time's plan for this item, shown with Check / act and Impact."""
+        self.held_back: frozenset[str] = frozenset()
+        """Elements rated last time whose rating is not shown yet (the team has not rated)."""
+        self.held_back_note = ""
+        """Said of a held-back rating under the focused element, e.g. "shown once rated"."""
 
     @property
     def focused_element(self) -> MatrixElement:
@@ -156,18 +160,29 @@ class RatingMatrix(Widget, can_focus=True):
         return self.elements[self.cursor]
 
     def show_last_time(
-        self, cells: dict[str, Cell], label: str = "last time", plan: Text | None = None
+        self,
+        cells: dict[str, Cell],
+        label: str = "last time",
+        plan: Text | None = None,
+        *,
+        held_back: frozenset[str] = frozenset(),
+        held_back_note: str = "",
     ) -> None:
         """Show last time's ratings as faint markers (◇) in their columns, with their notes.
 
         Args:
-            cells: last time's rating and note per element.
+            cells: last time's rating and note per element (those to show now).
             label: what last time was, e.g. ``last time (13 Mar 2025)``.
             plan: what happened to last time's plan for this item (shown under Check / act and
                 Impact, whose questions it answers).
+            held_back: elements rated last time whose rating is not shown yet: the focused
+                one says so, with ``held_back_note``, but not the rating.
+            held_back_note: why and until when, e.g. ``shown once rated``.
         """
-        if cells != self.last or label != self.last_label or plan != self.last_plan:
+        shown = (self.last, self.last_label, self.last_plan, self.held_back, self.held_back_note)
+        if shown != (cells, label, plan, held_back, held_back_note):
             self.last, self.last_label, self.last_plan = cells, label, plan
+            self.held_back, self.held_back_note = held_back, held_back_note
             self._drawn = None
             self.refresh(layout=True)
 
@@ -330,6 +345,8 @@ class RatingMatrix(Widget, can_focus=True):
             verdict.append(f"{before.value} — {self.scale[before.value].label}")
             if before.note:
                 verdict.append(f" · {before.note}", style=Style(color=empty_style.color))
+        elif element.id in self.held_back:
+            verdict.append(f"\n◇ Last time's rating: {self.held_back_note}", style=empty_style)
         if self.last_plan is not None and element.id in LAST_PLAN_ELEMENTS:
             verdict.append("\n")
             verdict.append_text(self.last_plan)
