@@ -135,7 +135,38 @@ def test_the_median_of_an_even_number_of_ratings_is_halfway(framework, tmp_path)
 def test_the_mode_can_be_forced(framework):
     assert compared(LIBRARIES, framework, "over-time").mode == "over-time"
     across = compared([THIS_YEAR, LAST_YEAR], framework, "across")
-    assert [c.path for c in across.columns] == [THIS_YEAR, LAST_YEAR]  # in the order given
+    assert [c.path for c in across.columns] == [LAST_YEAR, THIS_YEAR]  # in date order
+
+
+@pytest.mark.parametrize("mode", [None, "across", "over-time"])
+def test_the_columns_are_in_one_order_whatever_order_the_sessions_are_given(framework, mode):
+    """L1 names the same library on the screen (marked order) and in the CLI (argument order)."""
+    orders = [LIBRARIES, LIBRARIES[::-1], [LIBRARIES[1], LIBRARIES[2], LIBRARIES[0]]]
+    names = [[c.name for c in compared(paths, framework, mode).columns] for paths in orders]
+    assert names[0] == names[1] == names[2]
+    assert [c.path for c in compared(LIBRARIES[::-1], framework, mode).columns] == LIBRARIES
+
+
+def test_the_csv_names_l1_as_the_screen_does_whatever_the_argument_order(framework, tmp_path):
+    texts = [csv_text(compared(paths, framework)) for paths in (LIBRARIES, LIBRARIES[::-1])]
+    assert texts[0] == texts[1]
+
+
+def test_a_session_with_nothing_rated_yet_is_named_as_an_empty_column(framework, tmp_path):
+    """A freshly started next year's, picked up by a wildcard, is said, not silently blank."""
+    rated = library(framework, "North", date(2026, 3, 1), {"plan": 2})
+    fresh = library(framework, "North", date(2027, 3, 1), {})
+    paths = [
+        save_session(rated, tmp_path / "north-2026.yaml"),
+        save_session(fresh, tmp_path / "north-2027.yaml"),
+    ]
+    comparison = compared(paths, framework)
+    assert comparison.mismatches == [
+        "2027: nothing rated yet in north-2027.yaml, so its column is empty — leave the "
+        "file out to compare the others"
+    ]
+    assert "nothing rated yet in north-2027.yaml" in render(comparison)
+    assert not compared(LIBRARIES, framework).mismatches
 
 
 def test_the_mode_is_inferred_from_service_and_library(framework):

@@ -74,6 +74,28 @@ def test_the_projected_finish_at_budget_pace_fills_the_day(framework):
     assert finish.label == "Projected finish: 16:30, day 1"
 
 
+@pytest.mark.parametrize(
+    "now",
+    [datetime(2026, 3, 12, 20, 15), datetime(2026, 3, 13, 9, 0), datetime(2026, 3, 11, 8, 0)],
+    ids=["evening of the day", "the day after", "the day before"],
+)
+def test_before_the_workshop_has_started_the_finish_is_the_plan_never_an_overrun(framework, now):
+    """Nothing spent, nothing agreed, outside the day's hours: the items fill the day as
+    planned (during the day's hours the count starts now: see the overview's test)."""
+    agenda = Agenda()
+    budgets = agenda.spread(framework.item_ids, 1)
+    finish = project_finish(agenda, [DAY_ONE], budgets, {}, set(), now)
+    assert (finish.over, finish.label) == (0, "Projected finish: 16:30, day 1")
+
+
+def test_once_started_a_late_evening_still_counts_from_now(framework):
+    agenda = Agenda()
+    budgets = agenda.spread(framework.item_ids, 1)
+    spent = {framework.item_ids[0]: 600}
+    finish = project_finish(agenda, [DAY_ONE], budgets, spent, set(), datetime(2026, 3, 12, 20))
+    assert finish.over > 0 and "min over" in finish.label
+
+
 def test_the_projected_finish_follows_the_pace_so_far(framework):
     """Two items agreed in twice their budget: the rest is projected at that pace, and runs
     into day 2."""

@@ -25,8 +25,9 @@ from benchmark_tui.models import (
 )
 
 QUOTE_LENGTH = 40
-NOT_CHANGES = frozenset({"position", "updated", "time_spent", "created"})
-"""Session fields that are not changes: where the team is, the clock and time stamps."""
+NOT_CHANGES = frozenset({"position", "updated", "time_spent", "created", "unsent"})
+"""Session fields that are not changes: where the team is, the clock, time stamps, and text
+typed but not yet sent (kept as it is typed, never an undo step)."""
 _DESCRIBED = frozenset(
     {
         "service",
@@ -50,10 +51,14 @@ def quote(text: str, length: int = QUOTE_LENGTH) -> str:
     return f"'{line if len(line) <= length else line[: length - 1].rstrip() + '…'}'"
 
 
-def changes(old: Session, new: Session, framework: Framework | None = None) -> list[str]:
+def changes(
+    old: Session, new: Session, framework: Framework | None = None, *, undoing: bool = False
+) -> list[str]:
     """Every difference from ``old`` to ``new``, one short phrase each, in workshop order.
 
     Where the team is in the workshop (``position``) and the time stamps are not changes.
+    With ``undoing`` (``new`` is what an undo went back to), a line that comes back is "put
+    back", not "added": the room removed it a moment ago.
     """
     found: list[str] = []
     if old.service != new.service:
@@ -92,6 +97,10 @@ def changes(old: Session, new: Session, framework: Framework | None = None) -> l
     for name in Session.model_fields:
         if name not in _DESCRIBED | NOT_CHANGES and getattr(old, name) != getattr(new, name):
             found.append(f"{_field_words(name)} changed")
+    if undoing:
+        found = [
+            p.removesuffix(" added") + " put back" if p.endswith(" added") else p for p in found
+        ]
     return found
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "MeasureAcross",
     "Mode",
     "Spread",
+    "column_order",
     "compare_sessions",
     "csv_rows",
     "csv_text",
@@ -202,12 +203,22 @@ def _date_keys(days: list[date]) -> list[str]:
     return [f"S{n}" for n in range(1, len(days) + 1)]
 
 
+def column_order(pair: tuple[Path, Session]) -> tuple[date, str, str]:
+    """The one order of a comparison's columns, in both modes, wherever it is shown.
+
+    By the first day of the workshop, then the library (or service) name, then the file name:
+    so ``L1`` is the same library on the screen, in the terminal table and in the CSV, however
+    the sessions were listed, marked or given on the command line.
+    """
+    path, session = pair
+    return _first_day(session), _identity_name(session).casefold(), path.name
+
+
 def _columns(mode: Mode, loaded: Sequence[tuple[Path, Session]]) -> list[Column]:
+    ordered = sorted(loaded, key=column_order)
     if mode == "over-time":
-        ordered = sorted(loaded, key=lambda pair: (_first_day(pair[1]), str(pair[0])))
         keys = _date_keys([_first_day(s) for _p, s in ordered])
     else:
-        ordered = list(loaded)
         keys = [f"L{n}" for n in range(1, len(ordered) + 1)]
     columns = []
     for key, (path, session) in zip(keys, ordered, strict=True):
@@ -234,6 +245,11 @@ def _mismatches(framework: Framework, columns: list[Column]) -> list[str]:
     known_elements = {e.id for e in framework.elements}
     for column in columns:
         session = column.session
+        if _nothing_rated(session):  # a freshly started next year's, picked up by a wildcard
+            found.append(
+                f"{column.key}: nothing rated yet in {column.path.name}, so its column is "
+                "empty — leave the file out to compare the others"
+            )
         items = sorted({*session.results, *session.characteristics} - known_items)
         elements = sorted(
             {e for r in session.characteristics.values() for e in r.ratings} - known_elements
@@ -246,6 +262,17 @@ def _mismatches(framework: Framework, columns: list[Column]) -> list[str]:
                 f"{', '.join(elements)}"
             )
     return found
+
+
+def _nothing_rated(session: Session) -> bool:
+    """Whether a session has no rating and no strength or area for improvement yet."""
+    records = [*session.characteristics.values(), *session.results.values()]
+    rated = any(
+        rating.value is not None
+        for record in session.characteristics.values()
+        for rating in record.ratings.values()
+    )
+    return not rated and not any(record.strengths or record.improvements for record in records)
 
 
 def compare_sessions(

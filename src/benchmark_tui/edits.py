@@ -43,7 +43,9 @@ from benchmark_tui.models import (
     ParkedPoint,
     ServiceInfo,
     Session,
+    UnsentField,
     Workshop,
+    unsent_key,
 )
 from benchmark_tui.models.common import ApproachStatus, Trend
 from benchmark_tui.models.evidence import Comparator, SourceState
@@ -66,6 +68,24 @@ LIST_NOUNS: dict[str, str] = {
 
 class EditRefused(BenchmarkError):
     """An edit that cannot be applied, and why (nothing was changed)."""
+
+
+class NeedsReopen(EditRefused):
+    """An edit of an agreed item: the room is asked first ("Leadership is agreed. Change it?
+    It will need agreeing again"), and on yes the edit is applied as :class:`Reopen`.
+
+    Attributes:
+        edit: the edit asked about.
+        label: the item's title, as the room reads it.
+    """
+
+    def __init__(self, edit: Edit, label: str) -> None:
+        super().__init__(
+            f"{label} is agreed. Change it? It will need agreeing again.",
+            title=f"{label} is agreed",
+        )
+        self.edit = edit
+        self.label = label
 
 
 def _plain(error: ValueError) -> str:
@@ -92,6 +112,9 @@ class Edit(ABC):
 
     starts_item: ClassVar[bool] = False
     """Whether the edit moves its item from "not started" to "in progress"."""
+    undoable: ClassVar[bool] = True
+    """Whether the edit keeps an undo step and counts as a change of the item (text typed and
+    not yet sent does not: it is kept like where the team is)."""
     refusal: ClassVar[str] = "Not changed"
     """The title of the notice when the edit is refused."""
 
@@ -173,6 +196,30 @@ class SetState(ItemEdit):
         self.record_in(session, framework).state = self.state
 
 
+@dataclass(frozen=True, kw_only=True)
+class Reopen(ItemEdit):
+    """Reopen an agreed item and make a change to it, as one step (one undo takes back both):
+    what the room chose when asked about changing an agreed item (:class:`NeedsReopen`)."""
+
+    change: ItemEdit
+    starts_item: ClassVar[bool] = False
+
+    @property
+    def refusal(self) -> str:  # type: ignore[override]
+        return self.change.refusal
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        self.record_in(session, framework).state = "in-progress"
+        self.change.apply_to(session, framework)
+
+
+def reopening(edit: Edit) -> Reopen:
+    """The edit that reopens the item ``edit`` changes and makes the change (one step)."""
+    if not isinstance(edit, ItemEdit):
+        raise TypeError(f"{type(edit).__name__} does not change an item")
+    return Reopen(item=edit.item, change=edit)
+
+
 def _checked_index(edit: Edit, lines: Sequence[object], index: int, noun: str) -> int:
     if not 0 <= index < len(lines):
         raise edit.refuse(f"There is no {noun} {index + 1} (the list has {len(lines)}).")
@@ -202,7 +249,11 @@ class ListEdit(ItemEdit):
 
 @dataclass(frozen=True, kw_only=True)
 class AddListItem(ListEdit):
-    """Add a line at the end of a list (an approach is in place unless ``status`` says)."""
+    """Add a line at the end of a list (an approach is in place unless ``status`` says).
+
+    When the text is the one waiting unsent in the list's box, it is sent: the box is empty
+    again (a line copied from last time leaves the box as it is).
+    """
 
     text: str
     status: ApproachStatus = "in-place"
@@ -213,6 +264,37 @@ class AddListItem(ListEdit):
         if self.list_name == "approaches":
             added = Approach(text=self.text, status=self.status)
         self.store(session, framework, [*lines, added])
+        key = unsent_key(self.item, self.list_name)
+        if " ".join(session.unsent.get(key, "").split()) == " ".join(self.text.split()):
+            session.unsent = {k: v for k, v in session.unsent.items() if k != key}
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetUnsent(ItemEdit):
+    """What is typed in one of an item's boxes and not yet sent with Enter ("" when empty).
+
+    Not a change of the item: it keeps no undo step, does not start the item, and is allowed
+    on an agreed item (sending it is the change). It is saved like where the team is, so
+    what the room saw in the box is there again after a quit or a crash.
+    """
+
+    box: UnsentField
+    text: str
+    starts_item: ClassVar[bool] = False
+    undoable: ClassVar[bool] = False
+
+    @property
+    def coalesce(self) -> str | None:
+        # Typing: saved shortly after the last key, not at every key.
+        return f"unsent:{self.item}:{self.box}"
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        self.record_in(session, framework)
+        key = unsent_key(self.item, self.box)
+        unsent = {k: v for k, v in session.unsent.items() if k != key}
+        if self.text.strip():
+            unsent[key] = self.text
+        session.unsent = unsent
 
 
 @dataclass(frozen=True, kw_only=True)

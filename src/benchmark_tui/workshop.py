@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from benchmark_tui import changes, versions
-from benchmark_tui.edits import Edit, EditRefused
+from benchmark_tui.edits import Edit, EditRefused, NeedsReopen, Reopen, SetState
 from benchmark_tui.errors import OutsideChange, SaveError
 from benchmark_tui.files import digest, write_atomically
 from benchmark_tui.models import Framework, Position, Session
@@ -34,9 +34,10 @@ from benchmark_tui.versions import Version
 UNDO_DEPTH = 100
 COALESCE_SECONDS = 3.0
 """Typing into the same field within this many seconds is one undo step."""
-_NOT_CONTENT = {"position", "updated", "time_spent"}
-"""Fields that change as the team moves around (and as the clock runs); a change to them
-alone keeps no version, and undo leaves them as they are."""
+_NOT_CONTENT = {"position", "updated", "time_spent", "unsent"}
+"""Fields that change as the team moves around (and as the clock runs, and as they type
+into a box before sending it); a change to them alone keeps no version, and undo leaves
+them as they are."""
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,10 @@ class OpenSession:
         data = self.session.model_dump(mode="python")
         if data == self._baseline:
             return Applied(edit, changed=False)
+        if not edit.undoable:
+            # Kept like where the team is: saved, but no undo step and no change of the item.
+            self._baseline = data
+            return Applied(edit, True)
         item = edit.item if edit.starts_item else None
         if item is not None and self.session.state_of(item) == "not-started":
             self.session.mark_started(item)
@@ -215,12 +220,33 @@ class OpenSession:
         return Applied(edit, True, self.framework, before, data)
 
     def _permit(self, edit: Edit) -> None:
-        """The one place for rules about which edits may be made now (for example, that an
-        agreed item asks before it changes: ``edit.item`` names the item an edit touches).
+        """The one place for rules about which edits may be made now.
+
+        An agreed item asks before it changes: an edit that would change an agreed item's
+        record is refused with :class:`NeedsReopen` (the room is asked, and on yes applies
+        :class:`Reopen`, which reopens the item and makes the change as one step). Agreeing,
+        reopening, and text typed but not yet sent are not changes of the item.
 
         Raises:
-            EditRefused: the edit is not allowed now.
+            EditRefused: the edit is not allowed now (:class:`NeedsReopen`: ask first).
         """
+        item = edit.item
+        if (
+            item is None
+            or not edit.undoable
+            or isinstance(edit, SetState | Reopen)
+            or self.session.state_of(item) != "agreed"
+        ):
+            return
+        # Only an edit that would change something asks (a rating set to what it was does not).
+        trial = self.session.model_copy(deep=True)
+        try:
+            edit.apply_to(trial, self.framework)
+        except (EditRefused, ValueError):
+            return  # refused when applied, with its own reason
+        if trial.model_dump(mode="python") != self._baseline:
+            title = self.framework.item(item).title if self.framework.has_item(item) else item
+            raise NeedsReopen(edit, title)
 
     def _keep_undo_step(self, coalesce: str | None, now: float | None) -> None:
         now = time.monotonic() if now is None else now
@@ -299,10 +325,11 @@ class OpenSession:
         restored = Session.model_validate(self._undo.pop())
         restored.position = before.position
         restored.time_spent = before.time_spent
+        restored.unsent = before.unsent
         self.session = restored
         self._baseline = restored.model_dump(mode="python")
         self._last_edit = (None, 0.0)
-        return changes.summary(changes.changes(before, restored, self.framework))
+        return changes.summary(changes.changes(before, restored, self.framework, undoing=True))
 
     # -- saving ----------------------------------------------------------------------------------
 
@@ -486,6 +513,7 @@ class OpenSession:
         del self._undo[:-UNDO_DEPTH]
         loaded.session.position = before.position
         loaded.session.time_spent = before.time_spent
+        loaded.session.unsent = before.unsent
         self.session = loaded.session
         self.session.touch()
         self._baseline = self.session.model_dump(mode="python")

@@ -167,14 +167,14 @@ def test_the_comparison_report_lines_up_the_measures_across_libraries(framework,
     rows = _measures_table(report)
     assert rows[0] == ["Measure and period", "L1", "L2", "L3"]
     at = rows.index(["1.1 Visits"] * 4)
-    assert rows[at + 1 : at + 5] == [  # each library's own figures, in the order given
-        ["2022/23", "6,100", "9,800", "14,200"],
-        ["2023/24", "5,800", "10,400", "15,100"],
-        ["2024/25", "5,500", "10,100", "15,900"],
-        ["Trend", "Declining", "Stable", "Improving"],
+    assert rows[at + 1 : at + 5] == [  # each library's own figures, in date order
+        ["2022/23", "14,200", "9,800", "6,100"],
+        ["2023/24", "15,100", "10,400", "5,800"],
+        ["2024/25", "15,900", "10,100", "5,500"],
+        ["Trend", "Improving", "Stable", "Declining"],
     ]
     assert rows[at + 5] == [CIPFA] * 4
-    assert rows[at + 6] == ["2022/23", "6,588\nbelow", "10,584\nbelow", "15,336\nbelow"]
+    assert rows[at + 6] == ["2022/23", "15,336\nbelow", "10,584\nbelow", "6,588\nbelow"]
     assert "1.4 Cost per visit" in [row[0] for row in rows]
 
 

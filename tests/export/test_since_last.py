@@ -88,7 +88,10 @@ def test_compare_docx_on_the_command_line_writes_libraries_side_by_side(
     header = [c.text for c in side.rows[0].cells]
     assert header == ["Characteristic", "Element", "L1", "L2", "L3", "Low", "Median", "High",
                       "Lowest"]  # fmt: skip
-    sessions = [read_session(p, framework).session for p in libraries]
+    sessions = sorted(  # the columns are in date order, whatever order the files are given
+        (read_session(p, framework).session for p in libraries),
+        key=lambda s: min(s.workshop.dates),
+    )
     plan = [s.record("leadership").rating_for("plan") for s in sessions]
     first = [c.text for c in side.rows[1].cells]
     assert first[2:5] == [str(v) for v in plan]

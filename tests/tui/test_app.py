@@ -69,7 +69,7 @@ async def test_walking_a_whole_characteristic_saves_everything(
         await type_text(pilot, "Good data\nDashboard used\n")
         await pilot.press("tab")
         await type_text(pilot, "No outcomes\nNo LG Inform\n")
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+g", "enter")  # Ctrl+G asks; Enter agrees
         await settle(pilot)
         assert isinstance(app.screen, CharacteristicScreen)
         assert app.screen.characteristic.id == "community"  # moved on to the next one

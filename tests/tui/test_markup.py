@@ -78,7 +78,7 @@ async def test_agreeing_a_characteristic_whose_title_has_brackets_says_so_litera
     async with app.run_test(size=LARGE, notifications=True) as pilot:
         await pilot.pause()
         assert "Leadership [/lead]" in screen_text(app)
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+g", "enter")  # Ctrl+G asks; Enter agrees
         await pilot.pause()
         assert isinstance(app.screen, CharacteristicScreen)
         assert app.screen.characteristic.id == "governance"

@@ -160,7 +160,7 @@ async def test_ctrl_g_on_an_agreed_item_is_called_reopen_and_the_state_is_in_wor
         where = screen_lines(app)[1]
         assert "Leadership" in where and "● agreed" in where
         assert "^g Reopen" in key_bar(app) and "^g Agree" not in key_bar(app)
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+g", "right", "enter")  # asked first: "Reopen it"
         await settle(pilot)
         where = screen_lines(app)[1]
         assert "◐ in progress" in where
@@ -338,6 +338,47 @@ async def test_a_notice_stands_above_the_key_bar(make_app, approaches_file):
         await pilot.pause()
         assert screen_lines(app)[-2:] == keys_before
         assert "A notice for the room" in screen_text(app)
+
+
+async def test_a_plan_already_built_does_not_say_press_s_to_draft(make_app, example_copy):
+    """The worked example's plan is built: the note says what is left, not "Press s to draft"."""
+    app = make_app(example_copy)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.goto("plan")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)
+        left = len(app.session.suggested_actions(app.framework))
+        shown = flat(screen_text(app))
+        assert left and "Press s to draft" not in shown
+        assert (
+            f"{left} suggestions (areas for improvement, missing data, parked points) have" in shown
+        )
+        assert "no action of their own (s drafts from them)" in shown
+
+
+async def test_a_hidden_round_reads_whole_on_the_matrix_at_80x24(make_app, session_file, session):
+    """The row under the element says how many voted and that it is hidden, not "hidd…"."""
+    session.record("leadership").ratings["plan"] = Rating(tally=[0, 1, 3, 1])
+    app = make_app(session_file("characteristic", "leadership", "matrix"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "5 votes hidden" in screen_text(app)
+        assert "hidd…" not in screen_text(app)
+
+
+async def test_the_export_notice_shows_the_whole_file_name_at_80x24(
+    make_app, approaches_file, tmp_path
+):
+    """The file the team must find is named in full on one line, not cut or broken."""
+    app = make_app(approaches_file)
+    name = "example-borough-libraries-2026-03-12-findings-handout.docx"
+    async with app.run_test(size=SMALL, notifications=True) as pilot:
+        await pilot.pause()
+        app.notify(f"Written: {name}\nin {tmp_path}", title="Export to Word", markup=False)
+        await pilot.pause()
+        lines = screen_lines(app)
+        assert any(name in line for line in lines)  # whole, on one line
 
 
 async def test_the_plan_stops_offering_a_draft_the_team_unticked(

@@ -105,3 +105,17 @@ async def test_parking_from_the_palette_list_and_an_empty_point_parks_nothing(
         assert isinstance(app.screen, ParkingLotDialog)
         assert "Nothing parked yet" in screen_text(app)
     assert reload(path, framework).parking_lot.points == []
+
+
+async def test_the_open_parked_points_are_counted_in_the_top_bar_of_an_item(make_app, session_file):
+    """On an item screen the room sees that points wait in the parking lot (none: nothing)."""
+    app = make_app(session_file("characteristic", "leadership", "approaches"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "parked" not in screen_text(app).splitlines()[0]
+        await park(pilot, "Car park lighting")
+        await park(pilot, "Room bookings")
+        assert "2 parked" in screen_text(app).splitlines()[0]
+        await pilot.press("pagedown")  # the next item shows them too
+        await pilot.pause()
+        assert "2 parked" in screen_text(app).splitlines()[0]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -288,3 +288,49 @@ def test_a_copy_is_named_beside_the_session_or_in_the_sessions_folder(tmp_path):
     (tmp_path / "s-copy.yaml").write_text("", encoding="utf-8")
     assert copy_name(base, True, tmp_path / "sessions") == tmp_path / "s-copy-2.yaml"
     assert copy_name(base, False, tmp_path / "sessions") == tmp_path / "sessions" / "s-copy.yaml"
+
+
+@pytest.mark.parametrize(
+    ("updated", "label"),
+    [
+        (datetime(2026, 3, 12, 9, 30, tzinfo=UTC), "last saved 09:30"),
+        (datetime(2026, 3, 5, 16, 40, tzinfo=UTC), "last saved 5 Mar"),
+        (datetime(2025, 3, 13, 16, 40, tzinfo=UTC), "last saved 13 Mar 2025"),
+    ],
+)
+def test_opening_says_when_the_file_was_last_saved_not_that_it_was_saved_now(
+    session: Session, tmp_path: Path, updated: datetime, label: str
+):
+    """Nothing is written on opening: the indicator says when the session last changed."""
+    session.updated = updated
+    opened = OpenSession.open(
+        save_session(session, tmp_path / "s.yaml"), session_framework(session)
+    )
+    saving = Saving(
+        opened=lambda: opened,
+        timers=FakeTime(),
+        write_in_background=lambda _o, _p: None,
+        say=lambda _n: None,
+        outside_change=lambda _c: None,
+        clock=lambda: NOON,
+    )
+    try:
+        saving.opened_now(opened)
+        assert (saving.state, saving.status.value.label) == ("saved", label)
+    finally:
+        opened.close()
+
+
+def test_a_quiet_save_once_written_still_leaves_the_indicator_alone(harness):
+    """Moving writes the position, not the team's work: "last saved …" stays true."""
+    harness.saving.show("saved", "last saved 5 Mar")
+    harness.opened.move_to(
+        harness.opened.session.position.model_copy(update={"item": "leadership"})
+    )
+    harness.saving.request(1.0, quiet=True)
+    harness.time.advance(1.0)
+    assert len(harness.writes) == 1
+    assert harness.saving.status.value.label == "last saved 5 Mar"
+    type_a_key(harness, "Up")  # an edit: its save says so
+    harness.time.advance(SaveDelays().text)
+    assert harness.saving.status.value.label == "saved 12:00"

@@ -98,9 +98,10 @@ class TestCharacteristic:
     @pytest.mark.parametrize("size", [SMALL, LARGE])
     def test_evidence_step_with_a_source_not_collected(self, snap_compare, example_app, size):
         """Managing and developing people, Evidence: "[–] Staff surveys ← not collected yet"
-        (n, the plan's offer declined) under the summary, and the Section 1 figures above it,
-        one line each with ▲▼=↕ and "<3y" (the whole panel on a big window)."""
-        keys = ["down"] * 10 + ["enter", "alt+right", "alt+right", "tab", "n", "escape"]
+        (n on the agreed item, "Change it" chosen: it is in progress again) under the summary,
+        and the Section 1 figures above it, one line each with ▲▼=↕ and "<3y" (the whole panel
+        on a big window)."""
+        keys = ["down"] * 10 + ["enter", "alt+right", "alt+right", "tab", "n", "right", "enter"]
         assert snap_compare(example_app(), terminal_size=size, press=keys)
 
     @pytest.mark.parametrize("size", [SMALL, LARGE])

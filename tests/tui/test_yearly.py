@@ -19,7 +19,7 @@ from benchmark_tui.tui.widgets.last_findings import LastFindings
 from benchmark_tui.tui.widgets.rating_matrix import RatingMatrix
 
 from .conftest import LARGE, SMALL
-from .screen import record_notices
+from .screen import flat, record_notices, screen_text
 from .test_app import settle, type_text
 from .test_on_the_wall import key_bar
 
@@ -410,3 +410,32 @@ async def test_the_overview_shows_the_change_against_last_time_in_every_cell(
         assert str(table.get_cell("leadership", "do")).strip() == "3▲1"
         summary = str(app.screen.query_one("#overview-summary", Static).render())
         assert "▲ up  ▼ down  = same as last time (13 March 2025)" in summary
+
+
+async def test_a_long_actions_outcome_and_note_are_on_screen_in_the_review(
+    make_app, examples, framework
+):
+    """However long an action, its outcome and note show at 80×24 (the action gives way)."""
+    path = examples / THIS_YEAR
+    text = path.read_text(encoding="utf-8")
+    long = " and then report on it to the Libraries Management Team once more" * 8
+    path.write_text(text.replace("in autumn 2026\n", f"in autumn 2026{long}\n", 1), "utf-8")
+    following = await next_years_session(examples, framework)
+    app = make_app(following)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.goto("plan")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanReviewScreen)
+        await pilot.press("p")  # a1: partly done
+        await pilot.press("enter")
+        await pilot.pause()
+        await type_text(pilot, "Autumn survey run, the spring one moved")
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = flat(screen_text(app))
+        assert "A1 Agree a small set of library workforce measures" in shown
+        assert "◐ partly done: Autumn survey run, the spring one moved" in shown
+        assert "A2 Analyse LMS borrower data" in shown  # the next action starts on screen too

@@ -123,7 +123,10 @@ from benchmark_tui.models.session import (
     Finding,
     Progress,
     Session,
+    Unsent,
+    UnsentField,
     count_remark,
+    unsent_key,
 )
 
 __all__ = [
@@ -201,6 +204,9 @@ __all__ = [
     "Scope",
     "ServiceInfo",
     "Session",
+    "Unsent",
+    "UnsentField",
+    "unsent_key",
     "Step",
     "Stopwatch",
     "TeamMember",

@@ -224,7 +224,9 @@ def project_finish(
         budgets: each item's budget in minutes (:meth:`Agenda.spread`).
         spent: seconds spent on each item so far.
         done: the items agreed.
-        now: the local time now (naive).
+        now: the local time now (naive). Before the workshop has started (nothing spent,
+            nothing agreed) and outside the days' hours, the count starts at the first
+            day's start instead: no overrun before the workshop has begun.
     """
     rate = pace(spent, budgets, done)
     remaining = 0.0
@@ -234,6 +236,14 @@ def project_finish(
     now = now.replace(tzinfo=None)
     days = sorted(dates) or [now.date()]
     hours = agenda.hours(len(days))
+    spans = [
+        (datetime.combine(day, h.start), datetime.combine(day, h.end))
+        for day, h in zip(days, hours, strict=True)
+    ]
+    if not done and not any(spent.values()) and not any(a <= now < b for a, b in spans):
+        # Not started, and not during the workshop's hours: the plan, from the first day's
+        # start. A session prepared the evening before, or opened after its dates, is not late.
+        now = min(now, spans[0][0])
     for number, (day, day_hours) in enumerate(zip(days, hours, strict=True), start=1):
         start = datetime.combine(day, day_hours.start)
         end = datetime.combine(day, day_hours.end)

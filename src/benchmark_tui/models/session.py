@@ -27,6 +27,8 @@ from benchmark_tui.models.common import (
     SCHEMA_VERSION,
     Id,
     ProgressState,
+    Step,
+    Text,
     _Record,
     plain_error,
 )
@@ -75,6 +77,52 @@ def _format_number(value: Any) -> Any:
             f"must be {SCHEMA_VERSION}, the session file format this version reads",
         )
     return value
+
+
+UnsentField = Literal["approaches", "strengths", "improvements", "new-source"]
+"""The one-line boxes of an item whose text is kept before it is sent with Enter."""
+UNSENT_NOUNS: dict[str, str] = {
+    "approaches": "approach",
+    "strengths": "strength",
+    "improvements": "area for improvement",
+    "new-source": "data source",
+}
+"""What the text in each box becomes once it is sent."""
+UNSENT_STEPS: dict[str, Step] = {
+    "approaches": "approaches",
+    "strengths": "findings",
+    "improvements": "findings",
+    "new-source": "evidence",
+}
+"""The step whose box each kind of unsent text is in."""
+UnsentKey = Annotated[
+    str, Field(pattern=r"^[a-z0-9-]+:(approaches|strengths|improvements|new-source)$")
+]
+"""``item:box``, e.g. ``leadership:approaches``."""
+
+
+def unsent_key(item: str, box: UnsentField) -> str:
+    """The key of an item's box in :attr:`Session.unsent` (``leadership:approaches``)."""
+    return f"{item}:{box}"
+
+
+@dataclass(frozen=True)
+class Unsent:
+    """Text typed into one of an item's boxes and not yet sent with Enter."""
+
+    item: str
+    box: UnsentField
+    text: str
+
+    @property
+    def noun(self) -> str:
+        """What the text becomes once sent ("approach", "strength" …)."""
+        return UNSENT_NOUNS[self.box]
+
+    @property
+    def step(self) -> Step:
+        """The step the box is on."""
+        return UNSENT_STEPS[self.box]
 
 
 def _utc_now() -> datetime:
@@ -160,6 +208,12 @@ class Session(_Record):
         default_factory=ParkingLot, exclude_if=lambda lot: not lot.points
     )
     """Points parked to come back to (left out of the file while there are none)."""
+    unsent: dict[UnsentKey, Text] = Field(
+        default_factory=dict, max_length=MAX_ITEMS, exclude_if=lambda unsent: not unsent
+    )
+    """Text typed into an item's box (a new approach, strength …) and not yet sent with
+    Enter, keyed ``item:box``: what the room saw is kept, like where the team is, and shown
+    in the box again (left out of the file while there is none)."""
     created: datetime = Field(default_factory=_utc_now)
     updated: datetime = Field(default_factory=_utc_now)
 
@@ -217,6 +271,16 @@ class Session(_Record):
             for area_id, record in self.results.items()
             if characteristic_id in record.linked
         ]
+
+    def unsent_in(self, item_id: str, step: Step | None = None) -> list[Unsent]:
+        """The text waiting unsent in an item's boxes (on one step, if given), in box order."""
+        found = []
+        for box in UNSENT_NOUNS:
+            text = self.unsent.get(unsent_key(item_id, box), "")  # type: ignore[arg-type]
+            unsent = Unsent(item_id, box, text)  # type: ignore[arg-type]
+            if text.strip() and (step is None or unsent.step == step):
+                found.append(unsent)
+        return found
 
     def state_of(self, item_id: str) -> ProgressState:
         """The progress state of an area or characteristic."""

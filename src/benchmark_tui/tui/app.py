@@ -30,7 +30,7 @@ from textual.widgets import Input, TextArea
 from textual.worker import Worker, WorkerState
 
 from benchmark_tui.crash import write_crash_log
-from benchmark_tui.edits import Edit, EditRefused
+from benchmark_tui.edits import Edit, EditRefused, NeedsReopen, reopening
 from benchmark_tui.errors import BenchmarkError, SaveError
 from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import Framework, Place, Session, Step
@@ -210,6 +210,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         self.closed: Closed | None = None
         """How the app closed, when a signal or the console's close button closed it."""
         self._uninstall: list[Callable[[], None]] = []
+        self._asking_to_reopen = False
 
     # -- what screens and widgets read ----------------------------------------------------------
 
@@ -256,21 +257,62 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
 
     # -- edits and saving -----------------------------------------------------------------------
 
-    def apply_edit(self, edit: Edit) -> Applied | None:
+    def apply_edit(
+        self, edit: Edit, then: Callable[[Applied | None], object] | None = None
+    ) -> Applied | None:
         """Apply one of the team's edits to the open session, then save (soon, while typing).
 
-        Returns what changed, or None if the edit was refused (the room is told why).
+        Returns what changed, or None if the edit was refused (the room is told why). An edit
+        of an agreed item asks the room first (and returns None): on yes the item is reopened
+        and changed as one undo step; ``then`` is called with the outcome either way.
         """
         if self.opened is None:
             return None
         try:
             applied = self.opened.apply(edit, now=self.monotonic())
+        except NeedsReopen as asked:
+            self._ask_to_reopen(asked, then)
+            return None
         except EditRefused as err:
             self.notify(err.message, title=err.title, severity="error", markup=False)
             return None
         if applied.changed:
             self.saving.after_edit(typing=edit.coalesce is not None)
         return applied
+
+    def _ask_to_reopen(
+        self, asked: NeedsReopen, then: Callable[[Applied | None], object] | None
+    ) -> None:
+        """Ask the room whether to change an agreed item (the default keeps it agreed)."""
+        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+
+        if self._asking_to_reopen:
+            return  # keys typed while the question comes up: it is asked once
+        self._asking_to_reopen = True
+
+        def decide(choice: str | None) -> None:
+            self._asking_to_reopen = False
+            applied = None
+            if choice == "change":
+                applied = self.apply_edit(reopening(asked.edit))
+                if applied is not None:
+                    self.notify(
+                        f"{asked.label} reopened: it will need agreeing again.",
+                        timeout=5,
+                        markup=False,
+                    )
+            if then is not None:
+                then(applied)
+
+        self.push_screen(
+            ChoiceDialog(
+                asked.title,
+                asked.message,
+                [("keep", "Keep it agreed"), ("change", "Change it")],
+                default="keep",
+            ),
+            decide,
+        )
 
     def _write_in_background(self, opened: OpenSession, pending: PendingSave) -> None:
         self.run_worker(
@@ -411,6 +453,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
     def action_park(self) -> None:
         """Park a point that is off-topic for now, tagged with the item on screen."""
         from benchmark_tui.edits import ParkPoint
+        from benchmark_tui.tui.screens.base import WorkshopScreen
         from benchmark_tui.tui.screens.overview import OverviewScreen
         from benchmark_tui.tui.screens.parking import ParkDialog
 
@@ -428,6 +471,8 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
             screen = self.screen
             if isinstance(screen, OverviewScreen):
                 screen.load(self.opened.session, came_from=screen.came_from)
+            elif isinstance(screen, WorkshopScreen):  # the count in its top bar
+                screen.show_parked()
             count = len(self.opened.session.parking_lot.open_points)
             self.notify(
                 f"Parked ({count} in the parking lot; l on the overview lists them).",

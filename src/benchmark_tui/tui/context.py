@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -34,7 +35,13 @@ class WorkshopContext(Protocol):
         """The local time (fixed in tests)."""
         ...
 
-    def apply_edit(self, edit: Edit) -> Applied | None:
+    def apply_edit(
+        self, edit: Edit, then: Callable[[Applied | None], object] | None = None
+    ) -> Applied | None:
         """Hand one of the team's edits to the open session: checked at once, one undo step,
-        saved soon. Returns what changed, or None if it was refused (the app has said why)."""
+        saved soon. Returns what changed, or None if it was refused (the app has said why).
+
+        An edit of an agreed item asks the room first and returns None; ``then`` is called
+        once the room has answered (with what changed, or None if it kept the item agreed).
+        """
         ...

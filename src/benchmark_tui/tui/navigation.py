@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, get_args
 
 from textual.screen import ModalScreen
 
+from benchmark_tui.changes import quote
 from benchmark_tui.models import AREA_STEPS, STEPS, Framework, Place, Position, Step
 
 if TYPE_CHECKING:
@@ -186,11 +187,31 @@ class Navigator:
     def remember(self, position: Position) -> None:
         """Record where the team is, so reopening the session returns there."""
         app = self.app
-        if app.opened is None or app.opened.read_only or not app.opened.move_to(position):
+        if app.opened is None or app.opened.read_only:
             return
+        left = app.opened.session.position
+        if not app.opened.move_to(position):
+            return
+        self._say_unsent_left(left, position)
         # Moving around is not worth a disk write per key press; the position follows shortly
         # (and is always written on quit).
         app.saving.request(app.saving.delays.position, quiet=True)
+
+    def _say_unsent_left(self, left: Position, now: Position) -> None:
+        """Leaving a step or item with text typed and not sent: it is kept; say so."""
+        app = self.app
+        if app.opened is None or app.framework is None or left.item is None:
+            return
+        if (left.item, left.step) == (now.item, now.step):
+            return
+        waiting = app.opened.session.unsent_in(left.item, left.step)
+        if not waiting:
+            return
+        title = app.framework.item(left.item).title if app.framework.has_item(left.item) else ""
+        said = "; ".join(
+            f"{w.noun} not yet added, kept in its box: {quote(w.text)}" for w in waiting
+        )
+        app.notify(f"{title}: {said}", title="Kept, not sent", timeout=8, markup=False)
 
     def on_overview(self, run: Callable[[OverviewScreen], object]) -> None:
         """Show the overview, then do something there (a palette command such as "Sign-off…"

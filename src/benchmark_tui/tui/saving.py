@@ -108,6 +108,10 @@ class Saving:
         self._debounce: Stoppable | None = None
         self._ceiling: Stoppable | None = None
         self._in_flight = 0
+        self._loud = False
+        """Whether a save waiting to start was asked for by an edit (not only by a move)."""
+        self._quiet: set[int] = set()
+        """Saves of the position and the clock alone, written without touching the indicator."""
         self._settled = asyncio.Event()
         self._settled.set()
 
@@ -131,6 +135,8 @@ class Saving:
         if opened is None or opened.read_only:
             self._stop_timers()
             return
+        if not quiet:
+            self._loud = True
         if not delay:
             self._start_save()
             return
@@ -172,11 +178,15 @@ class Saving:
         except SaveError as err:
             self.failed(err)
             return
+        loud, self._loud = self._loud or self.state != "saved", False
         if pending is None:
             if self.state == "pending":
                 self.succeeded(None)
             return
-        self.show("pending", "saving…")
+        if loud:
+            self.show("pending", "saving…")
+        else:  # where the team is, the clock: the indicator keeps saying when work was saved
+            self._quiet.add(pending.sequence)
         self._in_flight += 1
         self._settled.clear()
         self._write_in_background(opened, pending)
@@ -222,7 +232,12 @@ class Saving:
     def succeeded(self, pending: PendingSave | None) -> None:
         """Say the session is saved (unless a newer save is still to come)."""
         opened = self._opened()
+        quiet = pending is not None and pending.sequence in self._quiet
+        if pending is not None:
+            self._quiet.discard(pending.sequence)
         if opened is None or (pending is not None and pending.sequence < opened.latest_sequence):
+            return
+        if quiet and self.state == "saved" and not self.last_error:
             return
         if self.last_error:
             self._say(Notice("The session is saved again.", title="Saved"))
@@ -269,9 +284,29 @@ class Saving:
         self.status.set(Shown(state, label), again=True)
 
     def opened_now(self, opened: OpenSession) -> None:
-        """A session was just opened: say whether it is saved or read-only."""
+        """A session was just opened: say when it was last saved, or that it is read-only.
+
+        Opening writes nothing, so the indicator gives the session's own time of its last
+        change ("last saved 16:40" today, "last saved 5 Mar" this year, else with the year),
+        never "saved" with the time of opening.
+        """
         self.last_error = ""
         if opened.read_only:
             self.show("read-only", "READ-ONLY")
         else:
-            self.show("saved", f"saved {self._clock().strftime('%H:%M')}")
+            self.show("saved", last_saved_label(opened.session.updated, self._clock()))
+
+
+def last_saved_label(updated: datetime, now: datetime) -> str:
+    """``last saved 16:40`` (the same day as ``now``), ``last saved 5 Mar``, or with the year.
+
+    Args:
+        updated: when the session last changed (aware; shown in local time).
+        now: the local time now.
+    """
+    local = updated.astimezone()
+    if local.date() == now.date():
+        return f"last saved {local:%H:%M}"
+    if local.year == now.year:
+        return f"last saved {local.day} {local:%b}"
+    return f"last saved {local.day} {local:%b %Y}"

@@ -8,6 +8,7 @@ building a new screen, so moving around is instant and nothing accumulates over 
 from __future__ import annotations
 
 from abc import abstractmethod
+from collections.abc import Callable
 from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -20,7 +21,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
+from benchmark_tui.changes import quote
 from benchmark_tui.edits import (
+    LIST_NOUNS,
     AddListItem,
     ConfirmApproach,
     Edit,
@@ -29,7 +32,9 @@ from benchmark_tui.edits import (
     MoveListItem,
     RemoveListItem,
     SetApproachStatus,
+    SetSources,
     SetState,
+    SetUnsent,
 )
 from benchmark_tui.models import (
     AreaRecord,
@@ -39,6 +44,8 @@ from benchmark_tui.models import (
     Position,
     Session,
     Step,
+    Unsent,
+    UnsentField,
     count_remark,
     day_label,
 )
@@ -161,7 +168,12 @@ class WorkshopScreen(Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
+        self.show_parked()
         self.show_session()
+
+    def show_parked(self) -> None:
+        """Show in the top bar how many parked points are still open (nothing when none)."""
+        self.query_one(TopBar).show_parked(len(self.session.parking_lot.open_points))
 
     def load(
         self,
@@ -182,6 +194,7 @@ class WorkshopScreen(Screen[None]):
         self.came_from = came_from
         if self.is_mounted:
             self.query_one(TopBar).show(self.top_title)
+            self.show_parked()
             self.show_session()
 
     def show_session(self) -> None:
@@ -207,10 +220,18 @@ class WorkshopScreen(Screen[None]):
         """The progress states of the given items, in order."""
         return [self.session.state_of(i) for i in ids]
 
-    def apply(self, edit: Edit) -> Applied | None:
+    def apply(
+        self, edit: Edit, then: Callable[[Applied | None], object] | None = None
+    ) -> Applied | None:
         """Hand one of the team's edits to the open session, which checks it, keeps an undo
-        step and saves; None if it was refused (the room has been told why)."""
-        return self.context.apply_edit(edit)
+        step and saves; None if it was refused (the room has been told why).
+
+        Args:
+            edit: what the team changed.
+            then: for an edit of an agreed item, which asks the room first: called once the
+                room has answered, with what changed (None: kept as agreed, nothing changed).
+        """
+        return self.context.apply_edit(edit, then)
 
     def action_next_item(self) -> None:
         """Go to the next area, characteristic or screen of the workshop."""
@@ -389,35 +410,72 @@ class SteppedScreen(WorkshopScreen):
         assert item is not None
         return item
 
-    def apply(self, edit: Edit) -> Applied | None:
+    def apply(
+        self, edit: Edit, then: Callable[[Applied | None], object] | None = None
+    ) -> Applied | None:
+        """As :meth:`WorkshopScreen.apply`; the where bar follows the item's state. When an
+        agreed item's change was asked about, the widgets show the session again once the
+        room has answered (``then`` does it instead, where given)."""
         state = self.record.state
-        applied = super().apply(edit)
+        item = self.item_id
+
+        def answered(applied: Applied | None) -> None:
+            if self.item_id != item or not self.is_mounted:
+                return  # the team has moved on meanwhile
+            self._show_where()
+            if then is not None:
+                then(applied)
+            else:
+                self.show_record()
+
+        applied = super().apply(edit, answered)
         if self.record.state != state:
             self._show_where()  # started, agreed or reopened: the where bar says so
         return applied
 
     def action_reopen(self) -> None:
-        """Reopen an agreed item (it is in progress again)."""
+        """Reopen an agreed item (it is in progress again), once the room has said so."""
+        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+
         if self.read_only or self.record.state != "agreed":
             return
-        if self.apply(SetState(item=self.item, state="in-progress")):
-            self.notify("Reopened: no longer marked as agreed.", timeout=3, markup=False)
+        title = self.where[1]
+
+        def decide(choice: str | None) -> None:
+            if choice == "reopen" and self.apply(SetState(item=self.item, state="in-progress")):
+                self.notify(
+                    f"{title} reopened: it will need agreeing again.", timeout=4, markup=False
+                )
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"{title} is agreed",
+                f"{title} is agreed. Reopen it? It will need agreeing again.",
+                [("keep", "Keep it agreed"), ("reopen", "Reopen it")],
+                default="keep",
+            ),
+            decide,
+        )
 
     def action_agree(self) -> None:
-        """Mark the item agreed and move on."""
+        """Ask whether the team has agreed the item (as alt+→ after the last step does)."""
         if self.read_only or self.record.state == "agreed":
             return
-        if self.remarks():
-            self._ask_to_agree(finishing=False)
-        else:
-            self._agree_and_move_on()
+        self._ask_to_agree(finishing=False)
 
-    def remarks(self) -> list[str]:
-        """Gentle remarks about what is missing (fewer than two strengths, unrated elements)."""
+    @property
+    def unsent(self) -> list[Unsent]:
+        """Text typed into this item's boxes and not yet sent with Enter."""
+        return self.session.unsent_in(self.item)
+
+    def remarks(self, record: AreaRecord | CharacteristicRecord | None = None) -> list[str]:
+        """Gentle remarks about what is missing (fewer than two strengths, unrated elements)
+        in the item's record (or in ``record``: the record as it would be)."""
+        record = record or self.record
         remarks = []
         for kind, items in (
-            ("strength", self.record.strengths),
-            ("area for improvement", self.record.improvements),
+            ("strength", record.strengths),
+            ("area for improvement", record.improvements),
         ):
             remark = count_remark(kind, items)
             if remark:
@@ -428,18 +486,28 @@ class SteppedScreen(WorkshopScreen):
         from benchmark_tui.tui.screens.dialogs import ChoiceDialog
 
         title = self.where[1]
-        remarks = self.remarks()
+        unsent = self.unsent
+        remarks = self.remarks(self._record_with(unsent)) if unsent else self.remarks()
         message = f"Has the team agreed on {title}?"
+        if unsent:
+            message += "\n\nNot yet added: " + "; ".join(
+                f"{u.noun} {quote(u.text)}" for u in unsent
+            )
         if remarks:
             message += "\n\nBefore you do:\n" + "\n".join(f"• {r}" for r in remarks)
             # The usual Enter does not agree here: said in the question, and again after.
             message += "\n\nStay here has the focus: choose Agree and move on to agree anyway."
         choices = [("agree", "Agree and move on"), ("stay", "Stay here")]
+        if unsent:
+            choices = [("add", "Add it and agree"), ("agree", "Agree without it"), *choices[1:]]
         if finishing:
-            choices.insert(1, ("next", "Move on, not agreed"))
+            choices.insert(len(choices) - 1, ("next", "Move on, not agreed"))
 
         def decide(choice: str | None) -> None:
-            if choice == "agree":
+            if choice == "add":
+                if all(self.apply(edit) for edit in self._sending(unsent)):
+                    self._agree_and_move_on()
+            elif choice == "agree":
                 self._agree_and_move_on()
             elif choice == "next":
                 self.action_next_item()
@@ -447,11 +515,40 @@ class SteppedScreen(WorkshopScreen):
                 self.notify(f"{title} is not agreed: you stayed here.", timeout=4, markup=False)
 
         # With something missing, the focus starts on "Stay here": Enter by a slip of the
-        # finger must not mark the item agreed.
-        default = "stay" if remarks else "agree"
+        # finger must not mark the item agreed. Text waiting in a box is added by default.
+        default = "stay" if remarks else "add" if unsent else "agree"
         self.app.push_screen(
             ChoiceDialog("Agree and move on?", message, choices, default=default), decide
         )
+
+    def _record_with(self, unsent: list[Unsent]) -> AreaRecord | CharacteristicRecord:
+        """The item's record as it would be with the unsent lines added."""
+        record = self.record.model_copy(deep=True)
+        for waiting in unsent:
+            if waiting.box in ("strengths", "improvements"):
+                lines = getattr(record, waiting.box)
+                setattr(record, waiting.box, [*lines, waiting.text.strip()])
+        return record
+
+    def _sending(self, unsent: list[Unsent]) -> list[Edit]:
+        """The edits that send the text waiting in the item's boxes, as Enter would."""
+        sent: list[Edit] = []
+        for waiting in unsent:
+            text = waiting.text.strip()
+            if waiting.box == "new-source":
+                evidence = self.session.record(self.item).evidence
+                reviewed = tuple(dict.fromkeys([*evidence.sources_reviewed, text]))
+                sent.append(
+                    SetSources(
+                        item=self.item,
+                        reviewed=reviewed,
+                        not_collected=tuple(evidence.not_collected),
+                    )
+                )
+                sent.append(SetUnsent(item=self.item, box="new-source", text=""))
+            else:
+                sent.append(AddListItem(item=self.item, list_name=waiting.box, text=text))
+        return sent
 
     def _agree_and_move_on(self) -> None:
         if self.apply(SetState(item=self.item, state="agreed")) is None:
@@ -467,8 +564,43 @@ class SteppedScreen(WorkshopScreen):
     def record_improvements(self, event: EditableList.Changed) -> None:
         self.apply_list_change("improvements", event)
 
+    @on(EditableList.Typed, "#strengths")
+    def keep_unsent_strength(self, event: EditableList.Typed) -> None:
+        self.keep_unsent("strengths", event.text)
+
+    @on(EditableList.Typed, "#improvements")
+    def keep_unsent_improvement(self, event: EditableList.Typed) -> None:
+        self.keep_unsent("improvements", event.text)
+
+    def keep_unsent(self, box: UnsentField, text: str) -> None:
+        """Keep what is typed in one of the item's boxes in the session, before it is sent:
+        saved as typed, shown there again when the team comes back."""
+        if not self.read_only:
+            self.apply(SetUnsent(item=self.item, box=box, text=text))
+
     def apply_list_change(self, name: ListName, event: EditableList.Changed) -> None:
         """Hand a change the team made to one of the item's lists to the open session (a
-        refused change is taken off the list again)."""
-        if self.apply(list_edit(self.item, name, event)) is None:
+        refused change is taken off the list again); a line removed is said on the wall."""
+        removed: str | None = None
+        if event.change == "remove":
+            lines = getattr(self.record, name)
+            if 0 <= event.index < len(lines):
+                line = lines[event.index]
+                removed = line if isinstance(line, str) else line.text
+
+        def say(applied: Applied | None) -> None:
+            if applied is not None and applied.changed and removed is not None:
+                self.notify(
+                    f"Removed {LIST_NOUNS[name]}: {quote(removed)} (ctrl+z puts it back)",
+                    timeout=5,
+                    markup=False,
+                )
+
+        def answered(applied: Applied | None) -> None:
             self.show_record()
+            say(applied)
+
+        applied = self.apply(list_edit(self.item, name, event), answered)
+        if applied is None:
+            self.show_record()
+        say(applied)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -15,11 +16,13 @@ from benchmark_tui.edits import Edit, RecordRound, SetRating, SetRatingNote
 from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import (
     STEPS,
+    AreaRecord,
     Characteristic,
     CharacteristicRecord,
     Rating,
     Step,
     day_label,
+    unsent_key,
 )
 from benchmark_tui.tui.screens.base import ReadingPane, SteppedScreen
 from benchmark_tui.tui.screens.evidence_step import EvidenceStep
@@ -79,12 +82,17 @@ def findings_lists(read_only: bool) -> ComposeResult:
 def show_findings(screen: SteppedScreen) -> None:
     """Put the record's strengths and areas for improvement into the two lists."""
     record = screen.record
-    screen.query_one("#strengths", EditableList).set_entries([Entry(s) for s in record.strengths])
+    item_id = screen.item_id
+    unsent = screen.session.unsent
+    screen.query_one("#strengths", EditableList).set_entries(
+        [Entry(s) for s in record.strengths],
+        unsent=unsent.get(unsent_key(item_id, "strengths"), "") if item_id else "",
+    )
     screen.query_one("#improvements", EditableList).set_entries(
-        [Entry(s) for s in record.improvements]
+        [Entry(s) for s in record.improvements],
+        unsent=unsent.get(unsent_key(item_id, "improvements"), "") if item_id else "",
     )
     last_time = screen.context.last_time
-    item_id = screen.item_id
     if last_time is None or item_id is None:
         screen.query_one("#last-findings", LastFindings).show("", [], [])
     else:
@@ -246,6 +254,7 @@ type; ctrl+z undoes the last change.
                     for a in record.approaches
                 ],
                 title=characteristic.approaches_prompt,
+                unsent=self.session.unsent.get(unsent_key(characteristic.id, "approaches"), ""),
             )
             self.query_one(EvidenceStep).show(characteristic, self.session, self.framework)
             self.query_one(RatingMatrix).load(
@@ -319,9 +328,21 @@ type; ctrl+z undoes the last change.
             self._last_time_early = self._last_time_early - {item}
         self._show_last_time()
 
-    def apply(self, edit: Edit) -> Applied | None:
-        applied = super().apply(edit)
-        if applied is not None and isinstance(edit, SetRating | RecordRound):
+    def apply(
+        self, edit: Edit, then: Callable[[Applied | None], object] | None = None
+    ) -> Applied | None:
+        rated = isinstance(edit, SetRating | RecordRound)
+
+        def answered(applied: Applied | None) -> None:  # an agreed item: once the room answers
+            if then is not None:
+                then(applied)
+            else:
+                self.show_record()
+            if applied is not None and rated:
+                self._show_last_time()
+
+        applied = super().apply(edit, answered)
+        if applied is not None and rated:
             self._show_last_time()  # rated or revealed: last time's rating may show now
         return applied
 
@@ -354,14 +375,16 @@ type; ctrl+z undoes the last change.
             return
         self.query_one("#approach-list", EditableList).unmark(index)
 
-    def remarks(self) -> list[str]:
-        unrated = [e.title for e in self.framework.elements if self.record.rating_for(e.id) is None]
-        remarks = super().remarks()
+    def remarks(self, record: AreaRecord | CharacteristicRecord | None = None) -> list[str]:
+        if not isinstance(record, CharacteristicRecord):
+            record = self.record
+        unrated = [e.title for e in self.framework.elements if record.rating_for(e.id) is None]
+        remarks = super().remarks(record)
         if unrated:
             remarks.insert(0, f"not yet rated: {', '.join(unrated)}")
         present = self.session.people_present()
         for element in self.framework.elements:
-            rating = self.record.ratings.get(element.id)
+            rating = record.ratings.get(element.id)
             if rating is not None and rating.count_differs(present):
                 remarks.append(
                     f"{element.title}: the round counted {rating.voters} votes, {present} in "
@@ -379,11 +402,20 @@ type; ctrl+z undoes the last change.
     def record_approaches(self, event: EditableList.Changed) -> None:
         self.apply_list_change("approaches", event)
 
+    @on(EditableList.Typed, "#approach-list")
+    def keep_unsent_approach(self, event: EditableList.Typed) -> None:
+        self.keep_unsent("approaches", event.text)
+
     @on(RatingMatrix.Changed)
     def record_rating(self, event: RatingMatrix.Changed) -> None:
         edit = SetRating(item=self.item, element=event.element_id, value=event.value)
-        if self.apply(edit) is None:
-            event.matrix.set_cell(event.element_id, self._cell(event.element_id))
+        element_id = event.element_id
+
+        def show(_applied: object) -> None:  # the room answered about an agreed item
+            event.matrix.set_cell(element_id, self._cell(element_id))
+
+        if self.apply(edit, show) is None:
+            show(None)
 
     def _cell(self, element_id: str) -> Cell:
         record = self.record
@@ -399,8 +431,12 @@ type; ctrl+z undoes the last change.
         def store(note: str | None) -> None:
             if note is None or self.record.ratings.get(element.id) is None:
                 return
-            if self.apply(SetRatingNote(item=self.item, element=element.id, note=note)):
+
+            def show(_applied: object) -> None:
                 event.matrix.set_cell(element.id, self._cell(element.id))
+
+            if self.apply(SetRatingNote(item=self.item, element=element.id, note=note), show):
+                show(None)
 
         self.app.push_screen(
             TextDialog(
@@ -433,8 +469,12 @@ type; ctrl+z undoes the last change.
                 dissent=answer.dissent,
                 agreed=answer.agreed,
             )
-            if self.apply(edit):
+
+            def show(_applied: object) -> None:
                 event.matrix.set_cell(element.id, self._cell(element.id))
+
+            if self.apply(edit, show):
+                show(None)
 
         self.app.push_screen(
             RoundDialog(

@@ -16,8 +16,15 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static, TextArea
 
-from benchmark_tui.edits import Edit, SetSources, SetText, sources_with
-from benchmark_tui.models import Characteristic, Evidence, Framework, Session, clean_line
+from benchmark_tui.edits import SetSources, SetText, SetUnsent, sources_with
+from benchmark_tui.models import (
+    Characteristic,
+    Evidence,
+    Framework,
+    Session,
+    clean_line,
+    unsent_key,
+)
 from benchmark_tui.models.drafts import no_data_draft
 from benchmark_tui.models.evidence import SourceState
 from benchmark_tui.tui.widgets.figures import FiguresPanel
@@ -39,7 +46,7 @@ class EvidenceStep(VerticalScroll):
     WorkshopScreen.apply`), which checks each and keeps an undo step.
     """
 
-    def __init__(self, apply: Callable[[Edit], Applied | None], *, read_only: bool = False,
+    def __init__(self, apply: Callable[..., Applied | None], *, read_only: bool = False,
                  id: str | None = None, classes: str | None = None) -> None:  # noqa: A002  # fmt: skip
         super().__init__(id=id, classes=classes)
         self.apply = apply
@@ -97,7 +104,11 @@ class EvidenceStep(VerticalScroll):
         ticks = self.query_one(SourceTicks)
         ticks.show([(name, evidence.state_of(name)) for name in names])
         ticks.highlighted = 0 if ticks.option_count else None
-        self.query_one("#new-source", Input).value = ""
+        box = self.query_one("#new-source", Input)
+        waiting = session.unsent.get(unsent_key(characteristic.id, "new-source"), "")
+        if box.value != waiting:
+            with self.prevent(Input.Changed):
+                box.value = waiting
         self.scroll_home(animate=False)
 
     def _show_linked(
@@ -122,7 +133,15 @@ class EvidenceStep(VerticalScroll):
             return
         assert self.characteristic is not None
         text = event.text_area.text
-        self.apply(SetText(item=self.characteristic.id, field="evidence-summary", text=text))
+
+        def answered(applied: Applied | None) -> None:  # asked about an agreed item
+            if applied is None and self.session is not None:
+                with self.prevent(TextArea.Changed):
+                    event.text_area.load_text(self.evidence.summary)
+
+        self.apply(
+            SetText(item=self.characteristic.id, field="evidence-summary", text=text), answered
+        )
 
     @on(SourceTicks.Requested)
     def _mark(self, event: SourceTicks.Requested) -> None:
@@ -139,6 +158,14 @@ class EvidenceStep(VerticalScroll):
             self._offer_plan_action(event.source)
         elif was == "not-collected":
             self._remind_of_plan_action(event.source)
+
+    @on(Input.Changed, "#new-source")
+    def _keep_unsent(self, event: Input.Changed) -> None:
+        """Keep a source typed and not yet sent in the session (shown again on return)."""
+        event.stop()
+        if self.read_only or self.characteristic is None or event.value != event.input.value:
+            return
+        self.apply(SetUnsent(item=self.characteristic.id, box="new-source", text=event.value))
 
     @on(Input.Submitted, "#new-source")
     def _add_source(self, event: Input.Submitted) -> None:
@@ -158,8 +185,17 @@ class EvidenceStep(VerticalScroll):
         order = [*ticks.sources, *([source] if source not in ticks.sources else [])]
         states = {**ticks.states, source: state}
         reviewed, not_collected = sources_with(order, states)
+
+        def answered(applied: Applied | None) -> None:  # asked about an agreed item
+            if applied is not None:
+                ticks.show([(s, states.get(s)) for s in order])
+            elif self.session is not None:
+                evidence = self.evidence
+                ticks.show([(s, evidence.state_of(s)) for s in ticks.sources])
+
         applied = self.apply(
-            SetSources(item=self.characteristic.id, reviewed=reviewed, not_collected=not_collected)
+            SetSources(item=self.characteristic.id, reviewed=reviewed, not_collected=not_collected),
+            answered,
         )
         if applied is None:  # e.g. a source longer than the session's text rules allow
             return False

@@ -185,8 +185,12 @@ action.
                 f"{many} so far, from the areas for improvement, missing data and parked "
                 "points. Press s to build the plan from them."
             )
-        elif suggestions:
-            text.append(f"{many} not in the plan yet: press s to draft them.")
+        elif suggestions:  # the plan is built: what is left, not a call to draft
+            have = "have" if len(suggestions) != 1 else "has"
+            text.append(
+                f"{many} (areas for improvement, missing data, parked points) {have} no "
+                "action of their own (s drafts from them)."
+            )
         elif self.session.suggested_actions(self.framework, include_declined=True):
             text.append("Drafts the team left out are not offered again (s shows them).")
         elif not count:

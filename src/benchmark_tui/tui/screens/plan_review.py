@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.containers import Lines
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -55,6 +57,33 @@ def outcome_line(last_time: LastTime, session: Session, action: Action) -> Text:
         text.append(": ")
         text.append(review.note)
     return text
+
+
+ACTION_LINES = 3
+"""Lines an action (with its item) may take in the review; its outcome and note always show."""
+
+
+class Clamped:
+    """Rich text wrapped to the width it is given, cut to ``lines`` lines with "…" if longer.
+
+    A long action would otherwise push its outcome and note below the list's edge: an option
+    taller than the list never shows its end. The whole action is in the note dialog (Enter).
+    """
+
+    def __init__(self, text: Text, lines: int) -> None:
+        self.text = text
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width, 1)
+        wrapped = self.text.wrap(console, width)
+        if len(wrapped) > self.lines:
+            wrapped = Lines(wrapped[: self.lines])
+            last = wrapped[-1]
+            last.rstrip()
+            last.truncate(width - 1)
+            last.append("…")
+        yield from wrapped
 
 
 class ReviewList(OptionList):
@@ -141,11 +170,14 @@ outcome beside Check / act and Impact, and the findings document reports how the
         text = Text(action.action)
         if action.item and self.framework.has_item(action.item):
             text.append(f"  ({self.framework.item(action.item).label})", style="italic")
-        text.append(f"\n{OUTCOME_MARKS[row.review.outcome]}", style="bold")
+        outcome = Text()
+        outcome.append(OUTCOME_MARKS[row.review.outcome], style="bold")
         if row.review.note:
-            text.append(": ")
-            text.append(row.review.note)
-        return hanging_rows([(marker, text)], marker_width=4, expand=True)
+            outcome.append(": ")
+            outcome.append(row.review.note)
+        return hanging_rows(
+            [(marker, Group(Clamped(text, ACTION_LINES), outcome))], marker_width=4, expand=True
+        )
 
     def _fill(self) -> None:
         options = self.query_one("#review-list", OptionList)

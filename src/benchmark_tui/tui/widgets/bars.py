@@ -26,9 +26,12 @@ class SaveIndicator(Static):
             app.save_status.follow(self, self._show)
 
     def _show(self, shown: Shown[SaveState]) -> None:
+        changed_width = len(shown.label) != len(str(self.render()))
         self.update(Text(shown.label))
         for name in ("saved", "pending", "error", "read-only"):
             self.set_class(shown.state == name, f"-{name}")
+        if changed_width and isinstance(self.parent, TopBar):
+            self.parent.refit()  # "last saved 5 Mar" is wider than "saved 14:02"
 
 
 class TopBar(Horizontal):
@@ -49,7 +52,17 @@ class TopBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Static(classes="top-title")
         yield PaceIndicator(on_change=self.refit)
+        yield Static(classes="parked-count")
         yield SaveIndicator(classes="save-indicator")
+
+    def show_parked(self, count: int) -> None:
+        """Show how many points wait in the parking lot ("2 parked"; nothing when none)."""
+        label = f"{count} parked" if count else ""
+        parked = self.query_one(".parked-count", Static)
+        if str(parked.render()) != label:
+            parked.update(Text(label))
+            parked.display = bool(label)
+            self._fit()
 
     def on_mount(self) -> None:
         self._fit()
@@ -68,8 +81,12 @@ class TopBar(Horizontal):
         self._fit()
 
     def _fit(self) -> None:
-        room = (self.content_region.width or self.app.size.width - 2) - self.SAVE_ROOM
+        saved = self.query(SaveIndicator).first()
+        shown = len(str(saved.render())) + 2 if saved.is_mounted else 0
+        room = (self.content_region.width or self.app.size.width - 2) - max(self.SAVE_ROOM, shown)
         room -= sum(pace.room for pace in self.query(PaceIndicator))
+        parked = self.query(".parked-count").first(Static)
+        room -= len(str(parked.render())) + 2 if parked.display else 0
         title = next((t for t in self._titles if len(t) <= room), self._titles[-1])
         if title != self._shown:
             self._shown = title

@@ -119,6 +119,9 @@ class EditableList(Vertical):
 
     While an item is edited, the box under the list grows a border and holds the item's text,
     and a line above it says which item is edited and how to finish, so the room sees it.
+
+    Text typed into the box and not yet sent with Enter is posted as :class:`Typed` at every
+    change, so the screen keeps it in the session; :meth:`set_entries` puts it back.
     """
 
     DEFAULT_CSS = """
@@ -148,6 +151,18 @@ class EditableList(Vertical):
         """The item it happened to (its place before the change; for "add", the new item's)."""
         delta: int = 0
         """For "move": -1 up, 1 down."""
+
+        @property
+        def control(self) -> EditableList:
+            return self.editable_list
+
+    @dataclass
+    class Typed(Message):
+        """Posted when the team changes the text in the box for a new item (not yet sent)."""
+
+        editable_list: EditableList
+        text: str
+        """The text in the box now ("" when emptied)."""
 
         @property
         def control(self) -> EditableList:
@@ -185,6 +200,9 @@ class EditableList(Vertical):
         self.tags = tags or {}
         self._editing: int | None = None
         self._autofocus = autofocus
+        self._unsent = ""
+        """The new item's text as last reported (or put back): the box shows it again after
+        an item is edited."""
 
     def compose(self) -> ComposeResult:
         yield Static(classes="list-title")
@@ -201,17 +219,23 @@ class EditableList(Vertical):
     def on_mount(self) -> None:
         self._render_entries()
 
-    def set_entries(self, entries: list[Entry], title: str | None = None) -> None:
-        """Show another item's list (nothing is posted: this is not an edit)."""
+    def set_entries(self, entries: list[Entry], title: str | None = None, unsent: str = "") -> None:
+        """Show another item's list, and the text waiting unsent in its box (nothing is
+        posted: this is not an edit)."""
         entries = list(entries)
         unchanged = entries == self.entries and title in (None, self.title)
         self.entries = entries
         if title is not None:
             self.title = title
+        self._unsent = unsent
         if self.is_mounted:
             if self._editing is not None:
                 self._stop_editing()
-            self.new_item_input.value = ""
+            box = self.new_item_input
+            if box.value != unsent:
+                with self.prevent(Input.Changed):
+                    box.value = unsent
+                box.cursor_position = len(unsent)
             if unchanged:
                 # The same items: back to the first, as rebuilding would, without rendering
                 # every item again.
@@ -296,8 +320,18 @@ class EditableList(Vertical):
             return
         default_tag = next(iter(self.tags), None)
         self.entries.append(Entry(text, default_tag))
+        self._unsent = ""  # sent: adding the item empties the box in the session too
         event.input.value = ""
         self._changed("add", len(self.entries) - 1)
+
+    @on(Input.Changed, ".new-item")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._editing is not None or event.value != event.input.value:
+            return  # an item's text being edited, or a change already overtaken
+        if event.value != self._unsent:
+            self._unsent = event.value
+            self.post_message(self.Typed(self, event.value))
 
     @on(OptionList.OptionSelected)
     def _edit(self, event: OptionList.OptionSelected) -> None:
@@ -325,7 +359,8 @@ class EditableList(Vertical):
         self.remove_class("-editing")
         self._render_entries(index)  # without the "editing" mark
         box = self.new_item_input
-        box.value = ""
+        box.value = self._unsent  # the new item's text, if any was waiting
+        box.cursor_position = len(box.value)
         box.placeholder = self._placeholder()
         box.compact = True
         box.remove_class("-editing")

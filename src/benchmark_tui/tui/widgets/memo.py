@@ -89,7 +89,7 @@ def _remember(cache: dict[K, V], key: K, make: Callable[[], V]) -> V:
 
 
 def hanging_rows(
-    rows: Sequence[tuple[Text, Text]], *, marker_width: int, expand: bool = False
+    rows: Sequence[tuple[Text, RenderableType]], *, marker_width: int, expand: bool = False
 ) -> Memo:
     """Rows of (marker, text), wrapped lines aligned with the text, not with the marker.
 

@@ -274,7 +274,7 @@ class RatingMatrix(Widget, can_focus=True):
         """The row under an element with a round: its votes as dots under each point."""
         muted = Style(color=empty_style.color)
         if not rating.revealed:
-            return [Text(f"    {rating.voters} votes, hidden", style=muted)] + [
+            return [Text(f"  {rating.voters} votes hidden", style=muted)] + [  # whole at 80
                 Text("") for _ in self.scale
             ]
         label = Text("    ⚑ " if rating.is_wide else "    ", style="bold")

@@ -1,0 +1,143 @@
+"""Issue 20, items 1 and 2 in the core: text typed and not yet sent is part of the session;
+an agreed item asks before it changes, and a change makes it need agreeing again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from benchmark_tui.edits import (
+    AddListItem,
+    NeedsReopen,
+    RemoveListItem,
+    SetRating,
+    SetState,
+    SetUnsent,
+    reopening,
+)
+from benchmark_tui.models import Framework, Session
+from benchmark_tui.store import load_session, save_session
+from benchmark_tui.workshop import OpenSession
+
+
+@pytest.fixture
+def path(session: Session, tmp_path: Path) -> Path:
+    return save_session(session, tmp_path / "s.yaml")
+
+
+@pytest.fixture
+def opened(path: Path, framework: Framework) -> Iterator[OpenSession]:
+    workshop = OpenSession.open(path, framework)
+    yield workshop
+    workshop.close()
+
+
+def typed(text: str, box: str = "approaches", item: str = "leadership") -> SetUnsent:
+    return SetUnsent(item=item, box=box, text=text)  # type: ignore[arg-type]
+
+
+# -- unsent text -----------------------------------------------------------------------------
+
+
+def test_text_typed_but_not_sent_is_saved_and_read_back(opened, path, framework):
+    applied = opened.apply(typed("Friends groups at 6 of 14 branches"))
+    assert applied.changed
+    opened.save_now()
+    again = load_session(path, framework)
+    assert again.unsent == {"leadership:approaches": "Friends groups at 6 of 14 branches"}
+    assert [u.text for u in again.unsent_in("leadership", "approaches")] == [
+        "Friends groups at 6 of 14 branches"
+    ]
+    assert again.unsent_in("leadership", "findings") == []
+
+
+def test_unsent_text_keeps_no_undo_step_no_version_and_does_not_start_the_item(opened, path):
+    opened.apply(typed("Friends"))
+    assert not opened.can_undo
+    assert opened.session.state_of("leadership") == "not-started"
+    opened.save_now()
+    assert opened.versions() == []
+
+
+def test_a_session_without_unsent_text_is_written_as_before(opened, path):
+    before = path.read_text(encoding="utf-8")
+    opened.apply(typed("Friends"))
+    opened.save_now()
+    assert "unsent:" in path.read_text(encoding="utf-8")
+    opened.apply(typed(""))
+    opened.save_now()
+    assert path.read_text(encoding="utf-8").replace("updated", "") == before.replace("updated", "")
+    assert "unsent" not in path.read_text(encoding="utf-8")
+
+
+def test_sending_the_text_empties_the_box_and_undo_keeps_what_is_typed(opened):
+    opened.apply(typed("Friends groups"))
+    opened.apply(AddListItem(item="leadership", list_name="approaches", text="Friends groups"))
+    assert opened.session.unsent == {}
+    opened.apply(typed("Next one"))
+    opened.undo()
+    assert opened.session.record("leadership").approaches == []
+    assert opened.session.unsent == {"leadership:approaches": "Next one"}
+
+
+def test_typing_into_an_agreed_items_box_is_not_a_change_of_it(opened):
+    opened.apply(SetState(item="leadership", state="agreed"))
+    opened.apply(typed("Another strength", box="strengths"))
+    assert opened.session.state_of("leadership") == "agreed"
+
+
+# -- agreed items --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def agreed(opened: OpenSession) -> OpenSession:
+    opened.apply(SetRating(item="leadership", element="plan", value=3))
+    opened.apply(AddListItem(item="leadership", list_name="strengths", text="Clear vision"))
+    opened.apply(SetState(item="leadership", state="agreed"))
+    return opened
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        SetRating(item="leadership", element="plan", value=2),
+        AddListItem(item="leadership", list_name="strengths", text="Walkabouts"),
+        RemoveListItem(item="leadership", list_name="strengths", index=0),
+    ],
+)
+def test_changing_an_agreed_item_asks_first_in_words_the_room_reads(agreed, edit):
+    with pytest.raises(NeedsReopen) as asked:
+        agreed.apply(edit)
+    assert asked.value.message == "Leadership is agreed. Change it? It will need agreeing again."
+    assert asked.value.edit == edit
+    record = agreed.session.record("leadership")
+    assert record.state == "agreed"
+    assert record.rating_for("plan") == 3 and record.strengths == ["Clear vision"]
+
+
+def test_an_edit_that_changes_nothing_on_an_agreed_item_does_not_ask(agreed):
+    assert not agreed.apply(SetRating(item="leadership", element="plan", value=3)).changed
+
+
+def test_reopen_and_change_is_one_step_and_the_item_is_no_longer_agreed(agreed, path, framework):
+    applied = agreed.apply(reopening(SetRating(item="leadership", element="plan", value=2)))
+    assert applied.said == "Leadership: reopened; Leadership: Plan 3 → 2"
+    assert agreed.session.state_of("leadership") == "in-progress"
+    assert agreed.session.progress(framework).agreed == 0
+    agreed.save_now()
+    assert load_session(path, framework).state_of("leadership") == "in-progress"
+    assert agreed.undo() == "Leadership: agreed; Leadership: Plan 2 → 3"
+    assert agreed.session.state_of("leadership") == "agreed"
+    assert agreed.session.record("leadership").rating_for("plan") == 3
+
+
+# -- what an undo says (issue 20, item 8) -----------------------------------------------------
+
+
+def test_undoing_an_add_says_removed_and_undoing_a_remove_says_put_back(opened):
+    opened.apply(AddListItem(item="leadership", list_name="strengths", text="Clear vision"))
+    opened.apply(RemoveListItem(item="leadership", list_name="strengths", index=0))
+    assert opened.undo() == "Leadership: strength 'Clear vision' put back"
+    assert opened.undo() == "Leadership: strength 'Clear vision' removed"
