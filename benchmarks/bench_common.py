@@ -140,6 +140,7 @@ def private_env(folder: Path, pycache: Path | None = None) -> dict[str, str]:
         env["PYTHONPYCACHEPREFIX"] = str(pycache)
     env["BENCHMARK_TUI_CONFIG_DIR"] = str(folder / "config")
     env["BENCHMARK_TUI_LOG_DIR"] = str(folder / "logs")
+    env["BENCHMARK_TUI_CACHE_DIR"] = str(folder / "cache")
     env["TERM"] = "xterm-256color"
     env["COLORTERM"] = "truecolor"
     env["PYTHONUNBUFFERED"] = "1"

@@ -73,8 +73,16 @@ def screen_text(output: bytes) -> str:
     return _ESCAPES.sub("", output.decode("utf-8", "replace"))
 
 
-def launch(argv: list[str], env: dict[str, str], cwd: Path, markers: tuple[str, ...]) -> Launch:
-    """Start ``argv`` on a pty, wait for a screen with every marker on it, then kill it."""
+def launch(
+    argv: list[str],
+    env: dict[str, str],
+    cwd: Path,
+    markers: tuple[str, ...],
+    *,
+    any_of: tuple[str, ...] = (),
+) -> Launch:
+    """Start ``argv`` on a pty, wait for a screen with every marker on it (and one of
+    ``any_of``, if given), then kill it."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child: size the terminal before anything can read it, then exec
@@ -103,7 +111,9 @@ def launch(argv: list[str], env: dict[str, str], cwd: Path, markers: tuple[str, 
             text = screen_text(bytes(output))
             if painted_at is None and len(text.split()) >= PAINTED_WORDS:
                 painted_at = time.perf_counter()
-            if all(marker in text for marker in markers):
+            if all(marker in text for marker in markers) and (
+                not any_of or any(marker in text for marker in any_of)
+            ):
                 seen_at = time.perf_counter()
                 break
     finally:

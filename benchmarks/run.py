@@ -88,6 +88,12 @@ def _startup(counts: Counts) -> list[Figure]:
     return measure_startup(counts.startup_runs, counts.warm_up)
 
 
+def _sessions_list(counts: Counts) -> list[Figure]:
+    from bench_sessions_list import measure_sessions_list
+
+    return measure_sessions_list(counts.startup_runs, counts.warm_up)
+
+
 def _navigation(counts: Counts) -> list[Figure]:
     from bench_interactive import measure_navigation
 
@@ -145,6 +151,7 @@ def _comparison_screen(counts: Counts) -> list[Figure]:
 # Start-up runs first, while this process is still small (it forks the children).
 BENCHMARKS: dict[str, tuple[tuple[str, ...], Benchmark]] = {
     "startup": (("startup", "memory"), _startup),
+    "sessions-list": (("sessions-list",), _sessions_list),
     "navigation": (("navigation", "navigation-growth", "pilot-press"), _navigation),
     "typing": (("typing-gap",), _typing),
     "autosave": (("autosave", "session-text", "write-session-text"), _autosave),

@@ -63,6 +63,7 @@ def private_profile(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("BENCHMARK_TUI_CONFIG_DIR", str(profile / "config"))
     monkeypatch.setenv("BENCHMARK_TUI_LOG_DIR", str(profile / "logs"))
     monkeypatch.setenv("BENCHMARK_TUI_STATE_DIR", str(profile / "state"))
+    monkeypatch.setenv("BENCHMARK_TUI_CACHE_DIR", str(profile / "cache"))
     monkeypatch.setenv("TZ", "UTC")
     if hasattr(time, "tzset"):  # POSIX only; Windows keeps its zone (the tests say UTC dates)
         time.tzset()

@@ -16,6 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 FIGURES = [
     "startup",
     "memory",
+    "sessions-list",
     "navigation",
     "navigation-growth",
     "pilot-press",

@@ -1,9 +1,10 @@
-"""Provides per-user settings (theme, recent sessions, sessions folder) and the user's folders.
+"""Provides per-user settings (theme, recent sessions, sessions folder, keys) and user folders.
 
 Settings live in the user's config folder (platformdirs); the environment variables
 ``BENCHMARK_TUI_CONFIG_DIR`` and ``BENCHMARK_TUI_LOG_DIR`` override the folders, which the
 tests use so that they never touch a real profile. A missing or damaged settings file is
-never an obstacle: the defaults are used and the file is rewritten on the next change.
+never an obstacle: the defaults are used and the file is rewritten on the next change; what
+could not be used is listed in :attr:`Settings.problems` (``file:line: what``) for the app to say.
 :func:`sessions_folder` decides where the sessions list looks, for the command line and the
 app alike.
 """
@@ -14,9 +15,11 @@ import os
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from benchmark_tui import reading, yamlio
 from benchmark_tui.errors import FileProblem
+from benchmark_tui.located import located
 
 APP_NAME = "benchmark-tui"
 MAX_RECENT = 10
@@ -34,6 +37,15 @@ class Settings(BaseModel):
     sessions_dir: str | None = None
     """The folder of sessions the sessions list shows, instead of the default (see
     :func:`sessions_folder`); ``~`` is the home folder. Set by hand in the settings file."""
+    keymap: dict[str, str] = Field(default_factory=dict)
+    """Keys changed by hand: a key's id (the help, F1, lists them) and the key or keys, comma
+    separated, that do it instead, e.g. ``step.next: f8``. The app checks the ids and
+    key names (the core knows neither)."""
+    keymap_lines: dict[str, int] = Field(default_factory=dict, exclude=True)
+    """The line of each keymap entry in the settings file, for messages (not saved)."""
+    problems: list[str] = Field(default_factory=list, exclude=True)
+    """What in the settings file could not be used, ``file:line: what — do``, for the app to
+    say when it starts (not saved)."""
 
     def remember(self, path: Path) -> None:
         """Put a session file at the top of the recent list."""
@@ -59,6 +71,17 @@ def log_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_log_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """The folder for what can be read again (the sessions list's summaries); created when
+    first written. ``BENCHMARK_TUI_CACHE_DIR`` overrides it."""
+    override = os.environ.get("BENCHMARK_TUI_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return platformdirs.user_cache_path(APP_NAME, appauthor=False)
 
 
 def state_dir() -> Path:
@@ -113,15 +136,84 @@ def settings_path() -> Path:
 
 
 def load_settings() -> Settings:
-    """The user's settings, or the defaults if there are none or they cannot be read."""
+    """The user's settings, or the defaults if there are none or they cannot be read.
+
+    What cannot be used is left out and listed in :attr:`Settings.problems`: a keymap entry
+    that is not text leaves the other entries working; a file that is not YAML, or a setting
+    of the wrong type, means the defaults.
+    """
     path = settings_path()
     if not path.is_file():
         return Settings()
     try:
-        data = yamlio.load(reading.read_text(path, FileProblem), path, FileProblem)
-        return Settings.model_validate(data or {})
-    except (FileProblem, ValidationError):
+        data, root = yamlio.parse(reading.read_text(path, FileProblem), path, FileProblem)
+    except FileProblem as err:
+        return Settings(problems=[f"{err.message} (the default settings are used)"])
+    if not isinstance(data, dict):
         return Settings()
+    keymap, lines, problems = _read_keymap(
+        data.pop("keymap", None), _value_at(root, "keymap"), path
+    )
+    try:
+        settings = Settings.model_validate(data)
+    except ValidationError as err:
+        problem = located(err, path, root, Settings, FileProblem)
+        settings = Settings(problems=[f"{problem.message} (the default settings are used)"])
+    settings.keymap, settings.keymap_lines = keymap, lines
+    settings.problems += problems
+    return settings
+
+
+def _value_at(root: Node | None, key: str) -> Node | None:
+    """The node of a top-level setting's value (None if there is none)."""
+    if isinstance(root, MappingNode):
+        for key_node, value in root.value:
+            if isinstance(key_node, ScalarNode) and key_node.value == key:
+                return value
+    return None
+
+
+def _read_keymap(
+    raw: object, node: Node | None, path: Path
+) -> tuple[dict[str, str], dict[str, int], list[str]]:
+    """The keymap as written (``id: keys`` or ``id: [keys…]``), the line of each entry, and
+    the problems of the entries that are not text (those are left out)."""
+    if raw is None:
+        return {}, {}, []
+    line = node.start_mark.line + 1 if node is not None else None
+    if not isinstance(raw, dict) or not isinstance(node, MappingNode):
+        problem = FileProblem(
+            path,
+            "keymap: write a mapping of 'id: key' lines",
+            "e.g. 'step.next: f8'",
+            line=line,
+        )
+        return {}, {}, [problem.message]
+    keymap: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    problems: list[str] = []
+    for key_node, value_node in node.value:
+        binding_id = key_node.value if isinstance(key_node, ScalarNode) else None
+        value = raw.get(binding_id) if binding_id is not None else None
+        entry_line = key_node.start_mark.line + 1
+        keys: list[object] = value if isinstance(value, list) else [value]
+        if (
+            binding_id is None
+            or not isinstance(value_node, ScalarNode | SequenceNode)
+            or not keys
+            or not all(isinstance(k, str) and k.strip() for k in keys)
+        ):
+            problem = FileProblem(
+                path,
+                f"keymap: {binding_id}: write the keys as text",
+                "e.g. 'f8', or several keys as 'f8,alt+n'; quote a single character such as ']'",
+                line=entry_line,
+            )
+            problems.append(problem.message)
+            continue
+        keymap[binding_id] = ",".join(str(k).strip() for k in keys)
+        lines[binding_id] = entry_line
+    return keymap, lines, problems
 
 
 def save_settings(settings: Settings) -> None:

@@ -16,7 +16,7 @@ import re
 import stat
 import unicodedata
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -309,6 +309,8 @@ class SessionSummary:
     updated: datetime | None
     problem: str | None = None
     """Why the file could not be read, if it could not."""
+    pending: bool = False
+    """Not read yet: only the file name is known (the sessions list fills it in later)."""
 
 
 def summarise_session(path: Path, framework: Framework) -> SessionSummary:
@@ -338,6 +340,15 @@ def list_sessions(folder: Path, framework: Framework) -> list[SessionSummary]:
             opened, a file or a link loop where the folder should be, a name too long), so
             the list would wrongly say there are no sessions yet.
     """
+    return most_recent_first([summarise_session(p, framework) for p in session_files(folder)])
+
+
+def session_files(folder: Path) -> list[Path]:
+    """The session files of a folder, by name, without reading any (see :func:`list_sessions`).
+
+    Raises:
+        FileProblem: the folder is there but cannot be listed.
+    """
     if not paths.check_folder(folder, _FolderProblem, what="sessions folder"):
         return []
     try:
@@ -350,10 +361,13 @@ def list_sessions(folder: Path, framework: Framework) -> list[SessionSummary]:
         raise _FolderProblem(
             folder, f"cannot list this sessions folder: {os_problem(err)}", ""
         ) from err
-    summaries = [summarise_session(folder / name, framework) for name in names]
+    return [folder / name for name in names]
+
+
+def most_recent_first(summaries: Iterable[SessionSummary]) -> list[SessionSummary]:
+    """Sessions ordered as the sessions list shows them: the most recently updated first."""
     oldest = datetime.min.replace(tzinfo=UTC)
-    summaries.sort(key=lambda s: s.updated or oldest, reverse=True)
-    return summaries
+    return sorted(summaries, key=lambda s: s.updated or oldest, reverse=True)
 
 
 class _FolderProblem(FileProblem):
@@ -370,13 +384,19 @@ class _FolderProblem(FileProblem):
 
 
 def recent_sessions(
-    recent: Iterable[Path | str], framework: Framework, *, listed: Iterable[Path] = ()
+    recent: Iterable[Path | str],
+    framework: Framework,
+    *,
+    listed: Iterable[Path] = (),
+    summarise: Callable[[Path, Framework], SessionSummary] | None = None,
 ) -> list[SessionSummary]:
     """The recently opened sessions that are still there and still sessions, in order.
 
     The start screen lists them beside the sessions folder. It never raises: a file since
     deleted, moved behind a folder that may not be opened, replaced by a link loop or by
     anything but a session is left out, as is one already ``listed`` (any spelling of it).
+    ``summarise`` reads one file (:func:`summarise_session` unless given: the sessions list
+    gives one that uses its cache).
     """
     seen = {real_path(path) for path in listed}
     found: list[SessionSummary] = []
@@ -389,7 +409,7 @@ def recent_sessions(
         if real in seen or kind is None or not stat.S_ISREG(kind.st_mode):
             continue
         seen.add(real)
-        summary = summarise_session(path, framework)
+        summary = (summarise or summarise_session)(path, framework)
         if summary.problem is None:  # not (or no longer) a session: not worth listing
             found.append(summary)
     return found

@@ -71,3 +71,17 @@ def record_notices(app: App[Any]) -> list[Notice]:
 
     app.notify = recording  # type: ignore[method-assign]
     return notices
+
+
+async def sessions_read(pilot: Any) -> None:
+    """Wait until the sessions list has read every session and shows them in their order
+    (its worker starts after the first frame, so waiting for the workers is not enough)."""
+    from benchmark_tui.tui.screens.start import StartScreen
+
+    for _ in range(1000):  # bounded: a list that never finishes fails the test, not hangs
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        screen = pilot.app.screen
+        if not isinstance(screen, StartScreen) or not screen.reading:
+            return
+    raise AssertionError("the sessions list never finished reading")

@@ -431,7 +431,7 @@ async def test_help_lists_this_screens_keys_and_folds_the_generic_ones(make_app,
         help_dialog = app.screen
         assert isinstance(help_dialog, HelpDialog)
         here = dict(help_dialog.keys)
-        assert {"⏎", "del", "p", "alt+→", "^g", "^o", "^z"} <= set(here)
+        assert {"⏎", "del", "p", "alt+→ / ^pgdn", "^g", "^o", "^z"} <= set(here)
         generic = [what for _key, what in help_dialog.more_keys]
         assert "Copy selected text" in generic
         assert not any("Copy" in what or "Scroll" in what for what in here.values())

@@ -14,6 +14,7 @@ import pytest
 from benchmark_tui.settings import Settings
 
 from .conftest import LARGE, SMALL
+from .screen import sessions_read
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -32,7 +33,8 @@ class TestStart:
     def test_sessions_list(self, snap_compare, make_app, example_copy, monkeypatch):
         """The sessions list with the example: service, progress, scope and dates."""
         monkeypatch.chdir(example_copy.parent.parent)  # the folder shows as "sessions"
-        assert snap_compare(make_app(sessions_dir=example_copy.parent), terminal_size=SMALL)
+        app = make_app(sessions_dir=example_copy.parent)
+        assert snap_compare(app, terminal_size=SMALL, run_before=sessions_read)
 
     @pytest.mark.parametrize("size", [SMALL, LARGE])
     def test_sessions_list_with_a_recent_session_elsewhere(
@@ -48,7 +50,7 @@ class TestStart:
         monkeypatch.chdir(root)
         settings = Settings(theme="projector", recent=[str(other)])
         app = make_app(sessions_dir=example_copy.parent, settings=settings)
-        assert snap_compare(app, terminal_size=size)
+        assert snap_compare(app, terminal_size=size, run_before=sessions_read)
 
     def test_new_session_form(self, snap_compare, make_app, example_copy):
         """The new self-assessment form, today's date filled in."""
@@ -152,7 +154,8 @@ class TestOthers:
         monkeypatch.chdir(folder.parent)
         keys = ["down", "space", "down", "space", "down", "space", "c", "m"]
         keys += ["down"] * 13 + ["right"]
-        assert snap_compare(make_app(sessions_dir=folder), terminal_size=SMALL, press=keys)
+        app = make_app(sessions_dir=folder)
+        assert snap_compare(app, terminal_size=SMALL, run_before=sessions_read, press=keys)
 
     @pytest.mark.parametrize("size", [SMALL, LARGE])
     def test_measure_dialog(self, snap_compare, example_app, size):

@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
@@ -34,8 +34,15 @@ from benchmark_tui.edits import Edit, EditRefused, NeedsReopen, reopening
 from benchmark_tui.errors import BenchmarkError, SaveError
 from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import Framework, Place, Session, Step
-from benchmark_tui.settings import Settings, load_settings, save_settings, sessions_folder
-from benchmark_tui.store import create_session_file, load_framework
+from benchmark_tui.session_index import Reader
+from benchmark_tui.settings import (
+    Settings,
+    load_settings,
+    save_settings,
+    sessions_folder,
+    settings_path,
+)
+from benchmark_tui.store import create_session_file, load_framework, summarise_session
 from benchmark_tui.tui.closing import (
     EXIT_BAD_START,
     Closed,
@@ -80,6 +87,8 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         save_delays: how long autosave waits (tests pass their own).
         cursor_blink: whether the cursor in a text box blinks (tests turn it off, so a screen
             caught mid-blink and one caught a moment later look the same).
+        read_summary: how the sessions list reads one session, in its worker (tests pass a
+            slow one).
     """
 
     CSS_PATH = "benchmark.tcss"
@@ -89,14 +98,49 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Quit", priority=True, show=False, tooltip="Quit (all is saved)"),
-        Binding("ctrl+o", "overview", "Overview", priority=True, tooltip="All 14 items at once"),
-        Binding("ctrl+e", "export", "Export", priority=True, tooltip="Write the Word document"),
-        Binding("f1", "help", "Help", priority=True, tooltip="Keys and purpose of this screen"),
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+s", "save", "Save", show=False, priority=True),
-        Binding("ctrl+z", "undo", "Undo", tooltip="Undo the last change (it says what it was)"),
-        Binding("ctrl+t", "cycle_theme", "Theme", show=False, priority=True),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            show=False,
+            tooltip="Quit (all is saved)",
+            id="app.quit",
+        ),
+        Binding(
+            "ctrl+o",
+            "overview",
+            "Overview",
+            priority=True,
+            tooltip="All 14 items at once",
+            id="app.overview",
+        ),
+        Binding(
+            "ctrl+e",
+            "export",
+            "Export",
+            priority=True,
+            tooltip="Write the Word document",
+            id="app.export",
+        ),
+        Binding(
+            "f1",
+            "help",
+            "Help",
+            priority=True,
+            tooltip="Keys and purpose of this screen",
+            id="app.help",
+        ),
+        Binding("question_mark", "help", "Help", show=False, id="app.help-question-mark"),
+        Binding("ctrl+s", "save", "Save", show=False, priority=True, id="app.save"),
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Undo",
+            tooltip="Undo the last change (it says what it was)",
+            id="app.undo",
+        ),
+        Binding("ctrl+t", "cycle_theme", "Theme", show=False, priority=True, id="app.cycle-theme"),
         *PACING_BINDINGS,
     ]
 
@@ -111,6 +155,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         monotonic: Callable[[], float] = time.monotonic,
         save_delays: SaveDelays | None = None,
         cursor_blink: bool = True,
+        read_summary: Reader = summarise_session,
     ) -> None:
         super().__init__()
         self.clock = clock
@@ -118,6 +163,8 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         self.monotonic = monotonic
         """Seconds for the pacing clock and for undo's "typing in one box" (tests fake it)."""
         self.cursor_blink = cursor_blink
+        self.read_summary = read_summary
+        """How the sessions list reads one session (in its worker; tests slow it down)."""
         """Whether text boxes blink their cursor (off in tests: steady screenshots)."""
         self.framework_path = Path(framework_path) if framework_path else None
         self.initial_session_path = Path(session_path) if session_path else None
@@ -483,6 +530,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._use_keymap()
         if not self.is_headless:  # a real terminal (tests drive the closing directly)
             self._uninstall = [
                 install_signal_handlers(asyncio.get_running_loop(), self.close_for),
@@ -509,6 +557,36 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
             self.show_error(err)
             return
         self._show_opened(opened)
+
+    def _use_keymap(self) -> None:
+        """Apply the settings file's keymap, and say what in that file cannot be used."""
+        from benchmark_tui.tui.keymap import usable_keys
+
+        settings = self.settings
+        keymap, problems = usable_keys(settings.keymap, settings.keymap_lines, settings_path())
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in [*settings.problems, *problems]:
+            self._say_settings_problem(problem)
+        if settings.keymap:
+            self._check_keymap_ids(dict(settings.keymap), dict(settings.keymap_lines))
+
+    @work(thread=True, exit_on_error=False, group="keymap")
+    def _check_keymap_ids(self, keymap: dict[str, str], lines: dict[str, int]) -> None:
+        """Say which keymap entries name no key (in a thread: it imports every screen)."""
+        from benchmark_tui.tui.keymap import unknown_ids
+
+        for problem in unknown_ids(keymap, lines, settings_path()):
+            self.call_from_thread(self._say_settings_problem, problem)
+
+    def _say_settings_problem(self, problem: str) -> None:
+        self.notify(
+            problem,
+            title="The settings file has a problem",
+            severity="error",
+            timeout=20,
+            markup=False,
+        )
 
     def _push_start_screen(self) -> None:
         from benchmark_tui.tui.screens.start import StartScreen

@@ -10,6 +10,7 @@ from typing import Protocol
 from benchmark_tui.edits import Edit
 from benchmark_tui.last_time import LastTime
 from benchmark_tui.models import Framework
+from benchmark_tui.session_index import Reader
 from benchmark_tui.settings import Settings
 from benchmark_tui.workshop import Applied
 
@@ -24,6 +25,8 @@ class WorkshopContext(Protocol):
     """The user's settings (recent sessions, theme)."""
     sessions_dir: Path
     """The folder the sessions list shows and new sessions go into."""
+    read_summary: Reader
+    """How the sessions list reads one session (in its worker; tests slow it down)."""
     last_time: LastTime | None
     """The open session's previous self-assessment, read once when it was opened (None: it
     has none, or it could not be read)."""

@@ -27,11 +27,29 @@ FLUSH_SECONDS = 60.0
 """The time counted goes into the session (and the file) at least this often."""
 
 PACING_BINDINGS = [
-    Binding("ctrl+b", "pause_clock", "Pause", priority=True, tooltip="Pause the clock for a break"),
-    Binding("ctrl+b", "resume_clock", "Resume", priority=True, tooltip="Start the clock again"),
-    Binding("ctrl+b", "pause_clock_here", "Pause", priority=True, show=False),
-    Binding("ctrl+l", "park", "Park", priority=True, tooltip="Park a point for later"),
-    Binding("ctrl+l", "park_here", "Park", priority=True, show=False),
+    Binding(
+        "ctrl+b",
+        "pause_clock",
+        "Pause",
+        priority=True,
+        tooltip="Pause the clock for a break",
+        id="app.pause-clock",
+    ),
+    Binding(
+        "ctrl+b",
+        "resume_clock",
+        "Resume",
+        priority=True,
+        tooltip="Start the clock again",
+        id="app.resume-clock",
+    ),
+    Binding(
+        "ctrl+b", "pause_clock_here", "Pause", priority=True, show=False, id="app.pause-clock-here"
+    ),
+    Binding(
+        "ctrl+l", "park", "Park", priority=True, tooltip="Park a point for later", id="app.park"
+    ),
+    Binding("ctrl+l", "park_here", "Park", priority=True, show=False, id="app.park-here"),
 ]
 """The clock's pause key and the parking lot's key, working in text boxes too. The key bar
 shows them on the items (where the clock runs); elsewhere (overview, briefing, plan) they

@@ -63,7 +63,7 @@ class AgendaDialog(Dialog[Agenda]):
     }
     """
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True, id="agenda.save")]
 
     def __init__(self, agenda: Agenda, framework: Framework, dates: list[date]) -> None:
         super().__init__()

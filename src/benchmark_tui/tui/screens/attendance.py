@@ -53,7 +53,7 @@ class AttendanceDialog(Dialog[dict[date, Attendance]]):
     people come; saving records it. A date left with nobody ticked and no guests is left out.
     """
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True, id="attendance.save")]
 
     def __init__(self, workshop: Workshop, today: date) -> None:
         super().__init__()

@@ -102,9 +102,17 @@ def short_dates_label(dates: list[date]) -> str:
     return ", ".join(years)
 
 
-NEXT_ITEM = Binding("pagedown", "next_item", "Next item", key_display="PgDn", priority=True)
+NEXT_ITEM = Binding(
+    "pagedown", "next_item", "Next item", key_display="PgDn", priority=True, id="item.next"
+)
 PREVIOUS_ITEM = Binding(
-    "pageup", "previous_item", "Prev item", key_display="PgUp", priority=True, show=False
+    "pageup",
+    "previous_item",
+    "Prev item",
+    key_display="PgUp",
+    priority=True,
+    show=False,
+    id="item.previous",
 )
 
 
@@ -248,10 +256,30 @@ class SteppedScreen(WorkshopScreen):
     STEPS: ClassVar[tuple[Step, ...]]
 
     BINDINGS = [
-        Binding("alt+right", "next_step", "Next step", key_display="alt+→", priority=True),
-        Binding("alt+left", "previous_step", "Back", key_display="alt+←", priority=True),
-        Binding("ctrl+g", "agree", "Agree", priority=True, tooltip="Mark as agreed, move on"),
-        Binding("ctrl+g", "reopen", "Reopen", priority=True, tooltip="No longer agreed"),
+        # alt+←/→ are taken by some terminals (Windows Terminal's split panes, remote
+        # desktops): Ctrl+PgUp/PgDn too, and [ ] outside a text box (where they are typed).
+        Binding("alt+right,ctrl+pagedown", "next_step", "Next step", priority=True, id="step.next"),
+        Binding("alt+left,ctrl+pageup", "previous_step", "Back", priority=True, id="step.previous"),
+        Binding("right_square_bracket", "next_step", "Next step", show=False, id="step.next-typed"),
+        Binding(
+            "left_square_bracket", "previous_step", "Back", show=False, id="step.previous-typed"
+        ),
+        Binding(
+            "ctrl+g",
+            "agree",
+            "Agree",
+            priority=True,
+            tooltip="Mark as agreed, move on",
+            id="step.agree",
+        ),
+        Binding(
+            "ctrl+g",
+            "reopen",
+            "Reopen",
+            priority=True,
+            tooltip="No longer agreed",
+            id="step.reopen",
+        ),
         NEXT_ITEM,
         PREVIOUS_ITEM,
     ]

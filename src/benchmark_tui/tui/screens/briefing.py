@@ -25,7 +25,12 @@ method for the day. **PgDn** (or alt+→) begins Section 1; **ctrl+o** shows the
 """
 
     BINDINGS = [
-        Binding("alt+right", "next_item", "Begin", key_display="alt+→", priority=True),
+        Binding(
+            "alt+right,ctrl+pagedown", "next_item", "Begin", priority=True, id="briefing.begin"
+        ),
+        Binding(
+            "right_square_bracket", "next_item", "Begin", show=False, id="briefing.begin-typed"
+        ),
         NEXT_ITEM,
         PREVIOUS_ITEM,
     ]

@@ -147,18 +147,21 @@ type; ctrl+z undoes the last change.
             "confirm_approach",
             "Confirm",
             tooltip="Still in place: no longer marked from last time",
+            id="characteristic.confirm-approach",
         ),
         Binding(
             "l",
             "last_time(True)",
             "Last time",
             tooltip="Show last time's ratings before the team rates",
+            id="characteristic.show-last-time",
         ),
         Binding(
             "l",
             "last_time(False)",
             "Hide last time",
             tooltip="Show last time's rating only once the team has rated",
+            id="characteristic.hide-last-time",
         ),
     ]
 

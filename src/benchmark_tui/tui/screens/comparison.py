@@ -118,9 +118,21 @@ ratings. **Esc** goes back.
 """
 
     BINDINGS = [
-        Binding("escape", "close", "Back", key_display="esc"),
-        Binding("m", "show_measures", "Measures", tooltip="Section 1's measures side by side"),
-        Binding("m", "show_ratings", "Ratings", tooltip="The ratings side by side"),
+        Binding("escape", "close", "Back", key_display="esc", id="comparison.close"),
+        Binding(
+            "m",
+            "show_measures",
+            "Measures",
+            tooltip="Section 1's measures side by side",
+            id="comparison.show-measures",
+        ),
+        Binding(
+            "m",
+            "show_ratings",
+            "Ratings",
+            tooltip="The ratings side by side",
+            id="comparison.show-ratings",
+        ),
     ]
 
     def __init__(self, comparison: Comparison) -> None:

@@ -37,7 +37,7 @@ ONE_ROW_WIDTH = 66
 class Dialog(ModalScreen[T]):
     """Base for dialogs: a centred panel; Esc cancels (dismisses with None)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
     def on_mount(self) -> None:
         # The dialog's own keys, in place of those of the screen beneath it.
@@ -96,7 +96,7 @@ class ErrorDialog(Dialog[None]):
 class ChoiceButton(Button):
     """A dialog's answer: Enter chooses it, and the key bar says so."""
 
-    BINDINGS = [Binding("enter", "press", "Choose", key_display="⏎")]
+    BINDINGS = [Binding("enter", "press", "Choose", key_display="⏎", id="choice-button.press")]
 
 
 class ChoiceDialog(Dialog[str]):
@@ -110,8 +110,8 @@ class ChoiceDialog(Dialog[str]):
     """
 
     BINDINGS = [
-        Binding("left", "move(-1)", "Other answer", key_display="←/→"),
-        Binding("right", "move(1)", "Other answer", show=False),
+        Binding("left", "move(-1)", "Other answer", key_display="←/→", id="choice.left"),
+        Binding("right", "move(1)", "Other answer", show=False, id="choice.right"),
     ]
 
     def __init__(

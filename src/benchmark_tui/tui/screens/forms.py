@@ -62,7 +62,7 @@ class MeasureDialog(Dialog[Measure]):
     with c and s on the measures step).
     """
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True, id="measure.save")]
 
     def __init__(self, measure: Measure | None) -> None:
         super().__init__()
@@ -210,7 +210,7 @@ STATUSES = [
 class ActionDialog(Dialog[Action]):
     """Add or edit an action of the improvement plan."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True, id="action.save")]
 
     def __init__(
         self,
@@ -326,7 +326,7 @@ class ActionDialog(Dialog[Action]):
 class SuggestionsDialog(Dialog[list[int]]):
     """Pick which drafted actions to add to the plan (all ticked to start with)."""
 
-    BINDINGS = [Binding("ctrl+s", "add", "Add ticked", priority=True)]
+    BINDINGS = [Binding("ctrl+s", "add", "Add ticked", priority=True, id="suggestions.add")]
 
     def __init__(self, framework: Framework, suggestions: list[Action]) -> None:
         super().__init__()

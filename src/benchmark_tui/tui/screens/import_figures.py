@@ -34,10 +34,17 @@ SHOWN_LINES = 200
 """Additions listed before "… and N more" (every replacement is always listed)."""
 
 SCROLL_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
-    Binding("up", "scroll_body(-1)", "Scroll", key_display="↑/↓", show=False),
-    Binding("down", "scroll_body(1)", "Scroll", show=False),
-    Binding("pageup", "scroll_body(-10)", "Scroll", show=False, priority=True),
-    Binding("pagedown", "scroll_body(10)", "Scroll", key_display="PgUp/PgDn", priority=True),
+    Binding("up", "scroll_body(-1)", "Scroll", key_display="↑/↓", show=False, id="scroll.up"),
+    Binding("down", "scroll_body(1)", "Scroll", show=False, id="scroll.down"),
+    Binding("pageup", "scroll_body(-10)", "Scroll", show=False, priority=True, id="scroll.page-up"),
+    Binding(
+        "pagedown",
+        "scroll_body(10)",
+        "Scroll",
+        key_display="PgUp/PgDn",
+        priority=True,
+        id="scroll.page-down",
+    ),
 ]
 """The long text of a dialog scrolls with the arrows while the focus is on its buttons."""
 

@@ -78,8 +78,8 @@ class ComparatorsDialog(Dialog[list[Comparator]]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+n", "another", "Another comparator", priority=True),
+        Binding("ctrl+s", "save", "Save", priority=True, id="comparators.save"),
+        Binding("ctrl+n", "another", "Another comparator", priority=True, id="comparators.another"),
     ]
 
     def __init__(self, measure: Measure) -> None:
@@ -206,10 +206,10 @@ class StandingsDialog(Dialog[Judgement]):
     """
 
     BINDINGS = [
-        Binding("a", "judge('above')", "Above"),
-        Binding("b", "judge('below')", "Below"),
-        Binding("i", "judge('in-line')", "In line"),
-        Binding("r", "judge(None)", "By the rule"),
+        Binding("a", "judge('above')", "Above", id="standings.above"),
+        Binding("b", "judge('below')", "Below", id="standings.below"),
+        Binding("i", "judge('in-line')", "In line", id="standings.in-line"),
+        Binding("r", "judge(None)", "By the rule", id="standings.by-rule"),
     ]
 
     def __init__(self, measure: Measure) -> None:
@@ -258,7 +258,7 @@ class StandingsDialog(Dialog[Judgement]):
 class LinkDialog(Dialog[list[str]]):
     """Pick the characteristics whose practices explain a results area's results."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True, id="link.save")]
 
     def __init__(self, framework: Framework, title: str, linked: list[str]) -> None:
         super().__init__()

@@ -82,8 +82,8 @@ is run, give the workshop date(s), the facilitator and the team (one person per 
 """
 
     BINDINGS = [
-        Binding("ctrl+s", "create", "Create", priority=True),
-        Binding("escape", "cancel", "Back"),
+        Binding("ctrl+s", "create", "Create", priority=True, id="new-session.create"),
+        Binding("escape", "cancel", "Back", id="new-session.cancel"),
     ]
 
     @property

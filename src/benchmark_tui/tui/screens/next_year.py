@@ -33,7 +33,7 @@ class NextYear:
 class NextYearDialog(Dialog[NextYear]):
     """Asks next year's workshop date and file name (prefilled, editable); None on Esc."""
 
-    BINDINGS = [Binding("ctrl+s", "start", "Start", priority=True)]
+    BINDINGS = [Binding("ctrl+s", "start", "Start", priority=True, id="next-year.start")]
 
     def __init__(self, source_name: str, today: date, name_for: Callable[[date], str]) -> None:
         """Ask for next year's session.

@@ -48,7 +48,11 @@ def round_mark(value: int, record: CharacteristicRecord | None, element_id: str)
 class ItemTable(DataTable[Text]):
     """The 14 items as rows; Enter opens the highlighted one."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Open", key_display="⏎")]
+    BINDINGS = [
+        Binding(
+            "enter", "select_cursor", "Open", key_display="⏎", id="overview-table.select-cursor"
+        )
+    ]
 
 
 class OverviewScreen(WorkshopScreen):
@@ -77,14 +81,50 @@ the parking lot (points parked with ctrl+l): **a** suggests one for the plan, **
 """
 
     BINDINGS = [
-        Binding("p", "plan", "Plan"),
-        Binding("k", "key_messages", "Key messages", tooltip="Write the document's key messages"),
-        Binding("s", "sign_off", "Sign-off", tooltip="Draft or Final, version, approved by"),
-        Binding("d", "session_details", "Details", tooltip="Service, dates, facilitator, team"),
-        Binding("a", "attendance", "Attendance", tooltip="Who was there on each date"),
-        Binding("t", "agenda", "Agenda", tooltip="The day's hours and each item's time budget"),
-        Binding("l", "parking_lot", "Parked", tooltip="The parking lot: points parked for later"),
-        Binding("b", "briefing", "Briefing", show=False),
+        Binding("p", "plan", "Plan", id="overview.plan"),
+        Binding(
+            "k",
+            "key_messages",
+            "Key messages",
+            tooltip="Write the document's key messages",
+            id="overview.key-messages",
+        ),
+        Binding(
+            "s",
+            "sign_off",
+            "Sign-off",
+            tooltip="Draft or Final, version, approved by",
+            id="overview.sign-off",
+        ),
+        Binding(
+            "d",
+            "session_details",
+            "Details",
+            tooltip="Service, dates, facilitator, team",
+            id="overview.session-details",
+        ),
+        Binding(
+            "a",
+            "attendance",
+            "Attendance",
+            tooltip="Who was there on each date",
+            id="overview.attendance",
+        ),
+        Binding(
+            "t",
+            "agenda",
+            "Agenda",
+            tooltip="The day's hours and each item's time budget",
+            id="overview.agenda",
+        ),
+        Binding(
+            "l",
+            "parking_lot",
+            "Parked",
+            tooltip="The parking lot: points parked for later",
+            id="overview.parking-lot",
+        ),
+        Binding("b", "briefing", "Briefing", show=False, id="overview.briefing"),
         NEXT_ITEM,
         PREVIOUS_ITEM,
     ]

@@ -79,9 +79,9 @@ class ParkingLotDialog(Dialog[None]):
     """The parked points: suggest one for the plan (a), close it (x), park it again (o)."""
 
     BINDINGS = [
-        Binding("a", "suggest_point", "For the plan"),
-        Binding("x", "close_point", "Close"),
-        Binding("o", "reopen_point", "Park again", show=False),
+        Binding("a", "suggest_point", "For the plan", id="parking.suggest-point"),
+        Binding("x", "close_point", "Close", id="parking.close-point"),
+        Binding("o", "reopen_point", "Park again", show=False, id="parking.reopen-point"),
     ]
 
     def __init__(

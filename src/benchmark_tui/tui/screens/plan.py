@@ -40,7 +40,7 @@ STATUS_LABELS = {
 class ActionList(OptionList):
     """The plan's actions, two lines each; Enter edits the highlighted one."""
 
-    BINDINGS = [Binding("enter", "select", "Edit", key_display="⏎")]
+    BINDINGS = [Binding("enter", "select", "Edit", key_display="⏎", id="plan-list.select")]
 
 
 class SuggestionList(OptionList):
@@ -66,13 +66,25 @@ action.
 """
 
     BINDINGS = [
-        Binding("a", "add", "Add"),
-        Binding("s", "suggest", "Build plan", tooltip="Draft actions from the suggestions"),
-        Binding("e", "edit", "Edit", show=False),
-        Binding("delete,backspace", "remove", "Remove", key_display="del"),
-        Binding("shift+up", "move(-1)", "Move up", show=False),
-        Binding("shift+down", "move(1)", "Move down", show=False),
-        Binding("r", "review_plan", "Last plan", tooltip="What happened to last time's plan"),
+        Binding("a", "add", "Add", id="plan.add"),
+        Binding(
+            "s",
+            "suggest",
+            "Build plan",
+            tooltip="Draft actions from the suggestions",
+            id="plan.suggest",
+        ),
+        Binding("e", "edit", "Edit", show=False, id="plan.edit"),
+        Binding("delete,backspace", "remove", "Remove", key_display="del", id="plan.remove"),
+        Binding("shift+up", "move(-1)", "Move up", show=False, id="plan.move-up"),
+        Binding("shift+down", "move(1)", "Move down", show=False, id="plan.move-down"),
+        Binding(
+            "r",
+            "review_plan",
+            "Last plan",
+            tooltip="What happened to last time's plan",
+            id="plan.review-plan",
+        ),
         NEXT_ITEM,
         PREVIOUS_ITEM,
     ]

@@ -89,7 +89,7 @@ class Clamped:
 class ReviewList(OptionList):
     """Last time's actions; Enter adds a note to the highlighted one."""
 
-    BINDINGS = [Binding("enter", "select", "Note", key_display="⏎")]
+    BINDINGS = [Binding("enter", "select", "Note", key_display="⏎", id="review-list.select")]
 
 
 class PlanReviewScreen(Dialog[None]):
@@ -104,12 +104,19 @@ class PlanReviewScreen(Dialog[None]):
     """
 
     BINDINGS = [
-        Binding("d", "outcome('done')", "Done"),
-        Binding("p", "outcome('partly')", "Partly"),
-        Binding("n", "outcome('not-done')", "Not done"),
-        Binding("x", "outcome('dropped')", "Dropped"),
-        Binding("backspace,delete", "outcome(None)", "Clear", key_display="⌫", show=False),
-        Binding("escape", "cancel", "Back", key_display="esc"),
+        Binding("d", "outcome('done')", "Done", id="review.done"),
+        Binding("p", "outcome('partly')", "Partly", id="review.partly"),
+        Binding("n", "outcome('not-done')", "Not done", id="review.not-done"),
+        Binding("x", "outcome('dropped')", "Dropped", id="review.dropped"),
+        Binding(
+            "backspace,delete",
+            "outcome(None)",
+            "Clear",
+            key_display="⌫",
+            show=False,
+            id="review.clear",
+        ),
+        Binding("escape", "cancel", "Back", key_display="esc", id="review.cancel"),
     ]
 
     HELP = """\

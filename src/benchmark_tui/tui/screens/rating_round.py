@@ -100,9 +100,9 @@ class RoundDialog(Dialog[RoundAnswer]):
     """
 
     BINDINGS = [
-        Binding("ctrl+r", "reveal", "Reveal"),
-        Binding("f2", "show_typed(True)", "Show typed", key_display="F2"),
-        Binding("f2", "show_typed(False)", "Hide typed", key_display="F2"),
+        Binding("ctrl+r", "reveal", "Reveal", id="round.reveal"),
+        Binding("f2", "show_typed(True)", "Show typed", key_display="F2", id="round.show-typed"),
+        Binding("f2", "show_typed(False)", "Hide typed", key_display="F2", id="round.hide-typed"),
     ]
 
     def __init__(

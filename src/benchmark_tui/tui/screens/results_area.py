@@ -63,11 +63,25 @@ class MeasureList(OptionList):
     """
 
     BINDINGS = [
-        Binding("enter", "select", "Edit", key_display="⏎"),
-        Binding("c", "ask('comparators')", "Comparators"),
-        Binding("t", "ask('trend')", "Take trend", tooltip="Take the suggested trend"),
-        Binding("s", "ask('standings')", "Standing", tooltip="Above, below, in line: overrule"),
-        Binding("delete,backspace", "remove", "Remove", key_display="del"),
+        Binding("enter", "select", "Edit", key_display="⏎", id="measures-list.select"),
+        Binding("c", "ask('comparators')", "Comparators", id="measures-list.comparators"),
+        Binding(
+            "t",
+            "ask('trend')",
+            "Take trend",
+            tooltip="Take the suggested trend",
+            id="measures-list.trend",
+        ),
+        Binding(
+            "s",
+            "ask('standings')",
+            "Standing",
+            tooltip="Above, below, in line: overrule",
+            id="measures-list.standings",
+        ),
+        Binding(
+            "delete,backspace", "remove", "Remove", key_display="del", id="measures-list.remove"
+        ),
     ]
 
     @dataclass
@@ -146,9 +160,21 @@ Then **agree** (ctrl+g) and move on.
 """
 
     BINDINGS = [
-        Binding("a", "add_measure", "Add measure"),
-        Binding("i", "import_figures", "Import", tooltip="Import figures from a spreadsheet"),
-        Binding("l", "link_practices", "Link", tooltip="Link the results to practices"),
+        Binding("a", "add_measure", "Add measure", id="results.add-measure"),
+        Binding(
+            "i",
+            "import_figures",
+            "Import",
+            tooltip="Import figures from a spreadsheet",
+            id="results.import-figures",
+        ),
+        Binding(
+            "l",
+            "link_practices",
+            "Link",
+            tooltip="Link the results to practices",
+            id="results.link-practices",
+        ),
     ]
 
     area: ResultsArea

@@ -46,7 +46,7 @@ def team_text(team: list[TeamMember]) -> str:
 class SessionDetailsDialog(Dialog[SessionDetails]):
     """Edit the service and the workshop of an open session; None on Esc."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True, id="details.save")]
 
     def __init__(self, service: ServiceInfo, workshop: Workshop) -> None:
         super().__init__()

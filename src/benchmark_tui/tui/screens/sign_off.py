@@ -29,8 +29,8 @@ class KeyMessagesDialog(Dialog[str]):
     """
 
     BINDINGS = [
-        Binding("ctrl+s", "done", "Done", priority=True),
-        Binding("escape", "done", "Done", show=False),
+        Binding("ctrl+s", "done", "Done", priority=True, id="key-messages.done"),
+        Binding("escape", "done", "Done", show=False, id="key-messages.close"),
     ]
 
     def __init__(self, text: str) -> None:
@@ -72,7 +72,7 @@ class SignOffDialog(Dialog[Findings]):
     Dismisses with the findings as edited (the key messages unchanged), or None on Esc.
     """
 
-    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True)]
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True, id="sign-off.save")]
 
     def __init__(
         self,

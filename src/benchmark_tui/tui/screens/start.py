@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import os
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from rich.console import Group
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from benchmark_tui.errors import BenchmarkError
 from benchmark_tui.files import shown_path
-from benchmark_tui.models import day_label
-from benchmark_tui.store import SessionSummary, list_sessions, recent_sessions
+from benchmark_tui.models import Framework, day_label
+from benchmark_tui.session_index import CachedReader, SummaryCache, unread
+from benchmark_tui.store import SessionSummary, most_recent_first, recent_sessions, session_files
 from benchmark_tui.tui.messages import CompareSessions, OpenSessionFile, StartNextYear
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 from benchmark_tui.tui.widgets.memo import hanging_rows
@@ -36,7 +41,7 @@ def display_path(path: Path) -> str:
 class SessionList(OptionList):
     """The sessions, two lines each; Enter opens the highlighted one."""
 
-    BINDINGS = [Binding("enter", "select", "Open", key_display="⏎")]
+    BINDINGS = [Binding("enter", "select", "Open", key_display="⏎", id="sessions-list.select")]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return bool(self.option_count) if action == "select" else True
@@ -59,12 +64,20 @@ one service over time, or several libraries side by side.
 """
 
     BINDINGS = [
-        Binding("n", "new", "New session"),
-        Binding("o", "open_path", "Open file…"),
-        Binding("y", "next_year", "Next year's", tooltip="Start next year's from this one"),
-        Binding("space", "mark", "Mark", key_display="space"),
-        Binding("c", "compare", "Compare", tooltip="Compare the marked sessions"),
-        Binding("r", "refresh", "Refresh", show=False),
+        Binding("n", "new", "New session", id="sessions.new"),
+        Binding("o", "open_path", "Open file…", id="sessions.open-path"),
+        Binding(
+            "y",
+            "next_year",
+            "Next year's",
+            tooltip="Start next year's from this one",
+            id="sessions.next-year",
+        ),
+        Binding("space", "mark", "Mark", key_display="space", id="sessions.mark"),
+        Binding(
+            "c", "compare", "Compare", tooltip="Compare the marked sessions", id="sessions.compare"
+        ),
+        Binding("r", "refresh", "Refresh", show=False, id="sessions.refresh"),
     ]
 
     def __init__(self) -> None:
@@ -75,6 +88,8 @@ one service over time, or several libraries side by side.
         """What each line of the list is: a session, or None for the "elsewhere" heading."""
         self.marked: list[Path] = []
         """The sessions marked (Space) for comparison, in the order they were marked."""
+        self.reading = False
+        """Whether the sessions listed are still being read (their lines filled in)."""
 
     @property
     def context(self) -> WorkshopContext:
@@ -100,48 +115,116 @@ one service over time, or several libraries side by side.
             )
         yield KeyBar()
 
+    @dataclass
+    class SessionsRead(Message):
+        """Posted (from the reading worker) when some sessions of the list have been read."""
+
+        summaries: list[SessionSummary]
+        elsewhere: list[SessionSummary] | None = field(default=None)
+        """The recent sessions outside the folder, once all are read (None: not yet)."""
+
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, after mounting: one read of the folder.
         self.action_refresh()
 
     def action_refresh(self) -> None:
-        """Read the sessions folder again, and the recent sessions kept elsewhere."""
+        """List the sessions folder again (names at once), then read each session in a
+        worker, and the recent sessions kept elsewhere."""
         app = self.context
         assert app.framework is not None
         folder = app.sessions_dir
         try:
-            here = list_sessions(folder, app.framework)
+            files = session_files(folder)
         except BenchmarkError as err:  # the folder cannot be listed: say why, not "none yet"
-            here = []
+            files = []
             self.notify(err.message, title=err.title, severity="error", markup=False)
-        elsewhere = recent_sessions(
-            app.settings.recent, app.framework, listed=[s.path for s in here]
-        )
+        known = {s.path: s for s in self.summaries}
+        here = most_recent_first(known.get(path) or unread(path) for path in files)
+        elsewhere = [s for s in self.summaries if s not in here and s.path not in files]
+        self._show_rows(here, elsewhere)
+        self.reading = True
+        # After the list is on screen: the reading thread would share the interpreter with
+        # the first frame's layout and paint, and so delay it.
+        self.call_after_refresh(self.read_sessions, files, app.framework, list(app.settings.recent))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="sessions-list")
+    def read_sessions(self, files: list[Path], framework: Framework, recent: list[str]) -> None:
+        """Read the sessions listed (from the cache where unchanged), posting them in batches
+        of a tenth of a second, then the recent sessions elsewhere."""
+        worker = get_current_worker()
+        read = CachedReader(SummaryCache.for_user(framework), self.context.read_summary)
+        batch: list[SessionSummary] = []
+        posted = time.monotonic()
+        try:
+            for path in files:
+                if worker.is_cancelled:
+                    return
+                batch.append(read(path, framework))
+                if time.monotonic() - posted > 0.1:
+                    self.post_message(self.SessionsRead(batch))
+                    batch, posted = [], time.monotonic()
+            elsewhere = recent_sessions(recent, framework, listed=files, summarise=read)
+        finally:
+            read.save()
+        if not worker.is_cancelled:
+            self.post_message(self.SessionsRead(batch, elsewhere=elsewhere))
+
+    @on(SessionsRead)
+    def _fill_in(self, event: SessionsRead) -> None:
+        """Show what the worker read: each line in place; once all are read, the most
+        recently updated first, and the recent sessions elsewhere below them."""
+        options = self.query_one("#sessions", OptionList)
+        rows = {row.path: index for index, row in enumerate(self._rows) if row is not None}
+        for summary in event.summaries:
+            index = rows.get(summary.path)
+            if index is None:
+                continue
+            self._rows[index] = summary
+            here = None not in self._rows[:index]
+            marked = summary.path in self.marked
+            options.replace_option_prompt_at_index(
+                index, self._prompt(summary, show_folder=not here, marked=marked)
+            )
+        self.summaries = [row for row in self._rows if row is not None]
+        if event.elsewhere is not None:
+            end = self._rows.index(None) if None in self._rows else len(self._rows)
+            here = [row for row in self._rows[:end] if row is not None]
+            self._show_rows(most_recent_first(here), event.elsewhere)
+            self.reading = False
+        highlighted = options.highlighted
+        if highlighted is not None and 0 <= highlighted < len(self._rows):
+            row = self._rows[highlighted]
+            if row is not None:
+                self.query_one("#session-details", Static).update(self._details(row))
+
+    def _show_rows(self, here: list[SessionSummary], elsewhere: list[SessionSummary]) -> None:
+        """List these sessions, the highlight staying on the session it was on."""
+        options = self.query_one("#sessions", OptionList)
+        highlighted = options.highlighted
+        was = self._highlighted_summary()
         self.summaries = [*here, *elsewhere]
         self._rows = [*here, *([None] if elsewhere else []), *elsewhere]
         listed = {s.path for s in self.summaries}
         self.marked = [p for p in self.marked if p in listed]
         self._show_heading()
-        options = self.query_one("#sessions", OptionList)
-        highlighted = options.highlighted
         options.clear_options()
-        for row in self._rows:
-            if row is None:
-                heading = Text("\nRecent elsewhere", style="bold")
-                options.add_option(Option(heading, disabled=True))
-            else:
-                options.add_option(
-                    Option(
-                        self._prompt(
-                            row, show_folder=row not in here, marked=row.path in self.marked
-                        )
-                    )
-                )
+        options.add_options(
+            Option(Text("\nRecent elsewhere", style="bold"), disabled=True)
+            if row is None
+            else Option(
+                self._prompt(row, show_folder=row not in here, marked=row.path in self.marked)
+            )
+            for row in self._rows
+        )
         options.display = bool(self._rows)
         self.query_one("#no-sessions", Static).display = not self._rows
         if self._rows:
+            paths = [row.path if row is not None else None for row in self._rows]
             first = 0 if here else 1
-            options.highlighted = max(first, min(highlighted or 0, len(self._rows) - 1))
+            if was is not None and was.path in paths:
+                options.highlighted = paths.index(was.path)
+            else:
+                options.highlighted = max(first, min(highlighted or 0, len(self._rows) - 1))
             options.focus()
 
     def _show_heading(self) -> None:
@@ -164,16 +247,25 @@ one service over time, or several libraries side by side.
     @staticmethod
     def _prompt(
         summary: SessionSummary, *, show_folder: bool = False, marked: bool = False
-    ) -> Group:
+    ) -> Group | Text:
         """The service and progress, then (indented, wrapped lines too) scope, dates, when it
         was updated and, for a session outside the sessions folder, where it is."""
         title = Text()
         details = Text(style="dim")
         if marked:
             title.append("☑ ", style="bold")
+        if summary.pending and not show_folder:
+            # One plain Text, not a Group with a grid: the list measures every line before
+            # its first frame, and a folder of 200 sessions must not make that wait.
+            title.append(summary.path.name, style="bold")
+            title.append("\n  reading…", style="dim")
+            return title
         if summary.problem:
             title.append(f"⚠ {summary.path.name}", style="bold")
             details.append("This file cannot be read: press Enter to see why.")
+        elif summary.pending:
+            title.append(summary.path.name, style="bold")
+            details.append("reading…")
         else:
             title.append(summary.service, style="bold")
             if summary.progress is not None:
@@ -198,6 +290,11 @@ one service over time, or several libraries side by side.
     def _details(summary: SessionSummary) -> Text:
         """Everything the list knows about a session, a line each."""
         text = Text()
+        if summary.pending:
+            text.append(f"{summary.path.name}\n", style="bold")
+            text.append("Reading…\n\n")
+            text.append(f"Folder: {display_path(summary.path.parent)}", style="dim")
+            return text
         if summary.problem:
             text.append(f"{summary.path.name}\n", style="bold")
             text.append("This file cannot be read:\n", style="bold")

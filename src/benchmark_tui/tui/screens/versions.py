@@ -25,8 +25,8 @@ class VersionsDialog(Dialog[Version]):
     """
 
     BINDINGS = [
-        Binding("escape", "cancel", "Close"),
-        Binding("enter", "choose", "Restore", show=True),
+        Binding("escape", "cancel", "Close", id="versions.cancel"),
+        Binding("enter", "choose", "Restore", show=True, id="versions.choose"),
     ]
 
     HELP = (

@@ -44,12 +44,12 @@ class ItemOptions(OptionList):
     """
 
     BINDINGS = [
-        Binding("enter", "select", "Edit", key_display="⏎"),
-        Binding("delete,backspace", "remove", "Remove", key_display="del"),
-        Binding("shift+up", "move(-1)", "Move up", show=False),
-        Binding("shift+down", "move(1)", "Move down", show=False),
-        Binding("p", "toggle_tag", "Planned?"),
-        Binding("a", "add", "Add", show=False),
+        Binding("enter", "select", "Edit", key_display="⏎", id="list.select"),
+        Binding("delete,backspace", "remove", "Remove", key_display="del", id="list.remove"),
+        Binding("shift+up", "move(-1)", "Move up", show=False, id="list.move-up"),
+        Binding("shift+down", "move(1)", "Move down", show=False, id="list.move-down"),
+        Binding("p", "toggle_tag", "Planned?", id="list.toggle-tag"),
+        Binding("a", "add", "Add", show=False, id="list.add"),
     ]
 
     def action_remove(self) -> None:
@@ -95,7 +95,7 @@ class NewItemInput(Input):
     | up | go to the last item of the list |
     """
 
-    BINDINGS = [Binding("up", "to_items", "Items", key_display="↑")]
+    BINDINGS = [Binding("up", "to_items", "Items", key_display="↑", id="list-input.to-items")]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "to_items":

@@ -44,6 +44,18 @@ def declared_keys(node_type: type) -> list[str]:
     return keys
 
 
+@cache
+def declared_ids(node_type: type) -> dict[str, str]:
+    """The first key each binding id of a widget, screen or app class is declared with (a key
+    changed by the keymap keeps its binding's place)."""
+    first: dict[str, str] = {}
+    for cls in reversed(node_type.__mro__):
+        for binding in Binding.make_bindings(vars(cls).get("BINDINGS", [])):
+            if binding.id:
+                first.setdefault(binding.id, binding.key)
+    return first
+
+
 class KeyBar(Static):
     """The keys that work here, as in a footer; disabled ones are dimmed, none are hidden."""
 
@@ -98,7 +110,10 @@ class KeyBar(Static):
             # the order they were declared, so the same key sits in the same place.
             rank = 2 if node is self.app else 1 if node is self.screen else 0
             declared = declared_keys(type(node))
-            index = declared.index(binding.key) if binding.key in declared else len(declared)
+            key = binding.key
+            if key not in declared and binding.id:  # changed by the keymap
+                key = declared_ids(type(node)).get(binding.id, key)
+            index = declared.index(key) if key in declared else len(declared)
             shown = (self.app.get_key_display(binding), binding.description, enabled)
             ranked.append((rank, index, binding.action, shown))
         seen: set[str] = set()

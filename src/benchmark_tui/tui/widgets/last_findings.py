@@ -23,7 +23,7 @@ class LastFindings(OptionList):
     | enter | copy the highlighted item into this time's list (it can then be edited) |
     """
 
-    BINDINGS = [Binding("enter", "select", "Copy in", key_display="⏎")]
+    BINDINGS = [Binding("enter", "select", "Copy in", key_display="⏎", id="last-findings.select")]
 
     DEFAULT_CSS = """
     LastFindings { height: auto; max-height: 12; margin: 1 1 0 0; }

@@ -53,18 +53,24 @@ class RatingMatrix(Widget, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("0", "rate(0)", "Rate", key_display="0–4"),
-        Binding("1", "rate(1)", "Rate", show=False),
-        Binding("2", "rate(2)", "Rate", show=False),
-        Binding("3", "rate(3)", "Rate", show=False),
-        Binding("4", "rate(4)", "Rate", show=False),
-        Binding("left", "nudge(-1)", "Lower", show=False),
-        Binding("right", "nudge(1)", "Higher", show=False),
-        Binding("backspace,delete", "clear", "Clear", key_display="⌫"),
-        Binding("n", "note", "Note"),
-        Binding("v", "round", "Round", tooltip="A rating round: the room's votes, then agree"),
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="matrix.up"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="matrix.down"),
+        Binding("0", "rate(0)", "Rate", key_display="0–4", id="matrix.rate-0"),
+        Binding("1", "rate(1)", "Rate", show=False, id="matrix.rate-1"),
+        Binding("2", "rate(2)", "Rate", show=False, id="matrix.rate-2"),
+        Binding("3", "rate(3)", "Rate", show=False, id="matrix.rate-3"),
+        Binding("4", "rate(4)", "Rate", show=False, id="matrix.rate-4"),
+        Binding("left", "nudge(-1)", "Lower", show=False, id="matrix.lower"),
+        Binding("right", "nudge(1)", "Higher", show=False, id="matrix.higher"),
+        Binding("backspace,delete", "clear", "Clear", key_display="⌫", id="matrix.clear"),
+        Binding("n", "note", "Note", id="matrix.note"),
+        Binding(
+            "v",
+            "round",
+            "Round",
+            tooltip="A rating round: the room's votes, then agree",
+            id="matrix.round",
+        ),
     ]
 
     COMPONENT_CLASSES = {

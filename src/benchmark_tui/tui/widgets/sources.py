@@ -44,8 +44,10 @@ class SourceTicks(OptionList):
     """
 
     BINDINGS = [
-        Binding("space", "mark('reviewed')", "Reviewed", key_display="space"),
-        Binding("n", "mark('not-collected')", "Not collected yet"),
+        Binding(
+            "space", "mark('reviewed')", "Reviewed", key_display="space", id="sources.reviewed"
+        ),
+        Binding("n", "mark('not-collected')", "Not collected yet", id="sources.not-collected"),
     ]
 
     @dataclass
