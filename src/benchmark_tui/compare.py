@@ -266,13 +266,15 @@ def _mismatches(framework: Framework, columns: list[Column]) -> list[str]:
 
 def _nothing_rated(session: Session) -> bool:
     """Whether a session has no rating and no strength or area for improvement yet."""
-    records = [*session.characteristics.values(), *session.results.values()]
     rated = any(
         rating.value is not None
         for record in session.characteristics.values()
         for rating in record.ratings.values()
     )
-    return not rated and not any(record.strengths or record.improvements for record in records)
+    listed = any(r.strengths or r.improvements for r in session.characteristics.values()) or any(
+        r.strengths or r.improvements for r in session.results.values()
+    )
+    return not rated and not listed
 
 
 def compare_sessions(

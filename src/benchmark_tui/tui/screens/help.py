@@ -83,12 +83,12 @@ class HelpDialog(Dialog[None]):
                     described = declared.tooltip or declared.description
                     ranked.append((1, False, 0, declared.action, shown, described, widget))
         rows: dict[str, tuple[bool, list[str], str, object]] = {}
-        for _rank, generic, _order, action, shown, description, node in sorted(
+        for _rank, generic, _order, action, shown, description, owner in sorted(
             ranked, key=lambda r: r[:3]
         ):
             if action not in rows:
-                rows[action] = (generic, [shown], description, node)
-            elif rows[action][3] is node and shown not in rows[action][1]:
+                rows[action] = (generic, [shown], description, owner)
+            elif rows[action][3] is owner and shown not in rows[action][1]:
                 rows[action][1].append(shown)  # another key of the same action, same place
         here: list[tuple[str, str]] = []
         more: list[tuple[str, str]] = []

@@ -188,8 +188,8 @@ one service over time, or several libraries side by side.
         self.summaries = [row for row in self._rows if row is not None]
         if event.elsewhere is not None:
             end = self._rows.index(None) if None in self._rows else len(self._rows)
-            here = [row for row in self._rows[:end] if row is not None]
-            self._show_rows(most_recent_first(here), event.elsewhere)
+            in_folder = [row for row in self._rows[:end] if row is not None]
+            self._show_rows(most_recent_first(in_folder), event.elsewhere)
             self.reading = False
         highlighted = options.highlighted
         if highlighted is not None and 0 <= highlighted < len(self._rows):
