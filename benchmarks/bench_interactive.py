@@ -27,6 +27,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import TextArea
 
+from benchmark_tui.edits import SetState
 from benchmark_tui.models import STEPS
 from benchmark_tui.settings import Settings
 from benchmark_tui.tui.app import BenchmarkApp
@@ -278,6 +279,9 @@ async def _typing_round(text: str) -> tuple[KeyClock, bool, bool, int]:
         app = make_app(copy_example(folder / "sessions"))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
+            # The example's items are agreed, and an agreed item asks at the first key (issue
+            # 20): reopen it first, as the team would, so the keys go into the summary.
+            app.apply_edit(SetState(item="leadership", state="in-progress"))
             app.goto("characteristic", "leadership", "evidence")
             await settle(pilot)
             await pilot.pause()

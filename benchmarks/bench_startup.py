@@ -39,7 +39,7 @@ from bench_common import (
 
 COLUMNS, ROWS = 120, 40
 TIMEOUT = 30.0
-APP_MARKERS = (f"{SERVICE_NAME} · Whole service", "Overview")
+APP_MARKERS = (f"{SERVICE_NAME} · ", "Overview")
 """The overview's top bar and its key bar (the example session opens at the overview)."""
 MINIMAL_MARKERS = (minimal_app.MARKER, minimal_app.FOOTER_MARKER)
 PAINTED_WORDS = 8
