@@ -290,3 +290,29 @@ async def test_a_remark_about_the_round_never_silently_swallows_alt_right_enter(
         assert app.session.record("leadership").state != "agreed"
         said = [n.message for n in notices]
         assert any("Leadership is not agreed" in s for s in said), said
+
+
+async def test_a_long_dissent_shows_its_beginning_and_is_added_to_at_its_end(
+    make_app, session, session_file, framework
+):
+    """Found at 80×24: the dissent box showed only the tail of a long note."""
+    note = (
+        "Gareth and Tomasz: nearer 2 until front-line staff know the strategy and the plan "
+        "is shared at every branch"
+    )
+    session.record_round("leadership", "plan", "0 0 2 5 1", revealed=True, dissent=note)
+    session.set_rating("leadership", "plan", 3)
+    path = session_file("characteristic", "leadership", "matrix")
+    app = make_app(path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundDialog)
+        assert "Gareth and Tomasz" in "\n".join(screen_lines(app))
+        app.screen.query_one("#round-dissent", Input).focus()
+        await pilot.pause()
+        await type_text(pilot, " (Sam agrees)")
+        app.screen.query_one("#agree").press()
+        await settle(pilot)
+    saved = reload(path, framework).record("leadership").ratings["plan"]
+    assert saved.dissent == note + " (Sam agrees)"

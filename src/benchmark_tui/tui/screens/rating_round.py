@@ -12,6 +12,7 @@ median is offered), with a dissent note, and is set only by choosing the **Agree
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -86,6 +87,24 @@ class RoundPlot(Static, can_focus=True):
     here (Tab goes on to the agreed rating, the dissent note and the Agree button)."""
 
 
+class NoteInput(Input):
+    """A one-line note that shows its beginning while the focus is elsewhere (an Input shows
+    the end of a long text, where its cursor is), and takes the facilitator to the end of it,
+    nothing selected, when they come to add to it."""
+
+    def __init__(self, value: str, **kwargs: Any) -> None:
+        super().__init__(value, select_on_focus=False, **kwargs)
+
+    def on_mount(self) -> None:
+        self.cursor_position = 0
+
+    def on_focus(self) -> None:
+        self.cursor_position = len(self.value)
+
+    def on_blur(self) -> None:
+        self.cursor_position = 0
+
+
 class RoundDialog(Dialog[RoundAnswer]):
     """A rating round for one matrix element.
 
@@ -153,7 +172,7 @@ class RoundDialog(Dialog[RoundAnswer]):
                     yield Label("Agreed rating 0–4 (you decide)", id="agreed-label")
                     yield Input(id="round-agreed", max_length=1, restrict=r"[0-4]?", compact=True)
                     yield Label("Dissent (a view that did not carry)")
-                    yield Input(self.rating.dissent, id="round-dissent", compact=True)
+                    yield NoteInput(self.rating.dissent, id="round-dissent", compact=True)
                     yield Static("Tab: rating, note, then Agree", classes="hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Reveal", variant="primary", id="reveal", compact=True)
