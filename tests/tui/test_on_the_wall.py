@@ -537,3 +537,30 @@ async def test_on_a_big_window_the_sessions_list_shows_the_highlighted_session_i
 )
 def test_short_dates_write_each_month_and_year_once(dates, expected):
     assert short_dates_label(dates) == expected
+
+
+async def test_a_long_draft_is_shown_whole_under_the_list_when_highlighted(
+    make_app, session_file, session
+):
+    """Found at 80×24: a long draft's line in the list ends in "…"; the room still reads
+    the whole of the one highlighted, under the list."""
+    long_one = (
+        "No outcome measures for health and wellbeing or digital inclusion, although both "
+        "are council priorities"
+    )
+    session.record("leadership").improvements = ["Succession planning", long_one]
+    for item in ("governance", "evidence", "community", "strategy", "collaboration"):
+        session.record(item).improvements = [f"First gap in {item}", f"Second gap in {item}"]
+    app = make_app(session_file("plan"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "right", "enter")  # build it now (early)
+        await pilot.pause()
+        assert isinstance(app.screen, SuggestionsDialog)
+        assert "Succession planning" in flat(screen_text(app))
+        await pilot.press("down")
+        await pilot.pause()
+        assert "although both are council priorities" in flat(screen_text(app))
+        # Twelve drafts scroll inside the dialog: the answers stay in view.
+        dialog = app.screen.query_one(".dialog").region
+        assert dialog.contains_region(app.screen.query_one("#add").region)

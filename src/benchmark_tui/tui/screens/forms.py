@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, SelectionList, Static, TextArea
 
 from benchmark_tui.models import (
     Action,
@@ -353,12 +353,29 @@ class SuggestionsDialog(Dialog[list[int]]):
                 classes="dialog-message",
             )
             yield TickList[int](*choices, id="suggestions")
+            # A long draft is cut on its line: the highlighted one is shown whole here.
+            yield Static(id="suggestion-whole", classes="hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Add ticked (ctrl+s)", variant="primary", id="add")
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#suggestions").focus()
+        self._show_whole(0)
+
+    @on(SelectionList.SelectionHighlighted, "#suggestions")
+    def _highlighted(self, event: SelectionList.SelectionHighlighted[int]) -> None:
+        self._show_whole(event.selection_index)
+
+    def _show_whole(self, index: int) -> None:
+        """The highlighted draft in full, where its line in the list is cut."""
+        if not 0 <= index < len(self.suggestions):
+            return
+        action = self.suggestions[index]
+        text = Text(action.action)
+        if action.item and self.framework.has_item(action.item):
+            text.append(f" ({self.framework.item(action.item).label})", style="dim")
+        self.query_one("#suggestion-whole", Static).update(text)
 
     @on(Button.Pressed, "#add")
     def action_add(self) -> None:
