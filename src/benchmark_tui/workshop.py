@@ -323,9 +323,7 @@ class OpenSession:
             return None
         before = self.session
         restored = Session.model_validate(self._undo.pop())
-        restored.position = before.position
-        restored.time_spent = before.time_spent
-        restored.unsent = before.unsent
+        _carry_over(before, restored)
         self.session = restored
         self._baseline = restored.model_dump(mode="python")
         self._last_edit = (None, 0.0)
@@ -511,9 +509,7 @@ class OpenSession:
         self.file.keep(session_text(before).encode("utf-8"), must=True)
         self._undo.append(self._baseline)
         del self._undo[:-UNDO_DEPTH]
-        loaded.session.position = before.position
-        loaded.session.time_spent = before.time_spent
-        loaded.session.unsent = before.unsent
+        _carry_over(before, loaded.session)
         self.session = loaded.session
         self.session.touch()
         self._baseline = self.session.model_dump(mode="python")
@@ -557,6 +553,15 @@ class OpenSession:
             None,
             f"The work since {since} could not be saved anywhere ({'; '.join(problems)}).",
         )
+
+
+def _carry_over(before: Session, after: Session) -> None:
+    """Keep in ``after`` what moves with the team rather than with the record (where they
+    are, the time spent, text typed and not yet sent), from the session it replaces: undo
+    and restore change the record, not these."""
+    after.position = before.position
+    after.time_spent = before.time_spent
+    after.unsent = before.unsent
 
 
 def _content(data: dict[str, Any]) -> dict[str, Any]:
