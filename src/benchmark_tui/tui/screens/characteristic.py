@@ -331,19 +331,11 @@ type; ctrl+z undoes the last change.
     def apply(
         self, edit: Edit, then: Callable[[Applied | None], object] | None = None
     ) -> Applied | None:
-        rated = isinstance(edit, SetRating | RecordRound)
-
-        def answered(applied: Applied | None) -> None:  # an agreed item: once the room answers
-            if then is not None:
-                then(applied)
-            else:
-                self.show_record()
-            if applied is not None and rated:
-                self._show_last_time()
-
-        applied = super().apply(edit, answered)
-        if applied is not None and rated:
-            self._show_last_time()  # rated or revealed: last time's rating may show now
+        """As :meth:`SteppedScreen.apply`. Once rated or revealed, last time's rating may
+        show (after an agreed item's question, :meth:`show_record` shows it)."""
+        applied = super().apply(edit, then)
+        if applied is not None and isinstance(edit, SetRating | RecordRound):
+            self._show_last_time()
         return applied
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
