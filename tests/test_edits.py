@@ -49,6 +49,7 @@ from benchmark_tui.edits import (
     SetAttendance,
     SetComparators,
     SetDetails,
+    SetEditing,
     SetFindings,
     SetKeyMessages,
     SetLinked,
@@ -105,7 +106,7 @@ def opened_copy(source: Path = EXAMPLE_SESSION) -> Iterator[OpenSession]:
 def content(opened: OpenSession) -> dict[str, Any]:
     """The session as saved, less where the team is and the clock."""
     data = opened.session.model_dump(mode="json")
-    for key in ("position", "time_spent", "unsent"):
+    for key in ("position", "time_spent", "unsent", "editing"):
         data.pop(key, None)
     return data
 
@@ -427,6 +428,9 @@ EDIT_STRATEGIES: dict[type[Edit], st.SearchStrategy[Edit]] = {
     ),
     EditListItem: st.builds(EditListItem, item=items, list_name=lists, index=indexes, text=words),
     RemoveListItem: st.builds(RemoveListItem, item=items, list_name=lists, index=indexes),
+    SetEditing: st.builds(
+        SetEditing, item=items, list_name=lists, index=indexes, text=st.just("") | words
+    ),
     MoveListItem: st.builds(
         MoveListItem, item=items, list_name=lists, index=indexes, delta=st.sampled_from([-1, 1])
     ),
@@ -604,13 +608,25 @@ def test_random_edits_of_every_kind_all_undone_give_back_the_start(drawn: list[E
                 assert applied.said != "no change", f"{edit} changed something unsaid"
             else:
                 assert content(opened) == before
+            assert_edits_found(opened.session)
         undone = 0
         while opened.can_undo:
             said = opened.undo()
             assert said is not None and said != "no change"
+            assert_edits_found(opened.session)
             undone += 1
         assert undone == steps
         assert content(opened) == start
+
+
+def assert_edits_found(session: Session) -> None:
+    """A line being edited is always found again with its words (or its words are kept as a
+    new line's text): what the room typed is never held against a line that has gone."""
+    for key, edit in session.editing.items():
+        item, name = key.split(":")
+        found = session.line_edit(item, name)  # type: ignore[arg-type]
+        assert found is not None, f"{key}: no line reads {edit.was!r}"
+        assert found == (edit.line - 1, edit.text)
 
 
 def test_parked_points_reordered_are_said_as_a_change_of_the_parking_lot(opened):

@@ -25,7 +25,7 @@ from benchmark_tui.models import (
 )
 
 QUOTE_LENGTH = 40
-NOT_CHANGES = frozenset({"position", "updated", "time_spent", "created", "unsent"})
+NOT_CHANGES = frozenset({"position", "updated", "time_spent", "created", "unsent", "editing"})
 """Session fields that are not changes: where the team is, the clock, time stamps, and text
 typed but not yet sent (kept as it is typed, never an undo step)."""
 _DESCRIBED = frozenset(

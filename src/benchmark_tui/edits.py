@@ -39,6 +39,7 @@ from benchmark_tui.models import (
     CharacteristicRecord,
     Findings,
     Framework,
+    LineEdit,
     Measure,
     ParkedPoint,
     ServiceInfo,
@@ -239,8 +240,18 @@ class ListEdit(ItemEdit):
         return list(getattr(self.record_in(session, framework), self.list_name))
 
     def store(self, session: Session, framework: Framework, lines: list[Any]) -> None:
-        """Put the changed list back (validated as it goes in)."""
+        """Put the changed list back (validated as it goes in); a line being edited stays
+        with its line."""
         setattr(self.record_in(session, framework), self.list_name, lines)
+        session.settle_edits()
+
+    def drop_edit_of(self, session: Session, index: int) -> None:
+        """Forget the unsaved edit of line ``index``, if it is the line being edited (it is
+        saved, or the line is removed)."""
+        found = session.line_edit(self.item, self.list_name)
+        if found is not None and found[0] == index:
+            key = f"{self.item}:{self.list_name}"
+            session.editing = {k: v for k, v in session.editing.items() if k != key}
 
     def index_in(self, lines: list[Any], index: int) -> int:
         """``index`` if the list has a line there (refused otherwise)."""
@@ -298,8 +309,39 @@ class SetUnsent(ItemEdit):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SetEditing(ListEdit):
+    """The words in the box of a line being edited and not yet saved with Enter ("", or
+    the line's own words: not edited).
+
+    Like :class:`SetUnsent`: no undo step, not a change of the item, allowed on an agreed
+    item (saving it is the change), saved like where the team is.
+    """
+
+    index: int
+    text: str
+    starts_item: ClassVar[bool] = False
+    undoable: ClassVar[bool] = False
+
+    @property
+    def coalesce(self) -> str | None:
+        return f"editing:{self.item}:{self.list_name}"
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        lines = [
+            line if isinstance(line, str) else line.text for line in self.lines(session, framework)
+        ]
+        was = lines[self.index_in(lines, self.index)]
+        key = f"{self.item}:{self.list_name}"
+        editing = {k: v for k, v in session.editing.items() if k != key}
+        if self.text.strip() and self.text != was:
+            editing[key] = LineEdit(line=self.index + 1, was=was, text=self.text)
+        session.editing = editing
+
+
+@dataclass(frozen=True, kw_only=True)
 class EditListItem(ListEdit):
-    """Change the words of one line (an approach from last time counts as confirmed)."""
+    """Change the words of one line (an approach from last time counts as confirmed); its
+    unsaved edit, if any, is saved with it."""
 
     index: int
     text: str
@@ -307,6 +349,7 @@ class EditListItem(ListEdit):
     def apply_to(self, session: Session, framework: Framework) -> None:
         lines = self.lines(session, framework)
         index = self.index_in(lines, self.index)
+        self.drop_edit_of(session, index)
         old = lines[index]
         lines[index] = (
             Approach(text=self.text, status=old.status) if isinstance(old, Approach) else self.text
@@ -322,7 +365,9 @@ class RemoveListItem(ListEdit):
 
     def apply_to(self, session: Session, framework: Framework) -> None:
         lines = self.lines(session, framework)
-        del lines[self.index_in(lines, self.index)]
+        index = self.index_in(lines, self.index)
+        self.drop_edit_of(session, index)  # removed while edited: the room chose to
+        del lines[index]
         self.store(session, framework, lines)
 
 

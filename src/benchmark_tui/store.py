@@ -204,6 +204,7 @@ def _session_from_data(path: Path, read: _ReadFile, framework: Framework) -> Loa
                 f"file but not shown: {', '.join(unknown)}."
             )
     session.fill_missing(framework)
+    session.settle_edits()  # a line being edited, kept with its line (or its words kept)
     return LoadedSession(session=session, path=path, content=read.content, notices=notices)
 
 

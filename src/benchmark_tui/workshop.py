@@ -34,7 +34,7 @@ from benchmark_tui.versions import Version
 UNDO_DEPTH = 100
 COALESCE_SECONDS = 3.0
 """Typing into the same field within this many seconds is one undo step."""
-_NOT_CONTENT = {"position", "updated", "time_spent", "unsent"}
+_NOT_CONTENT = {"position", "updated", "time_spent", "unsent", "editing"}
 """Fields that change as the team moves around (and as the clock runs, and as they type
 into a box before sending it); a change to them alone keeps no version, and undo leaves
 them as they are."""
@@ -562,6 +562,8 @@ def _carry_over(before: Session, after: Session) -> None:
     after.position = before.position
     after.time_spent = before.time_spent
     after.unsent = before.unsent
+    after.editing = before.editing
+    after.settle_edits()  # the lines being edited may have moved or gone with the record
 
 
 def _content(data: dict[str, Any]) -> dict[str, Any]:

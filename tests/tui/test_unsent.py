@@ -304,3 +304,103 @@ async def test_four_answers_to_the_agree_question_are_all_whole_at_80x24(make_ap
         for label in ("Add it and agree", "Agree without it", "Move on, not agreed", "Stay here"):
             assert label in text
         assert app.focused is not None and app.focused.id == "choice-stay"
+
+
+# -- a line being edited, not yet saved ------------------------------------------------------
+
+
+async def test_a_line_being_edited_survives_leaving_the_item_and_quitting(
+    make_app, rated_file, framework
+):
+    app = make_app(rated_file)
+    notices = record_notices(app)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("up", "up", "enter")  # edit the first strength
+        await type_text(pilot, ", shared")
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert app.screen.characteristic.id == "governance"
+        assert (
+            "Leadership: change to strength 1 not yet saved, kept in its box: "
+            "'Clear vision, shared'" in said(notices)
+        )
+        await pilot.press("pageup")  # back to Leadership's findings: still being edited
+        await settle(pilot)
+        assert box_value(app, "strengths") == "Clear vision, shared"
+        assert "Editing item 1 of 2" in screen_text(app)
+        await pilot.press("ctrl+q")
+    session = reload(rated_file, framework)
+    assert session.record("leadership").strengths[0] == "Clear vision"  # not saved
+    assert session.line_edit("leadership", "strengths") == (0, "Clear vision, shared")
+    app = make_app(rated_file)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert box_value(app, "strengths") == "Clear vision, shared"
+        assert "Editing item 1 of 2" in screen_text(app)
+        await pilot.press("end", "enter")  # saved now
+        await settle(pilot)
+        assert box_value(app, "strengths") == ""
+    session = reload(rated_file, framework)
+    assert session.record("leadership").strengths[0] == "Clear vision, shared"
+    assert session.editing == {}
+
+
+async def test_a_line_edit_is_autosaved_as_typed_and_esc_drops_it(make_app, rated_file, framework):
+    app = make_app(rated_file)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("up", "enter")  # the last strength
+        await type_text(pilot, " everywhere")
+        await settle(pilot)  # no quit: what a crash would leave
+        assert reload(rated_file, framework).line_edit("leadership", "strengths") == (
+            1,
+            "Visible leaders everywhere",
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        assert box_value(app, "strengths") == ""
+    session = reload(rated_file, framework)
+    assert session.editing == {}
+    assert session.record("leadership").strengths[1] == "Visible leaders"
+
+
+async def test_the_agree_dialog_names_a_line_being_edited_and_saves_it(
+    make_app, rated_file, framework
+):
+    app = make_app(rated_file)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("up", "enter")
+        await type_text(pilot, " everywhere")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        text = flat(screen_text(app))
+        assert "Not yet added: change to strength 2 'Visible leaders everywhere'" in text
+        assert app.focused is not None and app.focused.id == "choice-add"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.characteristic.id == "governance"
+    session = reload(rated_file, framework)
+    assert session.record("leadership").strengths == ["Clear vision", "Visible leaders everywhere"]
+    assert session.record("leadership").state == "agreed"
+    assert session.editing == {}
+
+
+async def test_saving_an_edit_on_an_agreed_item_asks_and_keeping_it_agreed_keeps_the_words(
+    make_app, agreed_file, framework
+):
+    app = make_app(agreed_file)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("alt+right")  # to strengths & improvements
+        await pilot.press("up", "enter")  # edit "Visible leaders"
+        await type_text(pilot, " everywhere\n")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("enter")  # keep it agreed
+        await settle(pilot)
+        assert box_value(app, "strengths") == "Visible leaders everywhere"
+        assert "Editing item 2 of 2" in screen_text(app)
+        assert "● agreed" in screen_lines(app)[1]
+    session = reload(agreed_file, framework)
+    assert session.record("leadership").strengths[1] == "Visible leaders"
+    assert session.record("leadership").state == "agreed"
+    assert session.line_edit("leadership", "strengths") == (1, "Visible leaders everywhere")

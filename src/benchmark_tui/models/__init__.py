@@ -120,7 +120,9 @@ from benchmark_tui.models.rounds import (
     tally_label,
 )
 from benchmark_tui.models.session import (
+    EditedList,
     Finding,
+    LineEdit,
     Progress,
     Session,
     Unsent,
@@ -204,6 +206,8 @@ __all__ = [
     "Scope",
     "ServiceInfo",
     "Session",
+    "EditedList",
+    "LineEdit",
     "Unsent",
     "UnsentField",
     "unsent_key",

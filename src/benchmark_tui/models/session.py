@@ -99,6 +99,10 @@ UnsentKey = Annotated[
     str, Field(pattern=r"^[a-z0-9-]+:(approaches|strengths|improvements|new-source)$")
 ]
 """``item:box``, e.g. ``leadership:approaches``."""
+EditedList = Literal["approaches", "strengths", "improvements"]
+"""The lists whose lines the team edits in place (an approach, a strength …)."""
+EditingKey = Annotated[str, Field(pattern=r"^[a-z0-9-]+:(approaches|strengths|improvements)$")]
+"""``item:list``, e.g. ``leadership:strengths``: one line of a list is edited at a time."""
 
 
 def unsent_key(item: str, box: UnsentField) -> str:
@@ -106,18 +110,41 @@ def unsent_key(item: str, box: UnsentField) -> str:
     return f"{item}:{box}"
 
 
+class LineEdit(_Record):
+    """A line of a list being edited: the words in its box, not yet saved with Enter."""
+
+    line: int = Field(ge=1, le=MAX_ITEMS)
+    """Where the line was (1 for the first) when last seen; :attr:`was` finds it again."""
+    was: Text
+    """The line's words before the edit (how it is found if the list has changed)."""
+    text: Text
+    """The words in the box now."""
+
+
 @dataclass(frozen=True)
 class Unsent:
-    """Text typed into one of an item's boxes and not yet sent with Enter."""
+    """Text typed into one of an item's boxes and not yet sent with Enter: a new line, or
+    the new words of an existing line being edited (``line``, 1 for the first)."""
 
     item: str
     box: UnsentField
     text: str
+    line: int | None = None
 
     @property
     def noun(self) -> str:
         """What the text becomes once sent ("approach", "strength" …)."""
         return UNSENT_NOUNS[self.box]
+
+    @property
+    def label(self) -> str:
+        """What it is, in words: "approach", or "change to approach 2" for a line edited."""
+        return self.noun if self.line is None else f"change to {self.noun} {self.line}"
+
+    @property
+    def waiting(self) -> str:
+        """Why it is waiting: "approach not yet added", "change to approach 2 not yet saved"."""
+        return f"{self.label} not yet {'added' if self.line is None else 'saved'}"
 
     @property
     def step(self) -> Step:
@@ -214,6 +241,11 @@ class Session(_Record):
     """Text typed into an item's box (a new approach, strength …) and not yet sent with
     Enter, keyed ``item:box``: what the room saw is kept, like where the team is, and shown
     in the box again (left out of the file while there is none)."""
+    editing: dict[EditingKey, LineEdit] = Field(
+        default_factory=dict, max_length=MAX_ITEMS, exclude_if=lambda editing: not editing
+    )
+    """Lines being edited and not yet saved with Enter, keyed ``item:list``: kept like the
+    text in a new line's box (:meth:`settle_edits` keeps them with their lines)."""
     created: datetime = Field(default_factory=_utc_now)
     updated: datetime = Field(default_factory=_utc_now)
 
@@ -273,14 +305,67 @@ class Session(_Record):
         ]
 
     def unsent_in(self, item_id: str, step: Step | None = None) -> list[Unsent]:
-        """The text waiting unsent in an item's boxes (on one step, if given), in box order."""
+        """The text waiting unsent in an item's boxes (on one step, if given), in box order;
+        a line being edited comes before its list's new line."""
         found = []
         for box in UNSENT_NOUNS:
+            waiting = []
+            if box != "new-source":
+                edit = self.line_edit(item_id, box)  # type: ignore[arg-type]
+                if edit is not None:
+                    waiting.append(Unsent(item_id, box, edit[1], edit[0] + 1))  # type: ignore[arg-type]
             text = self.unsent.get(unsent_key(item_id, box), "")  # type: ignore[arg-type]
-            unsent = Unsent(item_id, box, text)  # type: ignore[arg-type]
-            if text.strip() and (step is None or unsent.step == step):
-                found.append(unsent)
+            if text.strip():
+                waiting.append(Unsent(item_id, box, text))  # type: ignore[arg-type]
+            found += [u for u in waiting if step is None or u.step == step]
         return found
+
+    def lines_of(self, item_id: str, name: EditedList) -> list[str]:
+        """The words of each line of one of an item's lists (none for an unknown item)."""
+        if name == "approaches":
+            record = self.characteristics.get(item_id)
+            return [a.text for a in record.approaches] if record else []
+        found = self.results.get(item_id) or self.characteristics.get(item_id)
+        return list(getattr(found, name)) if found else []
+
+    def line_edit(self, item_id: str, name: EditedList) -> tuple[int, str] | None:
+        """The line of a list being edited (0 for the first) and the words in its box, or
+        None. The line is the one with the words it had (the one last seen, among equals);
+        None too when no line has them any more (:meth:`settle_edits` keeps the words)."""
+        edit = self.editing.get(f"{item_id}:{name}")
+        if edit is None:
+            return None
+        lines = self.lines_of(item_id, name)
+        seen = edit.line - 1
+        if seen < len(lines) and lines[seen] == edit.was:
+            return seen, edit.text
+        found = [i for i, line in enumerate(lines) if line == edit.was]
+        if not found:
+            return None
+        return min(found, key=lambda i: abs(i - seen)), edit.text
+
+    def settle_edits(self) -> None:
+        """Keep each line being edited with its line after the list changed (a line moved,
+        one before it removed, an undo): where the line has gone, its words are kept in the
+        list's box for a new line, so nothing typed is lost."""
+        if not self.editing:
+            return
+        editing = dict(self.editing)
+        unsent = dict(self.unsent)
+        for key, edit in self.editing.items():
+            item_id, name = key.split(":")
+            found = self.line_edit(item_id, name)  # type: ignore[arg-type]
+            if found is not None:
+                if found[0] + 1 != edit.line:
+                    editing[key] = edit.model_copy(update={"line": found[0] + 1})
+                continue
+            del editing[key]
+            waiting = unsent.get(key, "").strip()
+            unsent[key] = f"{waiting} {edit.text}" if waiting else edit.text
+        if editing != self.editing:
+            self.editing = editing
+        if unsent != self.unsent:
+            self.unsent = unsent
 
     def state_of(self, item_id: str) -> ProgressState:
         """The progress state of an area or characteristic."""

@@ -32,6 +32,7 @@ from benchmark_tui.edits import (
     MoveListItem,
     RemoveListItem,
     SetApproachStatus,
+    SetEditing,
     SetSources,
     SetState,
     SetUnsent,
@@ -491,7 +492,7 @@ class SteppedScreen(WorkshopScreen):
         message = f"Has the team agreed on {title}?"
         if unsent:
             message += "\n\nNot yet added: " + "; ".join(
-                f"{u.noun} {quote(u.text)}" for u in unsent
+                f"{u.label} {quote(u.text)}" for u in unsent
             )
         if remarks:
             message += "\n\nBefore you do:\n" + "\n".join(f"• {r}" for r in remarks)
@@ -526,7 +527,7 @@ class SteppedScreen(WorkshopScreen):
         """The item's record as it would be with the unsent lines added."""
         record = self.record.model_copy(deep=True)
         for waiting in unsent:
-            if waiting.box in ("strengths", "improvements"):
+            if waiting.box in ("strengths", "improvements") and waiting.line is None:
                 lines = getattr(record, waiting.box)
                 setattr(record, waiting.box, [*lines, waiting.text.strip()])
         return record
@@ -536,7 +537,13 @@ class SteppedScreen(WorkshopScreen):
         sent: list[Edit] = []
         for waiting in unsent:
             text = waiting.text.strip()
-            if waiting.box == "new-source":
+            if waiting.line is not None and waiting.box != "new-source":
+                sent.append(
+                    EditListItem(
+                        item=self.item, list_name=waiting.box, index=waiting.line - 1, text=text
+                    )
+                )
+            elif waiting.box == "new-source":
                 evidence = self.session.record(self.item).evidence
                 reviewed = tuple(dict.fromkeys([*evidence.sources_reviewed, text]))
                 sent.append(
@@ -567,16 +574,21 @@ class SteppedScreen(WorkshopScreen):
 
     @on(EditableList.Typed, "#strengths")
     def keep_unsent_strength(self, event: EditableList.Typed) -> None:
-        self.keep_unsent("strengths", event.text)
+        self.keep_unsent("strengths", event.text, event.line)
 
     @on(EditableList.Typed, "#improvements")
     def keep_unsent_improvement(self, event: EditableList.Typed) -> None:
-        self.keep_unsent("improvements", event.text)
+        self.keep_unsent("improvements", event.text, event.line)
 
-    def keep_unsent(self, box: UnsentField, text: str) -> None:
-        """Keep what is typed in one of the item's boxes in the session, before it is sent:
-        saved as typed, shown there again when the team comes back."""
-        if not self.read_only:
+    def keep_unsent(self, box: UnsentField, text: str, line: int | None = None) -> None:
+        """Keep what is typed in one of the item's boxes in the session, before it is sent
+        (into the box of line ``line`` being edited, if given): saved as typed, shown there
+        again when the team comes back."""
+        if self.read_only:
+            return
+        if line is not None and box != "new-source":
+            self.apply(SetEditing(item=self.item, list_name=box, index=line, text=text))
+        else:
             self.apply(SetUnsent(item=self.item, box=box, text=text))
 
     def apply_list_change(self, name: ListName, event: EditableList.Changed) -> None:

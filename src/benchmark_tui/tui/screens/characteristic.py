@@ -87,10 +87,12 @@ def show_findings(screen: SteppedScreen) -> None:
     screen.query_one("#strengths", EditableList).set_entries(
         [Entry(s) for s in record.strengths],
         unsent=unsent.get(unsent_key(item_id, "strengths"), "") if item_id else "",
+        editing=screen.session.line_edit(item_id, "strengths") if item_id else None,
     )
     screen.query_one("#improvements", EditableList).set_entries(
         [Entry(s) for s in record.improvements],
         unsent=unsent.get(unsent_key(item_id, "improvements"), "") if item_id else "",
+        editing=screen.session.line_edit(item_id, "improvements") if item_id else None,
     )
     last_time = screen.context.last_time
     if last_time is None or item_id is None:
@@ -255,6 +257,7 @@ type; ctrl+z undoes the last change.
                 ],
                 title=characteristic.approaches_prompt,
                 unsent=self.session.unsent.get(unsent_key(characteristic.id, "approaches"), ""),
+                editing=self.session.line_edit(characteristic.id, "approaches"),
             )
             self.query_one(EvidenceStep).show(characteristic, self.session, self.framework)
             self.query_one(RatingMatrix).load(
@@ -396,7 +399,7 @@ type; ctrl+z undoes the last change.
 
     @on(EditableList.Typed, "#approach-list")
     def keep_unsent_approach(self, event: EditableList.Typed) -> None:
-        self.keep_unsent("approaches", event.text)
+        self.keep_unsent("approaches", event.text, event.line)
 
     @on(RatingMatrix.Changed)
     def record_rating(self, event: RatingMatrix.Changed) -> None:

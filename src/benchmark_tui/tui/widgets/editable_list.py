@@ -120,8 +120,9 @@ class EditableList(Vertical):
     While an item is edited, the box under the list grows a border and holds the item's text,
     and a line above it says which item is edited and how to finish, so the room sees it.
 
-    Text typed into the box and not yet sent with Enter is posted as :class:`Typed` at every
-    change, so the screen keeps it in the session; :meth:`set_entries` puts it back.
+    Text typed into the box and not yet sent with Enter (a new item, or an item's new words
+    while it is edited) is posted as :class:`Typed` at every change, so the screen keeps it
+    in the session; :meth:`set_entries` puts it back, an item's edit still being edited.
     """
 
     DEFAULT_CSS = """
@@ -158,11 +159,14 @@ class EditableList(Vertical):
 
     @dataclass
     class Typed(Message):
-        """Posted when the team changes the text in the box for a new item (not yet sent)."""
+        """Posted when the team changes the text in the box (not yet sent): a new item's, or
+        the item being edited's (``line``); "" when the box is emptied or the edit cancelled."""
 
         editable_list: EditableList
         text: str
         """The text in the box now ("" when emptied)."""
+        line: int | None = None
+        """The item being edited (0 for the first), or None: the box for a new item."""
 
         @property
         def control(self) -> EditableList:
@@ -203,6 +207,8 @@ class EditableList(Vertical):
         self._unsent = ""
         """The new item's text as last reported (or put back): the box shows it again after
         an item is edited."""
+        self._edit_text = ""
+        """The words of the item being edited, as last reported (or put back)."""
 
     def compose(self) -> ComposeResult:
         yield Static(classes="list-title")
@@ -219,9 +225,16 @@ class EditableList(Vertical):
     def on_mount(self) -> None:
         self._render_entries()
 
-    def set_entries(self, entries: list[Entry], title: str | None = None, unsent: str = "") -> None:
-        """Show another item's list, and the text waiting unsent in its box (nothing is
-        posted: this is not an edit)."""
+    def set_entries(
+        self,
+        entries: list[Entry],
+        title: str | None = None,
+        unsent: str = "",
+        editing: tuple[int, str] | None = None,
+    ) -> None:
+        """Show another item's list, the text waiting unsent in its box, and the item being
+        edited with the words in its box, if one is (nothing is posted: this is not an edit).
+        """
         entries = list(entries)
         unchanged = entries == self.entries and title in (None, self.title)
         self.entries = entries
@@ -230,7 +243,7 @@ class EditableList(Vertical):
         self._unsent = unsent
         if self.is_mounted:
             if self._editing is not None:
-                self._stop_editing()
+                self._stop_editing(quiet=True)
             box = self.new_item_input
             if box.value != unsent:
                 with self.prevent(Input.Changed):
@@ -245,6 +258,8 @@ class EditableList(Vertical):
                     options.highlighted = 0
             else:
                 self._render_entries(0)
+            if editing is not None and 0 <= editing[0] < len(self.entries):
+                self._start_editing(editing[0], editing[1])
 
     @property
     def options(self) -> ItemOptions:
@@ -327,9 +342,13 @@ class EditableList(Vertical):
     @on(Input.Changed, ".new-item")
     def _typed(self, event: Input.Changed) -> None:
         event.stop()
-        if self._editing is not None or event.value != event.input.value:
-            return  # an item's text being edited, or a change already overtaken
-        if event.value != self._unsent:
+        if event.value != event.input.value:
+            return  # a change already overtaken
+        if self._editing is not None:
+            if event.value != self._edit_text:
+                self._edit_text = event.value
+                self.post_message(self.Typed(self, event.value, self._editing))
+        elif event.value != self._unsent:
             self._unsent = event.value
             self.post_message(self.Typed(self, event.value))
 
@@ -337,29 +356,48 @@ class EditableList(Vertical):
     def _edit(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         index = event.option_index
-        self._editing = index
+        self._start_editing(index, self.entries[index].text)
+        self.new_item_input.focus()
+
+    def _show_editing(self) -> None:
+        """Say which item is edited, above the box and beside the item."""
+        index = self._editing
+        assert index is not None
         self.query_one(".edit-hint", Static).update(
             Text(f"Editing item {index + 1} of {len(self.entries)}: Enter saves, Esc cancels")
         )
-        self.add_class("-editing")
         self._render_entries(index)  # marks the item being edited
+
+    def _start_editing(self, index: int, text: str) -> None:
+        """Edit item ``index`` in the box, which holds ``text`` (its words, or the words
+        typed into it earlier and not yet saved)."""
+        self._editing = index
+        self._edit_text = text
+        self.add_class("-editing")
+        self._show_editing()
         box = self.new_item_input
-        box.value = self.entries[index].text
+        with self.prevent(Input.Changed):
+            box.value = text
         box.cursor_position = len(box.value)
         box.placeholder = self._placeholder()
         # A framed, full-height box: the one-line box cannot show a border and its text.
         box.compact = False
         box.add_class("-editing")
-        box.focus()
         self.refresh_bindings()
 
-    def _stop_editing(self) -> None:
+    def _stop_editing(self, *, quiet: bool = False) -> None:
+        """Leave the item being edited; unless ``quiet``, its words typed and not saved are
+        no longer kept (the edit was saved, cancelled, or its item removed)."""
         index = self._editing
         self._editing = None
+        if not quiet and index is not None and self._edit_text != self.entries_text(index):
+            self.post_message(self.Typed(self, "", index))
+        self._edit_text = ""
         self.remove_class("-editing")
         self._render_entries(index)  # without the "editing" mark
         box = self.new_item_input
-        box.value = self._unsent  # the new item's text, if any was waiting
+        with self.prevent(Input.Changed):
+            box.value = self._unsent  # the new item's text, if any was waiting
         box.cursor_position = len(box.value)
         box.placeholder = self._placeholder()
         box.compact = True
@@ -387,12 +425,20 @@ class EditableList(Vertical):
             return True
         return False
 
+    def entries_text(self, index: int) -> str | None:
+        """The words of item ``index`` (None past the end)."""
+        return self.entries[index].text if 0 <= index < len(self.entries) else None
+
     def remove_at(self, index: int) -> None:
-        """Remove one item."""
+        """Remove one item (the item being edited, if another, stays in its box)."""
         if 0 <= index < len(self.entries):
+            editing = self._editing
+            if editing == index:
+                self._stop_editing(quiet=True)  # its edit goes with it, in the session too
             del self.entries[index]
-            if self._editing is not None:
-                self._stop_editing()
+            if editing is not None and editing > index:
+                self._editing = editing - 1
+                self._show_editing()
             highlight = max(0, index - 1) if index >= len(self.entries) else index
             self._changed("remove", index, highlight=highlight)
             if not self.entries:
@@ -404,6 +450,9 @@ class EditableList(Vertical):
         if 0 <= index < len(self.entries) and 0 <= target < len(self.entries):
             entries = self.entries
             entries[index], entries[target] = entries[target], entries[index]
+            if self._editing in (index, target):
+                self._editing = target if self._editing == index else index
+                self._show_editing()
             self._changed("move", index, highlight=target, delta=delta)
 
     def add_entry(self, text: str) -> None:
