@@ -154,3 +154,27 @@ def test_each_measure_keeps_to_one_line_of_the_figures(framework):
     assert len(lines) == 2
     assert "1.1 Visits (all branches)" in lines[0] and "41,200 estimated" in lines[0]
     assert figures_table([(area, AreaRecord())]) is None
+
+
+def test_a_long_measure_name_wraps_whole_at_80_columns_rather_than_losing_its_end(framework):
+    from rich.console import Console
+
+    from benchmark_tui.models import AreaRecord
+    from benchmark_tui.tui.widgets.figures import figures_table
+
+    name = "Cost per visit (net revenue expenditure ÷ physical visits, CIPFA)"
+    measure = Measure(
+        name=name,
+        values=[
+            PeriodValue(period="2022/23", value="£7.22"),
+            PeriodValue(period="2024/25", value="£4.29"),
+        ],
+    )
+    area = framework.areas[3]
+    console = Console(width=76, record=True)
+    console.print(figures_table([(area, AreaRecord(measures=[measure]))], wide=False))
+    text = console.export_text()
+    assert "…" not in text
+    assert " ".join(text.split()).count("£7.22 → £4.29") == 1
+    words = [w for w in text.split() if w not in ("£7.22", "→", "£4.29", "2", "yrs", "<3y")]
+    assert " ".join(words).endswith(f"1.4 {name}")

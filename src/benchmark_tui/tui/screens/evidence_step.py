@@ -88,7 +88,10 @@ class EvidenceStep(VerticalScroll):
         """Show this characteristic's evidence, and the session's Section 1 figures."""
         self.characteristic, self.session = characteristic, session
         evidence = self.evidence
-        areas = [(area, session.area(area.id)) for area in framework.areas]
+        # The results the team linked to these practices first: the panel is short at 80×24.
+        linked = session.areas_linked_to(characteristic.id)
+        ordered = sorted(framework.areas, key=lambda area: area.id not in linked)
+        areas = [(area, session.area(area.id)) for area in ordered]
         lead = self.query_one(FiguresPanel).show(areas)
         self.query_one("#figures-lead", Static).update(lead or "")
         self.query_one("#figures-lead").display = lead is not None

@@ -105,10 +105,12 @@ def figures_table(
     compared = any(m.comparators for _area, record in areas for m in record.measures)
     grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
     grid.add_column(no_wrap=True, min_width=11 if wide or not compared else 1)
-    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    # The measure's name and its comparison wrap rather than lose their ends (at 80×24 a
+    # name of 30 characters would otherwise read "1.1 Physical visits (a…").
+    grid.add_column(overflow="fold")
     grid.add_column(no_wrap=True, overflow="ellipsis", max_width=28 if wide else 21)
     if compared:
-        grid.add_column(no_wrap=True, overflow="ellipsis", max_width=44 if wide else 18)
+        grid.add_column(overflow="fold", max_width=44 if wide else 18)
     grid.add_column(no_wrap=True, min_width=len(f"9 yrs {SHORT_MARK}"))
     rows = 0
     for area, record in areas:
