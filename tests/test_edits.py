@@ -44,6 +44,7 @@ from benchmark_tui.edits import (
     ReplaceAction,
     ReplaceMeasure,
     ReviewAction,
+    SendAndAgree,
     SetAgenda,
     SetApproachStatus,
     SetAttendance,
@@ -555,6 +556,13 @@ EDIT_STRATEGIES: dict[type[Edit], st.SearchStrategy[Edit]] = {
         text=st.just("") | words,
     ),
 }
+EDIT_STRATEGIES[SendAndAgree] = items.flatmap(
+    lambda item: st.lists(
+        st.builds(AddListItem, item=st.just(item), list_name=lists, text=words)
+        | st.builds(SetEditing, item=st.just(item), list_name=lists, index=indexes, text=words),
+        max_size=2,
+    ).map(lambda sending: SendAndAgree(item=item, sending=tuple(sending)))
+)
 EDIT_STRATEGIES[Reopen] = st.one_of(
     EDIT_STRATEGIES[k] for k in (AddListItem, SetRating, SetText, RemoveListItem, SetNoData)
 ).map(reopening)

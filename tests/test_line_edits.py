@@ -16,6 +16,7 @@ from benchmark_tui.edits import (
     MoveListItem,
     NeedsReopen,
     RemoveListItem,
+    SendAndAgree,
     SetEditing,
     SetState,
     SetUnsent,
@@ -173,3 +174,38 @@ def test_an_approach_being_edited_keeps_its_status_when_saved(opened):
     approach = opened.session.record("leadership").approaches[0]
     assert (approach.text, approach.status) == ("Walkabouts each term", "planned")
     assert opened.session.editing == {}
+
+
+def test_add_it_and_agree_is_one_step_that_one_undo_takes_back(opened):
+    opened.apply(SetUnsent(item="leadership", box="improvements", text="Succession"))
+    opened.apply(editing(0, "Clear vision, shared"))
+    sending = (
+        EditListItem(
+            item="leadership", list_name="strengths", index=0, text="Clear vision, shared"
+        ),
+        AddListItem(item="leadership", list_name="improvements", text="Succession"),
+    )
+    applied = opened.apply(SendAndAgree(item="leadership", sending=sending))
+    assert applied.changed
+    record = opened.session.record("leadership")
+    assert (record.strengths[0], record.improvements, record.state) == (
+        "Clear vision, shared",
+        ["Succession"],
+        "agreed",
+    )
+    assert opened.session.unsent == {} and opened.session.editing == {}
+    opened.undo()
+    record = opened.session.record("leadership")
+    assert (record.strengths, record.improvements, record.state) == (LINES, [], "in-progress")
+    assert not opened.can_undo
+
+
+def test_add_it_and_agree_with_a_refused_line_changes_nothing(opened):
+    before = opened.session.model_dump()
+    sending = (
+        AddListItem(item="leadership", list_name="improvements", text="Succession"),
+        EditListItem(item="leadership", list_name="strengths", index=7, text="No such line"),
+    )
+    with pytest.raises(EditRefused):
+        opened.apply(SendAndAgree(item="leadership", sending=sending))
+    assert opened.session.model_dump() == before

@@ -198,6 +198,23 @@ class SetState(ItemEdit):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SendAndAgree(ItemEdit):
+    """Send the text waiting in an item's boxes (``sending``: the edits Enter would make)
+    and agree the item, as one step: what "Add it and agree" does (one undo takes back
+    both; if one of them is refused, nothing changes)."""
+
+    sending: tuple[ItemEdit, ...]
+    starts_item: ClassVar[bool] = False
+
+    def apply_to(self, session: Session, framework: Framework) -> None:
+        for edit in self.sending:
+            if edit.item != self.item:
+                raise self.refuse(f"{edit.item!r} is not {self.item!r}.")
+            edit.apply_to(session, framework)
+        self.record_in(session, framework).state = "agreed"
+
+
+@dataclass(frozen=True, kw_only=True)
 class Reopen(ItemEdit):
     """Reopen an agreed item and make a change to it, as one step (one undo takes back both):
     what the room chose when asked about changing an agreed item (:class:`NeedsReopen`)."""

@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from benchmark_tui import changes, versions
-from benchmark_tui.edits import Edit, EditRefused, NeedsReopen, Reopen, SetState
+from benchmark_tui.edits import (
+    Edit,
+    EditRefused,
+    NeedsReopen,
+    Reopen,
+    SendAndAgree,
+    SetState,
+)
 from benchmark_tui.errors import OutsideChange, SaveError
 from benchmark_tui.files import digest, write_atomically
 from benchmark_tui.models import Framework, Position, Session
@@ -234,7 +241,7 @@ class OpenSession:
         if (
             item is None
             or not edit.undoable
-            or isinstance(edit, SetState | Reopen)
+            or isinstance(edit, SetState | Reopen | SendAndAgree)
             or self.session.state_of(item) != "agreed"
         ):
             return

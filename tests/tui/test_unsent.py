@@ -404,3 +404,21 @@ async def test_saving_an_edit_on_an_agreed_item_asks_and_keeping_it_agreed_keeps
     assert session.record("leadership").strengths[1] == "Visible leaders"
     assert session.record("leadership").state == "agreed"
     assert session.line_edit("leadership", "strengths") == (1, "Visible leaders everywhere")
+
+
+async def test_add_it_and_agree_is_taken_back_by_one_undo(make_app, rated_file, framework):
+    app = make_app(rated_file)
+    notices = record_notices(app)
+    async with app.run_test(size=SMALL) as pilot:
+        await type_text(pilot, "Staff trust the board")
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        await pilot.press("enter")  # Add it and agree
+        await settle(pilot)
+        assert app.screen.characteristic.id == "governance"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert "Undone: " in said(notices)
+    record = reload(rated_file, framework).record("leadership")
+    assert record.strengths == ["Clear vision", "Visible leaders"]
+    assert record.state == "in-progress"

@@ -28,9 +28,11 @@ from benchmark_tui.edits import (
     ConfirmApproach,
     Edit,
     EditListItem,
+    ItemEdit,
     ListName,
     MoveListItem,
     RemoveListItem,
+    SendAndAgree,
     SetApproachStatus,
     SetEditing,
     SetSources,
@@ -507,8 +509,7 @@ class SteppedScreen(WorkshopScreen):
 
         def decide(choice: str | None) -> None:
             if choice == "add":
-                if all(self.apply(edit) for edit in self._sending(unsent)):
-                    self._agree_and_move_on()
+                self._agree_and_move_on(self._sending(unsent))
             elif choice == "agree":
                 self._agree_and_move_on()
             elif choice == "next":
@@ -532,9 +533,9 @@ class SteppedScreen(WorkshopScreen):
                 setattr(record, waiting.box, [*lines, waiting.text.strip()])
         return record
 
-    def _sending(self, unsent: list[Unsent]) -> list[Edit]:
+    def _sending(self, unsent: list[Unsent]) -> tuple[ItemEdit, ...]:
         """The edits that send the text waiting in the item's boxes, as Enter would."""
-        sent: list[Edit] = []
+        sent: list[ItemEdit] = []
         for waiting in unsent:
             text = waiting.text.strip()
             if waiting.line is not None and waiting.box != "new-source":
@@ -556,10 +557,17 @@ class SteppedScreen(WorkshopScreen):
                 sent.append(SetUnsent(item=self.item, box="new-source", text=""))
             else:
                 sent.append(AddListItem(item=self.item, list_name=waiting.box, text=text))
-        return sent
+        return tuple(sent)
 
-    def _agree_and_move_on(self) -> None:
-        if self.apply(SetState(item=self.item, state="agreed")) is None:
+    def _agree_and_move_on(self, sending: tuple[ItemEdit, ...] = ()) -> None:
+        """Agree the item (sending the text waiting in its boxes first, as one step) and go
+        to the next."""
+        agree = (
+            SendAndAgree(item=self.item, sending=sending)
+            if sending
+            else SetState(item=self.item, state="agreed")
+        )
+        if self.apply(agree) is None:
             return
         self.notify(f"{self.where[1]}: agreed.", timeout=3, markup=False)
         self.action_next_item()
