@@ -41,13 +41,27 @@ def run(*args: str, answer: str | None = None) -> int:
 
 
 @pytest.fixture
-def example(tmp_path: Path) -> Path:
-    return Path(shutil.copy(EXAMPLE, tmp_path / "ours.yaml"))
+def example(tmp_path: Path, framework) -> Path:
+    """The worked example, its results areas not yet agreed (as when figures are usually
+    imported: agreed areas are asked about, below)."""
+    return save_session(reopened(load_session(EXAMPLE, framework)), tmp_path / "ours.yaml")
+
+
+@pytest.fixture
+def agreed_example(tmp_path: Path) -> Path:
+    """The worked example as it is: every results area agreed."""
+    return Path(shutil.copy(EXAMPLE, tmp_path / "agreed.yaml"))
+
+
+def reopened(session: Session) -> Session:
+    for record in session.results.values():
+        record.state = "in-progress"
+    return session
 
 
 def without_figures(session: Session, *, drop_measures: bool = False) -> Session:
     """The session with every figure removed (or every measure, with ``drop_measures``)."""
-    stripped = session.model_copy(deep=True)
+    stripped = reopened(session.model_copy(deep=True))
     for record in stripped.results.values():
         if drop_measures:
             record.measures = []
@@ -440,3 +454,43 @@ def test_an_empty_measure_list_imports_in_one_step_for_the_app(framework, sessio
         "Physical visits (all 12 branches + mobile)",
     ]
     assert isinstance(session.area("outcomes").measures[0], Measure)
+
+
+# -- agreed results areas ---------------------------------------------------------------------
+
+
+def test_an_import_into_an_agreed_area_without_a_terminal_is_refused_and_says_why(
+    agreed_example, framework, capsys
+):
+    before = agreed_example.read_bytes()
+    assert run("import-figures", str(agreed_example), str(DATA / "visits-wide.csv")) == 2
+    err = capsys.readouterr().err
+    assert (
+        "not imported: 1.1 Desired strategic outcomes is agreed: importing changes its figures, "
+        "so it will need agreeing again. Run again with --yes" in err
+    )
+    assert agreed_example.read_bytes() == before
+
+
+def test_an_import_into_an_agreed_area_asks_and_no_writes_nothing(agreed_example, capsys):
+    before = agreed_example.read_bytes()
+    assert (
+        run("import-figures", str(agreed_example), str(DATA / "visits-wide.csv"), answer="n") == 1
+    )
+    assert "Nothing written." in capsys.readouterr().out
+    assert agreed_example.read_bytes() == before
+
+
+@pytest.mark.parametrize("how", ["--yes", "answered y"])
+def test_an_import_into_an_agreed_area_reopens_it_once_the_team_says_yes(
+    agreed_example, framework, how
+):
+    figures = str(DATA / "visits-wide.csv")
+    if how == "--yes":
+        code = run("import-figures", "--yes", str(agreed_example), figures)
+    else:
+        code = run("import-figures", str(agreed_example), figures, answer="y")
+    assert code == 0
+    session = load_session(agreed_example, framework)
+    assert session.area("outcomes").state == "in-progress"
+    assert session.area("value-for-money").state == "agreed"  # not changed: still agreed

@@ -10,6 +10,7 @@ import pytest
 
 from benchmark_tui.edits import (
     AddListItem,
+    ImportFigures,
     NeedsReopen,
     RemoveListItem,
     SetRating,
@@ -141,3 +142,38 @@ def test_undoing_an_add_says_removed_and_undoing_a_remove_says_put_back(opened):
     opened.apply(RemoveListItem(item="leadership", list_name="strengths", index=0))
     assert opened.undo() == "Leadership: strength 'Clear vision' put back"
     assert opened.undo() == "Leadership: strength 'Clear vision' removed"
+
+
+# -- an import of figures names no item, and still asks about agreed areas --------------------
+
+
+def test_an_import_that_changes_agreed_areas_asks_then_reopens_them_as_one_step(opened):
+    from benchmark_tui.figures_read import FigureRow, FiguresRead, Where
+
+    where = Where(sheet=None, row=2, column=4)
+    rows = [
+        FigureRow(where, "outcomes", "Visits", "2024/25", "1,068,900"),
+        FigureRow(where, "value-for-money", "Cost per visit", "2024/25", "£4.29"),
+    ]
+    opened.apply(SetState(item="outcomes", state="agreed"))
+    opened.apply(SetState(item="value-for-money", state="agreed"))
+    opened.apply(SetState(item="user-satisfaction", state="agreed"))
+    before = opened.session.model_dump()
+    edit = ImportFigures(read=FiguresRead(path=Path("figures.csv"), rows=rows))
+    with pytest.raises(NeedsReopen) as asked:
+        opened.apply(edit)
+    assert asked.value.message == (
+        "1.1 Desired strategic outcomes and 1.4 Value for money are agreed. Change them? "
+        "They will need agreeing again."
+    )
+    assert asked.value.items == ("outcomes", "value-for-money")
+    assert opened.session.model_dump() == before  # nothing imported
+    opened.apply(reopening(edit, asked.value.items))
+    assert opened.session.area("outcomes").measures[0].values[-1].value == "1,068,900"
+    states = {a: opened.session.area(a).state for a in ("outcomes", "value-for-money")}
+    assert states == {"outcomes": "in-progress", "value-for-money": "in-progress"}
+    assert opened.session.area("user-satisfaction").state == "agreed"  # not changed
+    opened.undo()
+    assert opened.session.model_dump(exclude={"updated"}) == {
+        k: v for k, v in before.items() if k != "updated"
+    }

@@ -112,7 +112,8 @@ def run_template(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace, ask: Callable[[str], str], interactive: bool) -> int:
     """Read the figures, show the plan, ask before replacing, and write all or nothing."""
-    from benchmark_tui.figures_import import apply_import, plan_import
+    from benchmark_tui.edits import EditRefused, ImportFigures
+    from benchmark_tui.figures_import import agreed_note, plan_import
     from benchmark_tui.figures_read import read_figures
     from benchmark_tui.store import load_framework
     from benchmark_tui.workshop import OpenSession
@@ -162,15 +163,34 @@ def run_import(args: argparse.Namespace, ask: Callable[[str], str], interactive:
                 if not replace:
                     print("Nothing written.")
                     return EXIT_DECLINED
+        agreed = [
+            area_id
+            for area_id in plan.areas_changed(replace=replace)
+            if opened.session.area(area_id).state == "agreed"
+        ]
+        if agreed:
+            said = agreed_note([framework.area(a).label for a in agreed])
+            if args.yes:
+                print(said)
+            elif not interactive:
+                print(
+                    f"benchmark-tui: not imported: {said} Run again with --yes to import and "
+                    "reopen, or --dry-run to see the figures; nothing was written.",
+                    file=sys.stderr,
+                )
+                return EXIT_BAD_INPUT
+            elif ask(f"{said} Import? [y/N] ").strip().casefold() not in ("y", "yes"):
+                print("Nothing written.")
+                return EXIT_DECLINED
+        edit = ImportFigures(read=read, replace=replace, reopen=tuple(agreed))
         try:
-            done = apply_import(opened.session, plan, replace=replace)
-        except ValueError as err:
+            opened.apply(edit)
+        except EditRefused as err:
             raise BenchmarkError(
-                f"{args.session}: not imported — the figures would not make a valid session "
-                f"({err}); nothing was written",
+                f"{args.session}: not imported — {err.message}; nothing was written",
                 title="Figures not imported",
             ) from err
-        opened.record_edit()
+        done = plan.count(replace=replace)
         opened.save_now()
         print(
             f"Imported into {args.session}: {done:,} change{'s' if done != 1 else ''}. The "

@@ -18,6 +18,7 @@ goes in.
 
 from __future__ import annotations
 
+import dataclasses
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -48,7 +49,7 @@ from benchmark_tui.models import (
     Workshop,
     unsent_key,
 )
-from benchmark_tui.models.common import ApproachStatus, Trend
+from benchmark_tui.models.common import ApproachStatus, Trend, and_joined
 from benchmark_tui.models.evidence import Comparator, SourceState
 from benchmark_tui.models.figures import Standing
 
@@ -80,13 +81,19 @@ class NeedsReopen(EditRefused):
         label: the item's title, as the room reads it.
     """
 
-    def __init__(self, edit: Edit, label: str) -> None:
+    def __init__(self, edit: Edit, label: str, items: Sequence[str] = (), *, many: bool = False):
+        """``items``: the agreed items the edit would change (for an edit of several, such
+        as an import of figures; ``many`` when there is more than one)."""
+        it, they, is_ = ("them", "they", "are") if many else ("it", "it", "is")
         super().__init__(
-            f"{label} is agreed. Change it? It will need agreeing again.",
-            title=f"{label} is agreed",
+            f"{label} {is_} agreed. Change {it}? {they.capitalize()} will need agreeing again.",
+            title=f"{label} {is_} agreed",
         )
         self.edit = edit
         self.label = label
+        self.items = tuple(items)
+        self.reopened = f"{label} reopened: {they} will need agreeing again."
+        """What the room is told once the change is made."""
 
 
 def _plain(error: ValueError) -> str:
@@ -231,8 +238,11 @@ class Reopen(ItemEdit):
         self.change.apply_to(session, framework)
 
 
-def reopening(edit: Edit) -> Reopen:
-    """The edit that reopens the item ``edit`` changes and makes the change (one step)."""
+def reopening(edit: Edit, items: Sequence[str] = ()) -> Edit:
+    """The edit that reopens the agreed item ``edit`` changes (or ``items``, for an import
+    of figures) and makes the change, as one step."""
+    if isinstance(edit, ImportFigures):
+        return dataclasses.replace(edit, reopen=tuple(items))
     if not isinstance(edit, ItemEdit):
         raise TypeError(f"{type(edit).__name__} does not change an item")
     return Reopen(item=edit.item, change=edit)
@@ -920,6 +930,9 @@ class ImportFigures(Edit):
 
     read: FiguresRead
     replace: bool = False
+    reopen: tuple[str, ...] = ()
+    """Agreed results areas the room agreed to reopen if the import changes them (an agreed
+    area it would change, not named here, refuses the import with :class:`NeedsReopen`)."""
     refusal: ClassVar[str] = "Figures not imported"
 
     def apply_to(self, session: Session, framework: Framework) -> None:
@@ -927,7 +940,19 @@ class ImportFigures(Edit):
             plan = plan_import(session, self.read, framework)
         except FiguresFileError as err:
             raise self.refuse(err.message) from err
+        agreed = {
+            area.id: session.area(area.id).model_dump()
+            for area in framework.areas
+            if session.area(area.id).state == "agreed"
+        }
         apply_import(session, plan, replace=self.replace)
+        changed = [a for a, was in agreed.items() if session.area(a).model_dump() != was]
+        asked = [a for a in changed if a not in self.reopen]
+        if asked:
+            label = and_joined([framework.area(a).label for a in asked])
+            raise NeedsReopen(self, label, asked, many=len(asked) > 1)
+        for area_id in changed:
+            session.area(area_id).state = "in-progress"
 
     def __hash__(self) -> int:  # the rows read are a list: hash by identity (never a key)
         return id(self)

@@ -21,12 +21,14 @@ Nothing here imports Textual or writes a file.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from benchmark_tui.figures_read import CellProblem, FigureRow, FiguresFileError, FiguresRead
 from benchmark_tui.models import MAX_ITEMS, AreaRecord, Framework, Measure, PeriodValue, Session
+from benchmark_tui.models.common import and_joined
 from benchmark_tui.models.evidence import Comparator, ComparatorValue, same_name
 from benchmark_tui.models.periods import read_period
 
@@ -120,6 +122,23 @@ class ImportPlan:
         """How many things in the session the import would replace (figures, units …)."""
         return len(self.replacing) + sum(1 for s in self.settings if s.replaces)
 
+    def count(self, *, replace: bool) -> int:
+        """How many figures, measures and settings importing adds or replaces (also
+        replacing what differs, with ``replace``)."""
+        figures = sum(1 for c in self.figures if c.kind == "add" or (replace and c.replaces))
+        settings = sum(1 for s in self.settings if replace or not s.replaces)
+        return len(self.new_measures) + figures + settings
+
+    def areas_changed(self, *, replace: bool) -> list[str]:
+        """The results areas importing would change (also replacing what differs, with
+        ``replace``), in the framework's order."""
+        changed = {area_id for area_id, _name in self.new_measures}
+        changed |= {
+            c.row.area_id for c in self.figures if c.kind == "add" or (replace and c.replaces)
+        }
+        changed |= {s.area_id for s in self.settings if replace or not s.replaces}
+        return [area.id for area in self.framework.areas if area.id in changed]
+
     @property
     def has_changes(self) -> bool:
         """Whether importing would change anything at all."""
@@ -199,6 +218,16 @@ def _same_value(old: PeriodValue, new: str) -> bool:
         return True
     one, two = old.figure, PeriodValue(period=old.period, value=new).figure
     return one is not None and two is not None and (one.number, one.unit) == (two.number, two.unit)
+
+
+def agreed_note(titles: Sequence[str]) -> str:
+    """What importing into agreed results areas means, in words the room reads: "1.4 Value
+    for money is agreed: importing changes its figures, so it will need agreeing again."."""
+    it, is_, its = ("they", "are", "their") if len(titles) > 1 else ("it", "is", "its")
+    return (
+        f"{and_joined(titles)} {is_} agreed: importing changes {its} figures, so {it} will "
+        "need agreeing again."
+    )
 
 
 def plan_import(session: Session, read: FiguresRead, framework: Framework) -> ImportPlan:

@@ -278,12 +278,23 @@ async def test_importing_the_examples_workbook_gives_back_its_figures_as_one_und
         shown = flat(screen_text(app))
         assert "Import figures from example-borough-libraries-figures.xlsx?" in shown
         assert "Adds" in shown and "replaces" not in shown
+        # The example's results areas are agreed: the question says what importing means.
+        assert (
+            "1.1 Desired strategic outcomes, 1.2 User satisfaction, 1.3 Workforce satisfaction, "
+            "development and resilience and 1.4 Value for money are agreed: importing changes "
+            "their figures, so they will need agreeing again." in app.screen.message
+        )
         await pilot.press("enter")  # Import
         await settle(pilot)
         said = [n.message for n in notices]
         assert any("Imported from example-borough-libraries-figures.xlsx" in m for m in said)
+        assert any("1.1, 1.2, 1.3 and 1.4 reopened: to be agreed again." in m for m in said)
+        app.clear_notifications()
+        await pilot.pause()
         assert "CIPFA nearest neighbours" in screen_text(app)
+        assert "◐ in progress" in screen_lines(app)[1]
         imported = load_session(path, framework)
+        assert {r.state for r in imported.results.values()} == {"in-progress"}
         for area_id, record in expected.results.items():
             for mine, theirs in zip(
                 imported.results[area_id].measures, record.measures, strict=True
@@ -294,6 +305,7 @@ async def test_importing_the_examples_workbook_gives_back_its_figures_as_one_und
         await settle(pilot)
     undone = load_session(path, framework)
     assert all(not m.values for r in undone.results.values() for m in r.measures)
+    assert {r.state for r in undone.results.values()} == {"agreed"}
 
 
 async def answer_import(pilot, answer) -> None:

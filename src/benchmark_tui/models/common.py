@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -146,6 +147,11 @@ GOVERNANCE_LABELS: dict[str, str] = {
 
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=True, coerce_numbers_to_str=True)
+
+
+def and_joined(words: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``: names as a sentence says them."""
+    return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
 
 
 def day_label(when: date, *, short: bool = False) -> str:

@@ -294,13 +294,9 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
             self._asking_to_reopen = False
             applied = None
             if choice == "change":
-                applied = self.apply_edit(reopening(asked.edit))
+                applied = self.apply_edit(reopening(asked.edit, asked.items))
                 if applied is not None:
-                    self.notify(
-                        f"{asked.label} reopened: it will need agreeing again.",
-                        timeout=5,
-                        markup=False,
-                    )
+                    self.notify(asked.reopened, timeout=5, markup=False)
             if then is not None:
                 then(applied)
 

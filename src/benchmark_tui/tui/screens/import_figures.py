@@ -9,7 +9,7 @@ cells changes nothing, and every bad cell is shown by sheet, row and column.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,8 +21,9 @@ from textual.worker import Worker, WorkerState
 from benchmark_tui.crash import write_crash_log
 from benchmark_tui.edits import ImportFigures
 from benchmark_tui.errors import BenchmarkError
-from benchmark_tui.figures_import import ImportPlan, plan_import
+from benchmark_tui.figures_import import ImportPlan, agreed_note, plan_import
 from benchmark_tui.figures_read import FiguresFileError, FiguresRead, read_figures
+from benchmark_tui.models.common import and_joined
 from benchmark_tui.tui.screens.dialogs import ChoiceDialog, ErrorDialog, PathDialog
 
 if TYPE_CHECKING:
@@ -63,9 +64,12 @@ class ImportPlanDialog(ChoiceDialog):
 
     BINDINGS = list(SCROLL_KEYS)
 
-    def __init__(self, plan: ImportPlan) -> None:
+    def __init__(self, plan: ImportPlan, agreed: Sequence[str] = ()) -> None:
+        """``agreed``: the titles of the agreed results areas the import would change."""
         replaces = plan.replaces
         message = plan.summary()
+        if agreed:
+            message += "\n" + agreed_note(agreed)
         if replaces:
             many = "s" if replaces != 1 else ""
             message += (
@@ -199,14 +203,30 @@ class FiguresImporter:
             )
             return
 
+        # Agreed areas the import would change: said in the question, which is the room's
+        # answer to reopening them too (they will need agreeing again).
+        session, framework = screen.session, screen.framework
+        agreed = [
+            area_id
+            for area_id in plan.areas_changed(replace=True)
+            if session.area(area_id).state == "agreed"
+        ]
+
         def decide(choice: str | None) -> None:
             if choice not in ("new", "replace"):
                 return
-            applied = screen.apply(ImportFigures(read=read, replace=choice == "replace"))
+            replace = choice == "replace"
+            reopen = tuple(a for a in plan.areas_changed(replace=replace) if a in agreed)
+            edit = ImportFigures(read=read, replace=replace, reopen=reopen)
+            applied = screen.apply(edit)
             if applied is None:
                 return
             self.imported()
             said = plan.summary() if choice == "replace" else _kept_summary(plan)
+            reopened = [a for a in reopen if screen.session.area(a).state == "in-progress"]
+            if reopened:
+                numbers = and_joined([framework.area(a).number for a in reopened])
+                said += f" {numbers} reopened: to be agreed again."
             screen.notify(
                 f"Imported from {read.path.name}. {said} Ctrl+Z takes it back.",
                 title="Import figures",
@@ -214,7 +234,8 @@ class FiguresImporter:
                 markup=False,
             )
 
-        screen.app.push_screen(ImportPlanDialog(plan), decide)
+        titles = [framework.area(a).label for a in agreed]
+        screen.app.push_screen(ImportPlanDialog(plan, titles), decide)
 
 
 def _kept_summary(plan: ImportPlan) -> str:
