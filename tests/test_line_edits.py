@@ -209,3 +209,12 @@ def test_add_it_and_agree_with_a_refused_line_changes_nothing(opened):
     with pytest.raises(EditRefused):
         opened.apply(SendAndAgree(item="leadership", sending=sending))
     assert opened.session.model_dump() == before
+
+
+def test_saving_a_line_with_its_own_words_on_an_agreed_item_asks_nothing(opened):
+    opened.apply(SetState(item="leadership", state="agreed"))
+    opened.apply(editing(0, "Clear vision, shared"))
+    same = EditListItem(item="leadership", list_name="strengths", index=0, text="Clear vision")
+    opened.apply(same)  # no NeedsReopen: the record does not change
+    assert opened.session.state_of("leadership") == "agreed"
+    assert opened.session.editing == {}

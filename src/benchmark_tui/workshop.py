@@ -251,7 +251,9 @@ class OpenSession:
             edit.apply_to(trial, self.framework)
         except (EditRefused, ValueError):
             return  # refused when applied, with its own reason
-        if trial.model_dump(mode="python") != self._baseline:
+        # The record, not what moves with the team: saving an edit with its own words (the
+        # unsaved edit forgotten) is no change of the item.
+        if _content(trial.model_dump(mode="python")) != _content(self._baseline):
             title = self.framework.item(item).title if self.framework.has_item(item) else item
             raise NeedsReopen(edit, title)
 

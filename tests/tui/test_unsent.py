@@ -345,7 +345,9 @@ async def test_a_line_being_edited_survives_leaving_the_item_and_quitting(
     assert session.editing == {}
 
 
-async def test_a_line_edit_is_autosaved_as_typed_and_esc_drops_it(make_app, rated_file, framework):
+async def test_a_line_edit_is_autosaved_as_typed_and_esc_asks_before_dropping_it(
+    make_app, rated_file, framework
+):
     app = make_app(rated_file)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("up", "enter")  # the last strength
@@ -355,7 +357,16 @@ async def test_a_line_edit_is_autosaved_as_typed_and_esc_drops_it(make_app, rate
             1,
             "Visible leaders everywhere",
         )
+        await pilot.press("escape")  # a stray Esc asks; Esc again keeps editing
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "Strength 2 was changed to 'Visible leaders everywhere'" in app.screen.message
         await pilot.press("escape")
+        await settle(pilot)
+        assert box_value(app, "strengths") == "Visible leaders everywhere"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("right", "enter")  # Drop the change
         await settle(pilot)
         assert box_value(app, "strengths") == ""
     session = reload(rated_file, framework)
@@ -400,10 +411,21 @@ async def test_saving_an_edit_on_an_agreed_item_asks_and_keeping_it_agreed_keeps
         assert box_value(app, "strengths") == "Visible leaders everywhere"
         assert "Editing item 2 of 2" in screen_text(app)
         assert "● agreed" in screen_lines(app)[1]
+        kept = reload(agreed_file, framework)
+        assert kept.record("leadership").strengths[1] == "Visible leaders"
+        assert kept.record("leadership").state == "agreed"
+        assert kept.line_edit("leadership", "strengths") == (1, "Visible leaders everywhere")
+        await pilot.press("enter")  # send it again, and this time change it
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("right", "enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ChoiceDialog)
+        assert "◐ in progress" in screen_lines(app)[1]
     session = reload(agreed_file, framework)
-    assert session.record("leadership").strengths[1] == "Visible leaders"
-    assert session.record("leadership").state == "agreed"
-    assert session.line_edit("leadership", "strengths") == (1, "Visible leaders everywhere")
+    assert session.record("leadership").strengths[1] == "Visible leaders everywhere"
+    assert session.record("leadership").state == "in-progress"
+    assert session.editing == {}
 
 
 async def test_add_it_and_agree_is_taken_back_by_one_undo(make_app, rated_file, framework):
@@ -422,3 +444,28 @@ async def test_add_it_and_agree_is_taken_back_by_one_undo(make_app, rated_file, 
     record = reload(rated_file, framework).record("leadership")
     assert record.strengths == ["Clear vision", "Visible leaders"]
     assert record.state == "in-progress"
+
+
+async def test_enter_on_the_list_while_a_line_is_edited_goes_back_to_its_words(
+    make_app, rated_file, framework
+):
+    app = make_app(rated_file)
+    notices = record_notices(app)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("up", "enter")  # edit "Visible leaders"
+        await type_text(pilot, " everywhere")
+        app.screen.query_one("#strengths").options.focus()  # as a click or Tab would
+        await pilot.press("up", "enter")  # Enter on the other strength
+        await settle(pilot)
+        assert box_value(app, "strengths") == "Visible leaders everywhere"
+        assert "Item 2 is being edited: Enter saves it, Esc cancels." in said(notices)
+        app.screen.query_one("#strengths").options.focus()
+        await pilot.press("down", "enter")  # Enter on the line being edited itself
+        await settle(pilot)
+        assert box_value(app, "strengths") == "Visible leaders everywhere"
+        await pilot.press("enter")
+        await settle(pilot)
+    assert reload(rated_file, framework).record("leadership").strengths == [
+        "Clear vision",
+        "Visible leaders everywhere",
+    ]

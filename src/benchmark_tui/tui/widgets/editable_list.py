@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from benchmark_tui.changes import quote
 from benchmark_tui.models import FINDINGS_MAX, FINDINGS_MIN, count_remark
 from benchmark_tui.tui.widgets.memo import hanging_rows
 
@@ -260,6 +261,8 @@ class EditableList(Vertical):
                 self._render_entries(0)
             if editing is not None and 0 <= editing[0] < len(self.entries):
                 self._start_editing(editing[0], editing[1])
+                if self.has_focus_within:
+                    self.new_item_input.focus()  # still editing: the room goes on typing
 
     @property
     def options(self) -> ItemOptions:
@@ -356,6 +359,21 @@ class EditableList(Vertical):
     def _edit(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         index = event.option_index
+        editing = self._editing
+        if editing is not None and (
+            editing == index or self._edit_text != self.entries_text(editing)
+        ):
+            # Already being edited, or another item has changed words not yet saved: back to
+            # its box, words and all (never its first words again, never dropped unasked).
+            self._show_editing()
+            self.new_item_input.focus()
+            if editing != index:
+                self.notify(
+                    f"Item {editing + 1} is being edited: Enter saves it, Esc cancels.",
+                    timeout=4,
+                    markup=False,
+                )
+            return
         self._start_editing(index, self.entries[index].text)
         self.new_item_input.focus()
 
@@ -383,6 +401,9 @@ class EditableList(Vertical):
         # A framed, full-height box: the one-line box cannot show a border and its text.
         box.compact = False
         box.add_class("-editing")
+        # The end of a long line, where the cursor is and the room was typing, once the box
+        # has its width (on coming back to an edit, the box may not be laid out yet).
+        box.call_after_refresh(lambda: box.scroll_to(x=box.max_scroll_x, animate=False))
         self.refresh_bindings()
 
     def _stop_editing(self, *, quiet: bool = False) -> None:
@@ -415,15 +436,40 @@ class EditableList(Vertical):
         options.highlighted = len(self.entries) - 1
         options.focus()
 
-    def key_escape(self) -> bool:
-        """Esc while editing cancels the edit (and keeps the item as it was)."""
-        if self._editing is not None:
-            index = self._editing
-            self._stop_editing()
-            self.options.focus()
-            self.options.highlighted = index
+    def key_escape(self, event: events.Key) -> bool:
+        """Esc while editing cancels the edit (and keeps the item as it was); when the item's
+        words were changed, it asks first: a stray Esc must not drop what the room saw typed.
+        """
+        index = self._editing
+        if index is None:
+            return False
+        event.stop()  # the question is Esc's answer: nothing above sees this Esc too
+        typed = self._edit_text
+        if not typed.strip() or typed == self.entries_text(index):
+            self._cancel_edit(index)
             return True
-        return False
+        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+
+        def decide(choice: str | None) -> None:
+            if choice == "drop" and self._editing == index and self._edit_text == typed:
+                self._cancel_edit(index)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                f"Drop the change to {self.noun} {index + 1}?",
+                f"{self.noun.capitalize()} {index + 1} was changed to {quote(typed, 200)}. "
+                "Drop the change and keep it as it was?",
+                [("keep", "Keep editing"), ("drop", "Drop the change")],
+                default="keep",
+            ),
+            decide,
+        )
+        return True
+
+    def _cancel_edit(self, index: int) -> None:
+        self._stop_editing()
+        self.options.focus()
+        self.options.highlighted = index
 
     def entries_text(self, index: int) -> str | None:
         """The words of item ``index`` (None past the end)."""
