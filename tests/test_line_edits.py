@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmark_tui import changes
 from benchmark_tui.edits import (
     AddListItem,
     EditListItem,
@@ -63,6 +64,16 @@ def test_an_edit_not_yet_saved_is_in_the_file_and_read_back(opened, path, framew
     assert (waiting.line, waiting.label) == (2, "change to strength 2")
     assert waiting.waiting == "change to strength 2 not yet saved"
     assert again.record("leadership").strengths == LINES  # the line itself is unchanged
+
+
+def test_an_edit_not_yet_saved_keeps_no_version_and_is_not_named_as_a_change(opened, framework):
+    """Like text typed into a new line's box: saved as it is typed, but neither a version of
+    the file nor a change that undo or the versions list would name."""
+    before = opened.session.model_copy(deep=True)
+    opened.apply(editing(1, "Visible leaders at every branch"))
+    opened.save_now()
+    assert opened.versions() == []
+    assert changes.changes(before, opened.session, framework) == []
 
 
 def test_an_edit_back_to_the_lines_own_words_or_emptied_is_not_kept(opened, path):

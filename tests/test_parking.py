@@ -35,12 +35,19 @@ def test_the_lot_has_the_sessions_limit():
         )
 
 
-def test_a_parked_point_becomes_a_plan_action_with_its_item(session):
+def plan_point(session, framework, point_id):
+    """Suggest a parked point for the plan and take its draft into the plan, as the plan
+    screen does (``SuggestPoint``, then ``TakeSuggestions``); the action it became."""
+    session.parking_lot.suggest(point_id)
+    [action] = session.suggested_actions(framework)
+    session.plan.actions = [*session.plan.actions, action]
+    session.parking_lot.link_actions(session.plan.actions)
+    return action
+
+
+def test_a_parked_point_becomes_a_plan_action_with_its_item(framework, session):
     session.parking_lot.park("Car park lighting", "leadership")
-    actions = list(session.plan.actions)
-    action = session.parking_lot.make_action("p1", actions)
-    session.plan.actions = actions
-    assert action is not None
+    action = plan_point(session, framework, "p1")
     assert (action.id, action.action, action.item, action.origin) == (
         "a1",
         "Car park lighting",
@@ -49,7 +56,9 @@ def test_a_parked_point_becomes_a_plan_action_with_its_item(session):
     )
     point = session.parking_lot.points[0]
     assert (point.state, point.action) == ("action", "a1")
-    assert session.parking_lot.make_action("p1", actions) is None  # only once
+    session.parking_lot.suggest("p1")  # only once: a point made an action is not offered again
+    assert session.parking_lot.points[0].state == "action"
+    assert session.suggested_actions(framework) == []
 
 
 def test_closing_keeps_the_point_marked_closed(session):
@@ -95,9 +104,7 @@ def test_the_findings_document_has_a_parking_lot_appendix(framework, session, tm
     session.parking_lot.park("Car park lighting [/b]", "leadership")
     session.parking_lot.park("Opening hours", None)
     session.parking_lot.park("Staff rota", "people")
-    actions = list(session.plan.actions)
-    session.parking_lot.make_action("p1", actions)
-    session.plan.actions = actions
+    plan_point(session, framework, "p1")
     session.parking_lot.close("p3")
     target = write_report(framework, session, tmp_path / "out.docx")
     document = Document(str(target))
@@ -120,9 +127,7 @@ def test_next_years_session_carries_the_points_still_parked(framework, session, 
     session.parking_lot.park("Car park lighting", "leadership")
     session.parking_lot.park("Opening hours", None)
     session.parking_lot.park("Staff rota", "people")
-    actions = list(session.plan.actions)
-    session.parking_lot.make_action("p1", actions)
-    session.plan.actions = actions
+    plan_point(session, framework, "p1")
     session.parking_lot.close("p3")
     folder = tmp_path / "sessions"
     folder.mkdir()

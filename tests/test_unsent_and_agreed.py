@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmark_tui import changes
 from benchmark_tui.edits import (
     AddListItem,
     ImportFigures,
@@ -54,12 +55,16 @@ def test_text_typed_but_not_sent_is_saved_and_read_back(opened, path, framework)
     assert again.unsent_in("leadership", "findings") == []
 
 
-def test_unsent_text_keeps_no_undo_step_no_version_and_does_not_start_the_item(opened, path):
+def test_unsent_text_keeps_no_undo_step_no_version_and_does_not_start_the_item(
+    opened, path, framework
+):
+    before = opened.session.model_copy(deep=True)
     opened.apply(typed("Friends"))
     assert not opened.can_undo
     assert opened.session.state_of("leadership") == "not-started"
     opened.save_now()
     assert opened.versions() == []
+    assert changes.changes(before, opened.session, framework) == []  # nothing to name
 
 
 def test_a_session_without_unsent_text_is_written_as_before(opened, path):

@@ -25,9 +25,13 @@ from benchmark_tui.models import (
 )
 
 QUOTE_LENGTH = 40
-NOT_CHANGES = frozenset({"position", "updated", "time_spent", "created", "unsent", "editing"})
-"""Session fields that are not changes: where the team is, the clock, time stamps, and text
-typed but not yet sent (kept as it is typed, never an undo step)."""
+NOT_CONTENT = frozenset({"position", "updated", "time_spent", "unsent", "editing"})
+"""Session fields that change as the team moves around, as the clock runs and as they type
+into a box before sending it (kept as it is typed, never an undo step): a change to them
+alone keeps no version, and undo leaves them as they are."""
+NOT_CHANGES = NOT_CONTENT | {"created"}
+"""Session fields that are not changes to describe. "created" is a time stamp the team never
+changes, so it has no words; it stays content, as a file whose stamp differs is another file."""
 _DESCRIBED = frozenset(
     {
         "service",

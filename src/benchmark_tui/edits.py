@@ -72,6 +72,15 @@ class EditRefused(BenchmarkError):
     """An edit that cannot be applied, and why (nothing was changed)."""
 
 
+def agreed_question(label: str, question: str, *, many: bool = False) -> tuple[str, str]:
+    """The heading and the question put to the room before an agreed item (or several:
+    ``many``) changes, e.g. ("Leadership is agreed", "Leadership is agreed. Change it? It
+    will need agreeing again.")."""
+    they, is_ = ("they", "are") if many else ("it", "is")
+    heading = f"{label} {is_} agreed"
+    return heading, f"{heading}. {question} {they.capitalize()} will need agreeing again."
+
+
 class NeedsReopen(EditRefused):
     """An edit of an agreed item: the room is asked first ("Leadership is agreed. Change it?
     It will need agreeing again"), and on yes the edit is applied as :class:`Reopen`.
@@ -79,20 +88,20 @@ class NeedsReopen(EditRefused):
     Attributes:
         edit: the edit asked about.
         label: the item's title, as the room reads it.
+        question: what the room is asked ("Change it?", or "Change them?" when ``many``).
     """
 
     def __init__(self, edit: Edit, label: str, items: Sequence[str] = (), *, many: bool = False):
         """``items``: the agreed items the edit would change (for an edit of several, such
         as an import of figures; ``many`` when there is more than one)."""
-        it, they, is_ = ("them", "they", "are") if many else ("it", "it", "is")
-        super().__init__(
-            f"{label} {is_} agreed. Change {it}? {they.capitalize()} will need agreeing again.",
-            title=f"{label} {is_} agreed",
-        )
+        self.question = "Change them?" if many else "Change it?"
+        title, message = agreed_question(label, self.question, many=many)
+        super().__init__(message, title=title)
         self.edit = edit
         self.label = label
         self.items = tuple(items)
-        self.reopened = f"{label} reopened: {they} will need agreeing again."
+        self.many = many
+        self.reopened = f"{label} reopened: {'they' if many else 'it'} will need agreeing again."
         """What the room is told once the change is made."""
 
 

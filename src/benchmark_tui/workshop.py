@@ -41,10 +41,6 @@ from benchmark_tui.versions import Version
 UNDO_DEPTH = 100
 COALESCE_SECONDS = 3.0
 """Typing into the same field within this many seconds is one undo step."""
-_NOT_CONTENT = {"position", "updated", "time_spent", "unsent", "editing"}
-"""Fields that change as the team moves around (and as the clock runs, and as they type
-into a box before sending it); a change to them alone keeps no version, and undo leaves
-them as they are."""
 
 
 @dataclass(frozen=True)
@@ -576,4 +572,4 @@ def _carry_over(before: Session, after: Session) -> None:
 
 
 def _content(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in data.items() if k not in _NOT_CONTENT}
+    return {k: v for k, v in data.items() if k not in changes.NOT_CONTENT}

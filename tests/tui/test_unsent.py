@@ -4,6 +4,7 @@ changes; Ctrl+G asks; a removed line says so. Each driven with the keys the room
 from __future__ import annotations
 
 import pytest
+from textual.widgets import Button
 
 from benchmark_tui.models import Rating
 from benchmark_tui.tui.screens.characteristic import CharacteristicScreen
@@ -18,6 +19,11 @@ TYPED = "Friends groups at 6 of 14 branches"
 
 def box_value(app, list_id: str) -> str:
     return app.screen.query_one(f"#{list_id}").new_item_input.value
+
+
+def answers(app) -> list[tuple[str | None, str]]:
+    """The open dialog's answers: (button id, label), in the order shown."""
+    return [(b.id, str(b.label)) for b in app.screen.query(Button)]
 
 
 def said(notices) -> str:
@@ -167,6 +173,9 @@ async def test_ctrl_g_on_an_agreed_item_asks_before_reopening(make_app, agreed_f
         assert "Leadership is agreed. Reopen it? It will need agreeing again." in flat(
             screen_text(app)
         )
+        assert app.screen.title_text == "Leadership is agreed"
+        assert answers(app) == [("choice-keep", "Keep it agreed"), ("choice-reopen", "Reopen it")]
+        assert app.focused is not None and app.focused.id == "choice-keep"
         await pilot.press("enter")  # the default keeps it agreed
         await settle(pilot)
         assert reload(agreed_file, framework).record("leadership").state == "agreed"
@@ -183,6 +192,8 @@ async def test_a_digit_on_an_agreed_matrix_asks_and_keeping_it_agreed_changes_no
         assert "Leadership is agreed. Change it? It will need agreeing again." in flat(
             screen_text(app)
         )
+        assert app.screen.title_text == "Leadership is agreed"
+        assert answers(app) == [("choice-keep", "Keep it agreed"), ("choice-change", "Change it")]
         assert app.focused is not None and app.focused.id == "choice-keep"
         await pilot.press("enter")
         await settle(pilot)

@@ -110,28 +110,3 @@ class ParkingLot(_Record):
                     point.state = "action"
                     point.action = action.id
                     break
-
-    def make_action(self, point_id: str, actions: list[Action]) -> Action | None:
-        """Turn a point into a new plan action (appended to ``actions``), tagged with its item.
-
-        Returns:
-            The new action, or None if there is no such open point.
-        """
-        point = self.find(point_id)
-        if point is None or not point.is_open:
-            return None
-        taken = {a.id for a in actions}
-        number = len(actions) + 1
-        while f"a{number}" in taken:
-            number += 1
-        action = Action(
-            id=f"a{number}",
-            action=point.text,
-            item=point.item,
-            improvement=point_key(point)[1],
-            origin="team",
-        )
-        actions.append(action)
-        point.state = "action"
-        point.action = action.id
-        return action

@@ -284,7 +284,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
         self, asked: NeedsReopen, then: Callable[[Applied | None], object] | None
     ) -> None:
         """Ask the room whether to change an agreed item (the default keeps it agreed)."""
-        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+        from benchmark_tui.tui.screens.dialogs import agreed_dialog
 
         if self._asking_to_reopen:
             return  # keys typed while the question comes up: it is asked once
@@ -301,12 +301,7 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
                 then(applied)
 
         self.push_screen(
-            ChoiceDialog(
-                asked.title,
-                asked.message,
-                [("keep", "Keep it agreed"), ("change", "Change it")],
-                default="keep",
-            ),
+            agreed_dialog(asked.label, asked.question, ("change", "Change it"), many=asked.many),
             decide,
         )
 

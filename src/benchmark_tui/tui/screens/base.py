@@ -438,7 +438,7 @@ class SteppedScreen(WorkshopScreen):
 
     def action_reopen(self) -> None:
         """Reopen an agreed item (it is in progress again), once the room has said so."""
-        from benchmark_tui.tui.screens.dialogs import ChoiceDialog
+        from benchmark_tui.tui.screens.dialogs import agreed_dialog
 
         if self.read_only or self.record.state != "agreed":
             return
@@ -450,15 +450,7 @@ class SteppedScreen(WorkshopScreen):
                     f"{title} reopened: it will need agreeing again.", timeout=4, markup=False
                 )
 
-        self.app.push_screen(
-            ChoiceDialog(
-                f"{title} is agreed",
-                f"{title} is agreed. Reopen it? It will need agreeing again.",
-                [("keep", "Keep it agreed"), ("reopen", "Reopen it")],
-                default="keep",
-            ),
-            decide,
-        )
+        self.app.push_screen(agreed_dialog(title, "Reopen it?", ("reopen", "Reopen it")), decide)
 
     def action_agree(self) -> None:
         """Ask whether the team has agreed the item (as alt+→ after the last step does)."""

@@ -23,6 +23,7 @@ from textual.widgets import (
     Static,
 )
 
+from benchmark_tui.edits import agreed_question
 from benchmark_tui.tui.widgets.form_fields import NonEmpty
 from benchmark_tui.tui.widgets.key_bar import KeyBar
 
@@ -165,6 +166,22 @@ class ChoiceDialog(Dialog[str]):
     def _chosen(self, event: Button.Pressed) -> None:
         assert event.button.id is not None
         self.dismiss(event.button.id.removeprefix("choice-"))
+
+
+def agreed_dialog(
+    label: str, question: str, answer: tuple[str, str], *, many: bool = False
+) -> ChoiceDialog:
+    """The question put to the room before an agreed item changes: "<label> is agreed.
+    <question> It will need agreeing again.", with "Keep it agreed" as the default.
+
+    Args:
+        label: the item's title, as the room reads it (or the items', when ``many``).
+        question: what the room is asked, e.g. "Reopen it?".
+        answer: (id, button label) of the answer that goes ahead, e.g. ("reopen", "Reopen it").
+        many: several items are asked about ("… are agreed. … They will need …").
+    """
+    title, message = agreed_question(label, question, many=many)
+    return ChoiceDialog(title, message, [("keep", "Keep it agreed"), answer], default="keep")
 
 
 class UnsavedDialog(ChoiceDialog):
