@@ -86,7 +86,11 @@ class ImportPlanDialog(ChoiceDialog):
             ]
         else:
             choices = [("new", "Import"), ("cancel", "Cancel")]
-        super().__init__(f"Import figures from {plan.source.name}?", message, choices)
+        # Agreed areas would be reopened: Enter by a slip of the finger must not do it.
+        default = "cancel" if agreed else None
+        super().__init__(
+            f"Import figures from {plan.source.name}?", message, choices, default=default
+        )
 
     def on_mount(self) -> None:
         self.query_one(".dialog").add_class("-long")  # the answers stay below the list
