@@ -208,7 +208,7 @@ class Navigator:
         if not waiting:
             return
         title = app.framework.item(left.item).title if app.framework.has_item(left.item) else ""
-        said = "; ".join(f"{w.waiting}, kept in its box: {quote(w.text)}" for w in waiting)
+        said = "; ".join(f"{w.waiting}, kept in its box: {quote(w.text, 100)}" for w in waiting)
         app.notify(f"{title}: {said}", title="Kept, not sent", timeout=8, markup=False)
 
     def on_overview(self, run: Callable[[OverviewScreen], object]) -> None:

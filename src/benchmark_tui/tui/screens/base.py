@@ -486,7 +486,7 @@ class SteppedScreen(WorkshopScreen):
         message = f"Has the team agreed on {title}?"
         if unsent:
             message += "\n\nNot yet added: " + "; ".join(
-                f"{u.label} {quote(u.text)}" for u in unsent
+                f"{u.label} {quote(u.text, 160)}" for u in unsent
             )
         if remarks:
             message += "\n\nBefore you do:\n" + "\n".join(f"• {r}" for r in remarks)
