@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -12,7 +13,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from benchmark_tui.models import Framework, ServiceInfo, Session, TeamMember, Workshop
-from benchmark_tui.store import load_framework
+from benchmark_tui.store import load_framework, save_session
+from benchmark_tui.workshop import OpenSession
 
 # Every run of the suite draws the same examples (no database, nothing random), so a test
 # that passes on a laptop passes in CI and a failure is the same failure everywhere. To
@@ -89,6 +91,20 @@ def session(framework: Framework) -> Session:
         ),
         now=FIXED_NOW,
     )
+
+
+@pytest.fixture
+def path(session: Session, tmp_path: Path) -> Path:
+    """The test session, saved (a test module may give its own ``path``)."""
+    return save_session(session, tmp_path / "s.yaml")
+
+
+@pytest.fixture
+def opened(path: Path, framework: Framework) -> Iterator[OpenSession]:
+    """The session at ``path``, open for editing as the app opens it."""
+    workshop = OpenSession.open(path, framework)
+    yield workshop
+    workshop.close()
 
 
 @pytest.fixture

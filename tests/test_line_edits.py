@@ -4,7 +4,6 @@ with their line when the list changes, and are never lost, even when the line go
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from benchmark_tui.edits import (
     SetUnsent,
     reopening,
 )
-from benchmark_tui.models import Framework, Session
+from benchmark_tui.models import Session
 from benchmark_tui.store import load_session, save_session
 from benchmark_tui.workshop import OpenSession
 
@@ -35,13 +34,6 @@ def path(session: Session, tmp_path: Path) -> Path:
     session.record("leadership").strengths = list(LINES)
     session.record("leadership").state = "in-progress"
     return save_session(session, tmp_path / "s.yaml")
-
-
-@pytest.fixture
-def opened(path: Path, framework: Framework) -> Iterator[OpenSession]:
-    workshop = OpenSession.open(path, framework)
-    yield workshop
-    workshop.close()
 
 
 def editing(index: int, text: str, list_name: str = "strengths") -> SetEditing:

@@ -3,7 +3,6 @@ an agreed item asks before it changes, and a change makes it need agreeing again
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,21 +18,8 @@ from benchmark_tui.edits import (
     SetUnsent,
     reopening,
 )
-from benchmark_tui.models import Framework, Session
-from benchmark_tui.store import load_session, save_session
+from benchmark_tui.store import load_session
 from benchmark_tui.workshop import OpenSession
-
-
-@pytest.fixture
-def path(session: Session, tmp_path: Path) -> Path:
-    return save_session(session, tmp_path / "s.yaml")
-
-
-@pytest.fixture
-def opened(path: Path, framework: Framework) -> Iterator[OpenSession]:
-    workshop = OpenSession.open(path, framework)
-    yield workshop
-    workshop.close()
 
 
 def typed(text: str, box: str = "approaches", item: str = "leadership") -> SetUnsent:

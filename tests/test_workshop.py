@@ -26,20 +26,6 @@ not_root = pytest.mark.skipif(
 )
 
 
-@pytest.fixture
-def path(session, tmp_path) -> Path:
-    target = tmp_path / "s.yaml"
-    save_session(session, target)
-    return target
-
-
-@pytest.fixture
-def opened(path, framework):
-    workshop = OpenSession.open(path, framework)
-    yield workshop
-    workshop.close()
-
-
 def edit(workshop: OpenSession, text: str) -> None:
     workshop.apply(AddListItem(item="leadership", list_name="strengths", text=text))
 
