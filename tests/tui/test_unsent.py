@@ -480,3 +480,20 @@ async def test_enter_on_the_list_while_a_line_is_edited_goes_back_to_its_words(
         "Clear vision",
         "Visible leaders everywhere",
     ]
+
+
+def test_a_question_about_several_agreed_items_speaks_of_them_all():
+    from benchmark_tui.tui.screens.dialogs import agreed_dialog
+
+    dialog = agreed_dialog(
+        "1.1 Outcomes and 1.4 Value for money",
+        "Change them?",
+        ("change", "Change them"),
+        many=True,
+    )
+    assert dialog.message == (
+        "1.1 Outcomes and 1.4 Value for money are agreed. Change them? They will need agreeing "
+        "again."
+    )
+    assert dialog.choices == [("keep", "Keep them agreed"), ("change", "Change them")]
+    assert dialog.default == "keep"

@@ -301,7 +301,12 @@ class BenchmarkApp(InOrderKeys, CalmCrashes):
                 then(applied)
 
         self.push_screen(
-            agreed_dialog(asked.label, asked.question, ("change", "Change it"), many=asked.many),
+            agreed_dialog(
+                asked.label,
+                asked.question,
+                ("change", "Change them" if asked.many else "Change it"),
+                many=asked.many,
+            ),
             decide,
         )
 

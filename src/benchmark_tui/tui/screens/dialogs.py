@@ -181,7 +181,8 @@ def agreed_dialog(
         many: several items are asked about ("… are agreed. … They will need …").
     """
     title, message = agreed_question(label, question, many=many)
-    return ChoiceDialog(title, message, [("keep", "Keep it agreed"), answer], default="keep")
+    keep = "Keep them agreed" if many else "Keep it agreed"
+    return ChoiceDialog(title, message, [("keep", keep), answer], default="keep")
 
 
 class UnsavedDialog(ChoiceDialog):
