@@ -85,9 +85,10 @@ def measure_import(runs: int, rows: int = ROWS) -> list[Figure]:
             book.close()
 
         def run_import(target: Path) -> None:
+            # --yes: the example's results areas are agreed, and importing reopens them.
             status = cli_figures.run(
                 "import-figures",
-                [str(target), str(workbook)],
+                ["--yes", str(target), str(workbook)],
                 ask=lambda _q: "n",
                 interactive=False,
             )
