@@ -60,3 +60,36 @@ async def test_another_sessions_document_is_replaced_only_when_asked(
         await pilot.click("#choice-replace")
         await finish_export(pilot)
     assert "Testshire Libraries" in text_of(target)
+
+
+async def test_the_export_says_when_text_typed_and_not_sent_is_not_in_the_document(
+    make_app, session_file
+):
+    from .screen import flat, record_notices
+    from .test_app import type_text
+
+    path = session_file("characteristic", "leadership", "approaches")
+    app = make_app(path)
+    notices = record_notices(app)
+    async with app.run_test(size=SMALL) as pilot:
+        await type_text(pilot, "Walkabouts")
+        await pilot.press("ctrl+e")
+        await finish_export(pilot)
+    said = " | ".join(flat(n.message) for n in notices)
+    assert (
+        "Not in it: text typed and not yet added or saved in Leadership (add it, then export "
+        "again)." in said
+    )
+    assert "Walkabouts" not in text_of(path.with_name("testshire-findings.docx"))
+
+
+async def test_an_export_with_nothing_waiting_says_only_where_it_is(make_app, session_file):
+    from .screen import flat, record_notices
+
+    app = make_app(session_file("overview"))
+    notices = record_notices(app)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+e")
+        await finish_export(pilot)
+    said = " | ".join(flat(n.message) for n in notices)
+    assert "Written: testshire-findings.docx" in said and "Not in it" not in said

@@ -12,6 +12,7 @@ from textual.worker import Worker, WorkerState
 from benchmark_tui.crash import write_crash_log
 from benchmark_tui.errors import ExportError, OtherSessionsDocument
 from benchmark_tui.models import Framework, Session
+from benchmark_tui.models.common import and_joined
 
 if TYPE_CHECKING:
     from benchmark_tui.tui.app import BenchmarkApp
@@ -126,6 +127,22 @@ class Exporter:
             callback=decide,
         )
 
+    def _not_in_it(self) -> str:
+        """What the room typed and did not send, which the document therefore leaves out."""
+        opened, framework = self.app.opened, self.app.framework
+        if opened is None or framework is None:
+            return ""
+        session = opened.session
+        waiting = [area.label for area in framework.areas if session.unsent_in(area.id)] + [
+            item.title for item in framework.items if session.unsent_in(item.id)
+        ]
+        if not waiting:
+            return ""
+        return (
+            f"\nNot in it: text typed and not yet added or saved in {and_joined(waiting)} "
+            "(add it, then export again)."
+        )
+
     def finished(self, event: Worker.StateChanged) -> None:
         """An export ended: say where the document is, or offer another name, or explain."""
         worker = event.worker
@@ -133,7 +150,12 @@ class Exporter:
         if event.state == WorkerState.SUCCESS:
             written = Path(worker.result) if worker.result is not None else None
             where = f"{written.name}\nin {written.parent}" if written else "the document"
-            self.app.notify(f"Written: {where}", title="Export to Word", timeout=20, markup=False)
+            self.app.notify(
+                f"Written: {where}{self._not_in_it()}",
+                title="Export to Word",
+                timeout=20,
+                markup=False,
+            )
         elif event.state == WorkerState.ERROR:
             error = worker.error
             if isinstance(error, ExportError) and request is not None:
