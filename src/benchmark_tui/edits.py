@@ -286,7 +286,7 @@ class ListEdit(ItemEdit):
         saved, or the line is removed)."""
         found = session.line_edit(self.item, self.list_name)
         if found is not None and found[0] == index:
-            key = f"{self.item}:{self.list_name}"
+            key = unsent_key(self.item, self.list_name)
             session.editing = {k: v for k, v in session.editing.items() if k != key}
 
     def index_in(self, lines: list[Any], index: int) -> int:
@@ -367,7 +367,7 @@ class SetEditing(ListEdit):
             line if isinstance(line, str) else line.text for line in self.lines(session, framework)
         ]
         was = lines[self.index_in(lines, self.index)]
-        key = f"{self.item}:{self.list_name}"
+        key = unsent_key(self.item, self.list_name)
         editing = {k: v for k, v in session.editing.items() if k != key}
         if self.text.strip() and self.text != was:
             editing[key] = LineEdit(line=self.index + 1, was=was, text=self.text)

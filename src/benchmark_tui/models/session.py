@@ -332,7 +332,7 @@ class Session(_Record):
         """The line of a list being edited (0 for the first) and the words in its box, or
         None. The line is the one with the words it had (the one last seen, among equals);
         None too when no line has them any more (:meth:`settle_edits` keeps the words)."""
-        edit = self.editing.get(f"{item_id}:{name}")
+        edit = self.editing.get(unsent_key(item_id, name))
         if edit is None:
             return None
         lines = self.lines_of(item_id, name)
